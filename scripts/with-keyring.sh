@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs a command inside its own D-Bus session with a fresh, unlocked gnome-keyring, so tests use a
+# real Secret Service without touching the user's own keyring; both are stopped afterwards.
+set -euo pipefail
+
+if [[ "${KEYDESK_INSIDE_TEST_KEYRING:-}" == 1 ]]; then
+  exec "$@"
+fi
+
+for tool in dbus-run-session gnome-keyring-daemon; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "with-keyring: $tool is missing; install the Debian packages dbus and gnome-keyring (see README)." >&2
+    exit 1
+  fi
+done
+
+keyring_home="$(mktemp -d -t keydesk-keyring.XXXXXX)"
+trap 'rm -rf "$keyring_home"' EXIT
+export KEYDESK_KEYRING_HOME="$keyring_home"
+
+dbus-run-session -- bash -c '
+  set -euo pipefail
+  export XDG_DATA_HOME="$KEYDESK_KEYRING_HOME/data" XDG_RUNTIME_DIR="$KEYDESK_KEYRING_HOME/run"
+  mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
+  chmod 700 "$XDG_RUNTIME_DIR"
+  # No display: keep libsecret from trying to autolaunch another bus or show prompts.
+  unset DISPLAY WAYLAND_DISPLAY
+  eval "$(printf "keydesk-test" | gnome-keyring-daemon --unlock --components=secrets)"
+  export GNOME_KEYRING_CONTROL
+  trap "kill \"\$GNOME_KEYRING_PID\" 2>/dev/null || true" EXIT
+  KEYDESK_INSIDE_TEST_KEYRING=1 "$@"
+' with-keyring "$@"

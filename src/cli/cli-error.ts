@@ -1,0 +1,34 @@
+import type { KeydeskErrorShape } from '../shared/errors';
+
+/** An error the CLI prints as it is (no stack) before exiting non-zero. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+    readonly shape?: KeydeskErrorShape,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** Contract field names as the CLI user knows them. */
+const optionNames: Record<string, string> = {
+  name: '--name',
+  apiKey: '--api-key',
+  apiSecret: 'the API secret (stdin)',
+  accountId: '--account',
+  account: '--account',
+  id: '--id',
+  app: 'APP',
+  'key.pem': 'the private key',
+  'key.passphrase': 'the passphrase',
+  accountName: '--account',
+  fileName: 'FILE',
+  content: 'FILE',
+};
+
+export function fromShape(shape: KeydeskErrorShape): CliError {
+  const where = shape.field ? optionNames[shape.field] : undefined;
+  return new CliError(where ? `${where}: ${shape.message}` : shape.message, 1, shape);
+}

@@ -1,0 +1,162 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { limits, type KeySource } from '../../shared/vault-schemas';
+import { CliError } from '../cli-error';
+import type { CliContext } from '../context';
+import { formatTable, note, print, printJson } from '../output';
+import { confirmRemoval, readSecret, readStdin } from '../terminal-input';
+
+interface AddOptions {
+  account: string;
+  id: string;
+  name: string;
+  keyFile?: string;
+  keyStdin?: boolean;
+  generateKey?: boolean;
+}
+
+export function registerAppCommands(program: Command, ctx: CliContext): void {
+  const apps = program.command('apps').description('Vonage applications and their private keys');
+
+  apps
+    .command('add')
+    .description('Add an application with its private key (from a file, stdin, or a new key pair)')
+    .requiredOption('--account <name>', 'the account the application belongs to')
+    .requiredOption('--id <app-id>', 'the Vonage application id (a UUID)')
+    .requiredOption('--name <name>', 'a name for the application')
+    .option('--key-file <path>', 'read the private key from this file')
+    .option('--key-stdin', 'read the private key from stdin')
+    .option('--generate-key', 'generate a new RSA key pair and print the public key')
+    .action(async (options: AddOptions) => {
+      const sources = [options.keyFile, options.keyStdin, options.generateKey].filter(Boolean);
+      if (sources.length !== 1) {
+        throw new CliError(
+          'Give exactly one of --key-file PATH, --key-stdin or --generate-key.',
+          2,
+        );
+      }
+      const account = ctx.services().vault.accounts.resolve(options.account);
+      const key: KeySource = options.generateKey
+        ? { kind: 'generate' }
+        : { kind: 'pem', pem: options.keyFile ? readKeyFile(options.keyFile) : await readStdin() };
+      const input = { accountId: account.id, id: options.id, name: options.name, key };
+      const app = await ctx.call('apps:create', input).catch(async (error: unknown) => {
+        if (
+          !(error instanceof CliError) ||
+          error.shape?.code !== 'KEY_ENCRYPTED' ||
+          key.kind !== 'pem'
+        ) {
+          throw error;
+        }
+        if (options.keyStdin && !process.stdin.isTTY) {
+          throw new CliError(
+            'The private key is encrypted and stdin already carried the key: use --key-file PATH and pipe the passphrase on stdin.',
+          );
+        }
+        const passphrase = await readSecret('Key passphrase', 'Pipe the passphrase on stdin.');
+        return ctx.call('apps:create', { ...input, key: { ...key, passphrase } });
+      });
+      note(`Added application "${app.name}" (${app.id}) to account "${app.accountName}".`);
+      note(`Key: RSA-${app.keyBits}, fingerprint ${app.fingerprint}`);
+      if (options.generateKey) {
+        note(
+          'Paste this public key into the application in the Vonage dashboard (Edit > Authentication):',
+        );
+        print(app.publicKeyPem.trimEnd());
+      }
+    });
+
+  apps
+    .command('list')
+    .description('List applications')
+    .option('--account <name>', 'only the applications of this account')
+    .option('--json', 'print JSON')
+    .action(async (options: { account?: string; json?: boolean }) => {
+      const accountId = options.account
+        ? ctx.services().vault.accounts.resolve(options.account).id
+        : undefined;
+      const list = await ctx.call('apps:list', { accountId });
+      if (options.json) return printJson(list);
+      if (list.length === 0) {
+        return note(
+          'No applications yet. Add one with: keydesk apps add --account NAME --id APP_ID --name NAME --key-file private.key',
+        );
+      }
+      print(
+        formatTable(
+          ['APPLICATION ID', 'NAME', 'ACCOUNT', 'KEY FINGERPRINT'],
+          list.map((a) => [a.id, a.name, a.accountName, a.fingerprint]),
+        ),
+      );
+    });
+
+  apps
+    .command('show <app>')
+    .description('Show an application (by id or name)')
+    .option('--json', 'print JSON')
+    .action(async (appRef: string, options: { json?: boolean }) => {
+      const app = ctx.services().vault.applications.resolve(appRef);
+      if (options.json) return printJson(app);
+      const defaults = app.jwtDefaults;
+      print(
+        [
+          `Application id:  ${app.id}`,
+          `Name:            ${app.name}`,
+          `Account:         ${app.accountName}`,
+          `Key:             RSA-${app.keyBits}, private key in the OS keychain`,
+          `Fingerprint:     ${app.fingerprint}`,
+          `JWT defaults:    ttl ${defaults.ttlSeconds ?? 900} s${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? ', custom ACL' : ''}`,
+          `Created:         ${app.createdAt}`,
+          `Updated:         ${app.updatedAt}`,
+        ].join('\n'),
+      );
+    });
+
+  apps
+    .command('public-key <app>')
+    .description("Print an application's public key (PEM), to paste into the dashboard")
+    .action((appRef: string) => {
+      print(ctx.services().vault.applications.resolve(appRef).publicKeyPem.trimEnd());
+    });
+
+  apps
+    .command('remove <app>')
+    .description('Remove an application and its private key')
+    .option('--yes', 'do not ask for confirmation')
+    .action(async (appRef: string, options: { yes?: boolean }) => {
+      const app = ctx.services().vault.applications.resolve(appRef);
+      await confirmRemoval(
+        `Remove application "${app.name}" (${app.id}) and its private key from the keychain?`,
+        options.yes,
+      );
+      await ctx.call('apps:remove', { id: app.id });
+      note(`Removed application "${app.name}" (${app.id}).`);
+    });
+}
+
+export function readTextFile(path: string, maxBytes: number, what: string): string {
+  try {
+    if (statSync(path).size > maxBytes) {
+      throw new CliError(
+        `${path} is larger than ${Math.round(maxBytes / 1024)} KiB; that is not ${what}.`,
+      );
+    }
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : (error as Error).message;
+    throw new CliError(`Cannot read ${path}: ${reason}.`);
+  }
+}
+
+function readKeyFile(path: string): string {
+  return readTextFile(path, limits.pem, 'a private key');
+}

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+import { note, print, printJson } from '../output';
+
+export function registerDoctorCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('doctor')
+    .description('Check that the database and the keychain agree; --fix repairs what it safely can')
+    .option('--fix', 'delete orphan secrets and remove entries whose secret is gone')
+    .option('--json', 'print JSON')
+    .action(async (options: { fix?: boolean; json?: boolean }) => {
+      const report = await ctx.call('doctor:run', { fix: Boolean(options.fix) });
+      const problems = report.orphanSecrets.length + report.missingSecrets.length;
+      if (options.json) printJson(report);
+      else {
+        print(`Data folder: ${ctx.services().dataDir}`);
+        if (problems === 0) print('The vault and the keychain agree. Nothing to fix.');
+        for (const orphan of report.orphanSecrets) {
+          print(`Orphan secret: ${orphan.description} (${orphan.ref})`);
+        }
+        for (const missing of report.missingSecrets) {
+          const what = {
+            apiSecret: 'API secret',
+            signatureSecret: 'signature secret',
+            privateKey: 'private key',
+          }[missing.secret];
+          print(`Missing secret: ${missing.kind} "${missing.name}" has no ${what} in the keychain`);
+        }
+        for (const repair of report.repairs) print(`Fixed: ${repair}`);
+        for (const item of report.needsAttention) print(`Needs you: ${item}`);
+        if (problems > 0 && !options.fix) note('Run "keydesk doctor --fix" to repair.');
+      }
+      const unresolved = options.fix ? report.needsAttention.length : problems;
+      if (unresolved > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,81 @@
+import { CliError } from './cli-error';
+
+/**
+ * Secrets never come from arguments (anyone can read those in `ps`): they are piped in on stdin,
+ * or typed at a prompt that does not echo when stdin is a terminal.
+ */
+export async function readSecret(what: string, pipeHint: string): Promise<string> {
+  if (process.stdin.isTTY) {
+    const value = await promptHidden(`${what}: `);
+    if (value === '') throw new CliError(`No ${what} was entered.`);
+    return value;
+  }
+  const value = stripFinalNewline(await readStdin());
+  if (value === '') throw new CliError(`No ${what} on stdin. ${pipeHint}`);
+  return value;
+}
+
+export async function readStdin(maxBytes = 1024 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes)
+      throw new CliError(`stdin is larger than ${maxBytes} bytes; that is not a secret or key.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function stripFinalNewline(text: string): string {
+  return text.replace(/\r?\n$/, '');
+}
+
+export function promptHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let value = '';
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    const finish = (error?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n') return finish();
+        if (char === '\u0003') return finish(new CliError('Cancelled.', 130));
+        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
+        else if (char >= ' ') value += char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+export async function confirm(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** Removal needs a yes: typed at a terminal, or --yes in a script. */
+export async function confirmRemoval(question: string, yes: boolean | undefined): Promise<void> {
+  if (yes) return;
+  if (!process.stdin.isTTY) {
+    throw new CliError(
+      'Not removing anything without confirmation: pass --yes when running without a terminal.',
+    );
+  }
+  if (!(await confirm(question))) throw new CliError('Nothing was removed.');
+}

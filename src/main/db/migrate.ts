@@ -1,0 +1,27 @@
+import type Database from 'better-sqlite3';
+import { KeydeskError } from '../../shared/errors';
+import type { Migration } from './migration';
+
+/**
+ * Brings the database up to the newest migration, each step in its own transaction together with
+ * its `user_version` bump, so a crash leaves the database at a whole version.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new KeydeskError(
+      'DB_FROM_FUTURE',
+      `This database was written by a newer Keydesk (schema version ${current}; this Keydesk knows up to ${latest}). ` +
+        'Update Keydesk to open it; nothing was changed.',
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return latest;
+}

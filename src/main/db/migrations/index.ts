@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { migration001 } from './001-accounts-and-applications';
+
+/** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
+export const migrations: readonly Migration[] = [migration001];

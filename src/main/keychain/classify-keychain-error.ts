@@ -1,0 +1,38 @@
+import { KeydeskError } from '../../shared/errors';
+
+/**
+ * keytar surfaces libsecret / Keychain Services / Credential Manager failures as bare messages.
+ * Map the ones a user can act on to specific advice.
+ */
+export function classifyKeychainError(error: unknown, what: string): KeydeskError {
+  if (error instanceof KeydeskError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  const lower = detail.toLowerCase();
+  if (
+    lower.includes('cannot autolaunch d-bus') ||
+    lower.includes('org.freedesktop.secrets') ||
+    lower.includes('serviceunknown') ||
+    lower.includes('failed to connect to socket') ||
+    lower.includes('could not connect') ||
+    lower.includes('no such secret collection')
+  ) {
+    return new KeydeskError(
+      'KEYCHAIN_UNAVAILABLE',
+      `No OS keychain is reachable while ${what} (${detail}). On Linux, Keydesk needs a Secret Service ` +
+        'such as GNOME Keyring or KWallet running in your desktop session (D-Bus); install and start one, then try again.',
+    );
+  }
+  if (
+    lower.includes('locked') ||
+    lower.includes('cancel') ||
+    lower.includes('dismissed') ||
+    lower.includes('user interaction is not allowed') ||
+    lower.includes('prompt')
+  ) {
+    return new KeydeskError(
+      'KEYCHAIN_LOCKED',
+      `The OS keychain is locked while ${what} (${detail}). Unlock your login keyring and try again.`,
+    );
+  }
+  return new KeydeskError('KEYCHAIN_FAILED', `The OS keychain failed while ${what}: ${detail}`);
+}

@@ -1,0 +1,112 @@
+import type Database from 'better-sqlite3';
+import type { AccountSummary, ColorLabel } from '../../shared/vault-schemas';
+import { containsPattern } from '../db/like-pattern';
+
+interface AccountRow {
+  id: string;
+  name: string;
+  api_key: string;
+  color: ColorLabel;
+  notes: string;
+  has_signature_secret: 0 | 1;
+  created_at: string;
+  updated_at: string;
+  application_count: number;
+}
+
+export interface NewAccountRow {
+  id: string;
+  name: string;
+  apiKey: string;
+  color: ColorLabel;
+  notes: string;
+  hasSignatureSecret: boolean;
+  now: string;
+}
+
+export type AccountPatch = Partial<
+  Pick<NewAccountRow, 'name' | 'apiKey' | 'color' | 'notes' | 'hasSignatureSecret'>
+>;
+
+const selectSummary = `
+  SELECT a.*, (SELECT count(*) FROM applications p WHERE p.account_id = a.id) AS application_count
+  FROM accounts a`;
+
+function toSummary(row: AccountRow): AccountSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    apiKey: row.api_key,
+    color: row.color,
+    notes: row.notes,
+    hasSignatureSecret: row.has_signature_secret === 1,
+    applicationCount: row.application_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** SQL for the accounts table; every statement parameterised. */
+export function createAccountsRepo(db: Database.Database) {
+  const statements = {
+    all: db.prepare<[], AccountRow>(`${selectSummary} ORDER BY a.name COLLATE NOCASE`),
+    search: db.prepare<{ pattern: string }, AccountRow>(`${selectSummary}
+      WHERE a.name LIKE :pattern ESCAPE '\\' OR a.api_key LIKE :pattern ESCAPE '\\'
+         OR EXISTS (SELECT 1 FROM applications p WHERE p.account_id = a.id AND p.id LIKE :pattern ESCAPE '\\')
+      ORDER BY a.name COLLATE NOCASE`),
+    byId: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.id = ?`),
+    byName: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.name = ? COLLATE NOCASE`),
+    byApiKey: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.api_key = ?`),
+    insert: db.prepare(`INSERT INTO accounts
+      (id, name, api_key, color, notes, has_signature_secret, created_at, updated_at)
+      VALUES (@id, @name, @apiKey, @color, @notes, @hasSignatureSecret, @now, @now)`),
+    remove: db.prepare<[string]>(`DELETE FROM accounts WHERE id = ?`),
+    allIds: db.prepare<[], { id: string; name: string; has_signature_secret: 0 | 1 }>(
+      `SELECT id, name, has_signature_secret FROM accounts`,
+    ),
+  };
+
+  const columns: Record<keyof AccountPatch, string> = {
+    name: 'name',
+    apiKey: 'api_key',
+    color: 'color',
+    notes: 'notes',
+    hasSignatureSecret: 'has_signature_secret',
+  };
+
+  return {
+    list(query?: string): AccountSummary[] {
+      const rows = query?.trim()
+        ? statements.search.all({ pattern: containsPattern(query.trim()) })
+        : statements.all.all();
+      return rows.map(toSummary);
+    },
+    get: (id: string) => maybe(statements.byId.get(id)),
+    findByName: (name: string) => maybe(statements.byName.get(name)),
+    findByApiKey: (apiKey: string) => maybe(statements.byApiKey.get(apiKey)),
+    insert(row: NewAccountRow): void {
+      statements.insert.run({ ...row, hasSignatureSecret: row.hasSignatureSecret ? 1 : 0 });
+    },
+    update(id: string, patch: AccountPatch, now: string): void {
+      const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [
+        keyof AccountPatch,
+        unknown,
+      ][];
+      const sets = entries.map(([key]) => `${columns[key]} = @${key}`);
+      const values = Object.fromEntries(
+        entries.map(([key, v]) => [key, typeof v === 'boolean' ? (v ? 1 : 0) : v]),
+      );
+      db.prepare(
+        `UPDATE accounts SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id`,
+      ).run({ ...values, id, now });
+    },
+    remove: (id: string) => statements.remove.run(id).changes > 0,
+    allIds: () => statements.allIds.all(),
+  };
+}
+
+function maybe(row: AccountRow | undefined): AccountSummary | undefined {
+  return row ? toSummary(row) : undefined;
+}
+
+export type AccountsRepo = ReturnType<typeof createAccountsRepo>;

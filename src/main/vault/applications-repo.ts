@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+import type { ApplicationSummary, JwtDefaults } from '../../shared/vault-schemas';
+import { containsPattern } from '../db/like-pattern';
+
+interface ApplicationRow {
+  id: string;
+  account_id: string;
+  account_name: string;
+  name: string;
+  public_key_pem: string;
+  fingerprint: string;
+  key_bits: number;
+  jwt_defaults: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewApplicationRow {
+  id: string;
+  accountId: string;
+  name: string;
+  publicKeyPem: string;
+  fingerprint: string;
+  keyBits: number;
+  jwtDefaults: JwtDefaults;
+  now: string;
+}
+
+export interface KeyColumns {
+  publicKeyPem: string;
+  fingerprint: string;
+  keyBits: number;
+}
+
+const selectSummary = `
+  SELECT p.*, a.name AS account_name FROM applications p JOIN accounts a ON a.id = p.account_id`;
+
+function toSummary(row: ApplicationRow): ApplicationSummary {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    accountName: row.account_name,
+    name: row.name,
+    publicKeyPem: row.public_key_pem,
+    fingerprint: row.fingerprint,
+    keyBits: row.key_bits,
+    jwtDefaults: JSON.parse(row.jwt_defaults) as JwtDefaults,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** SQL for the applications table; every statement parameterised. */
+export function createApplicationsRepo(db: Database.Database) {
+  const order = 'ORDER BY a.name COLLATE NOCASE, p.name COLLATE NOCASE';
+  const statements = {
+    list: db.prepare<{ accountId: string | null; pattern: string | null }, ApplicationRow>(`
+      ${selectSummary}
+      WHERE (:accountId IS NULL OR p.account_id = :accountId)
+        AND (:pattern IS NULL OR p.name LIKE :pattern ESCAPE '\\' OR p.id LIKE :pattern ESCAPE '\\')
+      ${order}`),
+    byId: db.prepare<[string], ApplicationRow>(`${selectSummary} WHERE p.id = ?`),
+    byName: db.prepare<[string], ApplicationRow>(
+      `${selectSummary} WHERE p.name = ? COLLATE NOCASE ${order}`,
+    ),
+    byFingerprint: db.prepare<[string], ApplicationRow>(
+      `${selectSummary} WHERE p.fingerprint = ? ${order}`,
+    ),
+    byAccountAndName: db.prepare<[string, string], ApplicationRow>(
+      `${selectSummary} WHERE p.account_id = ? AND p.name = ? COLLATE NOCASE`,
+    ),
+    insert: db.prepare(`INSERT INTO applications
+      (id, account_id, name, public_key_pem, fingerprint, key_bits, jwt_defaults, created_at, updated_at)
+      VALUES (@id, @accountId, @name, @publicKeyPem, @fingerprint, @keyBits, @jwtDefaults, @now, @now)`),
+    rename: db.prepare(`UPDATE applications SET name = @name, updated_at = @now WHERE id = @id`),
+    setDefaults: db.prepare(
+      `UPDATE applications SET jwt_defaults = @jwtDefaults, updated_at = @now WHERE id = @id`,
+    ),
+    setKey: db.prepare(`UPDATE applications SET public_key_pem = @publicKeyPem,
+      fingerprint = @fingerprint, key_bits = @keyBits, updated_at = @now WHERE id = @id`),
+    remove: db.prepare<[string]>(`DELETE FROM applications WHERE id = ?`),
+    idsOfAccount: db.prepare<[string], { id: string }>(
+      `SELECT id FROM applications WHERE account_id = ?`,
+    ),
+    allIds: db.prepare<[], { id: string; name: string; account_id: string }>(
+      `SELECT id, name, account_id FROM applications`,
+    ),
+  };
+
+  return {
+    list(filter: { accountId?: string; query?: string } = {}): ApplicationSummary[] {
+      const query = filter.query?.trim();
+      return statements.list
+        .all({
+          accountId: filter.accountId ?? null,
+          pattern: query ? containsPattern(query) : null,
+        })
+        .map(toSummary);
+    },
+    get: (id: string) => maybe(statements.byId.get(id)),
+    findByName: (name: string) => statements.byName.all(name).map(toSummary),
+    findByFingerprint: (fingerprint: string) =>
+      statements.byFingerprint.all(fingerprint).map(toSummary),
+    findInAccount: (accountId: string, name: string) =>
+      maybe(statements.byAccountAndName.get(accountId, name)),
+    insert(row: NewApplicationRow): void {
+      statements.insert.run({ ...row, jwtDefaults: JSON.stringify(row.jwtDefaults) });
+    },
+    rename: (id: string, name: string, now: string) => statements.rename.run({ id, name, now }),
+    setJwtDefaults: (id: string, jwtDefaults: JwtDefaults, now: string) =>
+      statements.setDefaults.run({ id, jwtDefaults: JSON.stringify(jwtDefaults), now }),
+    setKey: (id: string, key: KeyColumns, now: string) =>
+      statements.setKey.run({ id, ...key, now }),
+    remove: (id: string) => statements.remove.run(id).changes > 0,
+    idsOfAccount: (accountId: string) => statements.idsOfAccount.all(accountId).map((r) => r.id),
+    allIds: () => statements.allIds.all(),
+  };
+}
+
+function maybe(row: ApplicationRow | undefined): ApplicationSummary | undefined {
+  return row ? toSummary(row) : undefined;
+}
+
+export type ApplicationsRepo = ReturnType<typeof createApplicationsRepo>;

@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { KeydeskError } from '../../shared/errors';
+import type { ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
+import { secretRefs, type Keychain } from '../keychain/keychain';
+import type { ParsedPrivateKey } from '../keys/parse-private-key';
+import { createAccountsRepo } from './accounts-repo';
+import { createApplicationsRepo } from './applications-repo';
+import { materialiseKey } from './key-source';
+
+export interface VaultDeps {
+  db: Database.Database;
+  keychain: Keychain;
+  now?: () => Date;
+}
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Accounts and applications: metadata in SQLite, secrets in the keychain, kept consistent. The
+ * keychain is written first and the row second, and a failed row write takes its secret back out,
+ * so a keychain failure never leaves a row that points at nothing.
+ */
+export function createVault({ db, keychain, now = () => new Date() }: VaultDeps) {
+  const accounts = createAccountsRepo(db);
+  const applications = createApplicationsRepo(db);
+  const stamp = () => now().toISOString();
+
+  function requireAccount(id: string, field = 'id'): AccountSummary {
+    const account = accounts.get(id);
+    if (!account) {
+      throw new KeydeskError(
+        'NOT_FOUND',
+        `No account with id "${id}" exists (it may have been removed).`,
+        field,
+      );
+    }
+    return account;
+  }
+
+  function requireApplication(id: string, field = 'id'): ApplicationSummary {
+    const application = applications.get(id.toLowerCase());
+    if (!application) {
+      throw new KeydeskError(
+        'NOT_FOUND',
+        `No application with id "${id}" is stored in Keydesk.`,
+        field,
+      );
+    }
+    return application;
+  }
+
+  function assertAccountFree(
+    name: string | undefined,
+    apiKey: string | undefined,
+    selfId?: string,
+  ) {
+    const byName = name === undefined ? undefined : accounts.findByName(name);
+    if (byName && byName.id !== selfId) {
+      throw new KeydeskError(
+        'CONFLICT',
+        `An account named "${byName.name}" already exists; choose another name.`,
+        'name',
+      );
+    }
+    const byKey = apiKey === undefined ? undefined : accounts.findByApiKey(apiKey);
+    if (byKey && byKey.id !== selfId) {
+      throw new KeydeskError(
+        'CONFLICT',
+        `API key ${apiKey} is already stored as account "${byKey.name}".`,
+        'apiKey',
+      );
+    }
+  }
+
+  async function readSecret(ref: string, what: string): Promise<string> {
+    const value = await keychain.get(ref);
+    if (value === null) {
+      throw new KeydeskError(
+        'NOT_FOUND',
+        `The OS keychain has no ${what}. It may have been deleted outside Keydesk; run "keydesk doctor" to check the vault.`,
+      );
+    }
+    return value;
+  }
+
+  /** Writes secrets in order; if one fails, the ones already written are taken back out. */
+  async function storeSecrets(entries: [ref: string, secret: string][]): Promise<void> {
+    const written: string[] = [];
+    try {
+      for (const [ref, secret] of entries) {
+        await keychain.set(ref, secret);
+        written.push(ref);
+      }
+    } catch (error) {
+      await forgetSecrets(written);
+      throw error;
+    }
+  }
+
+  async function forgetSecrets(refs: string[]): Promise<void> {
+    for (const ref of refs) await keychain.delete(ref).catch(() => false);
+  }
+
+  /** Runs a row write after its secrets were stored; on failure removes those secrets again. */
+  async function writeRowOrForget(refs: string[], write: () => void): Promise<void> {
+    try {
+      write();
+    } catch (error) {
+      await forgetSecrets(refs);
+      throw translateSqlError(error);
+    }
+  }
+
+  const accountApi = {
+    list: (query?: string) => accounts.list(query),
+    findByApiKey: (apiKey: string) => accounts.findByApiKey(apiKey),
+    findByName: (name: string) => accounts.findByName(name),
+
+    get(id: string): ChannelOutput<'accounts:get'> {
+      return { ...requireAccount(id), applications: applications.list({ accountId: id }) };
+    },
+
+    /** By name (case-insensitive) or id: what a person types on the command line. */
+    resolve(nameOrId: string): AccountSummary {
+      const account = accounts.findByName(nameOrId.trim()) ?? accounts.get(nameOrId.trim());
+      if (!account) {
+        throw new KeydeskError(
+          'NOT_FOUND',
+          `No account named "${nameOrId}". "keydesk accounts list" shows them.`,
+          'account',
+        );
+      }
+      return account;
+    },
+
+    async create(input: ParsedInput<'accounts:create'>): Promise<AccountSummary> {
+      assertAccountFree(input.name, input.apiKey);
+      const id = randomUUID();
+      const secrets: [string, string][] = [[secretRefs.apiSecret(id), input.apiSecret]];
+      if (input.signatureSecret)
+        secrets.push([secretRefs.signatureSecret(id), input.signatureSecret]);
+      await storeSecrets(secrets);
+      await writeRowOrForget(
+        secrets.map(([ref]) => ref),
+        () =>
+          accounts.insert({
+            id,
+            name: input.name,
+            apiKey: input.apiKey,
+            color: input.color ?? 'slate',
+            notes: input.notes ?? '',
+            hasSignatureSecret: Boolean(input.signatureSecret),
+            now: stamp(),
+          }),
+      );
+      return requireAccount(id);
+    },
+
+    async update(input: ParsedInput<'accounts:update'>): Promise<AccountSummary> {
+      const current = requireAccount(input.id);
+      assertAccountFree(input.name, input.apiKey, current.id);
+      if (input.apiSecret !== undefined) {
+        await keychain.set(secretRefs.apiSecret(current.id), input.apiSecret);
+      }
+      if (typeof input.signatureSecret === 'string') {
+        await keychain.set(secretRefs.signatureSecret(current.id), input.signatureSecret);
+      } else if (input.signatureSecret === null) {
+        await keychain.delete(secretRefs.signatureSecret(current.id));
+      }
+      try {
+        accounts.update(
+          current.id,
+          {
+            name: input.name,
+            apiKey: input.apiKey,
+            color: input.color,
+            notes: input.notes,
+            hasSignatureSecret:
+              input.signatureSecret === undefined ? undefined : input.signatureSecret !== null,
+          },
+          stamp(),
+        );
+      } catch (error) {
+        throw translateSqlError(error);
+      }
+      return requireAccount(current.id);
+    },
+
+    /** Secrets first: if the keychain refuses, nothing is removed and the user can retry. */
+    async remove(id: string): Promise<{ removedApplications: number }> {
+      const account = requireAccount(id);
+      const appIds = applications.idsOfAccount(account.id);
+      for (const appId of appIds) await keychain.delete(secretRefs.privateKey(appId));
+      await keychain.delete(secretRefs.apiSecret(account.id));
+      await keychain.delete(secretRefs.signatureSecret(account.id));
+      accounts.remove(account.id);
+      return { removedApplications: appIds.length };
+    },
+
+    async revealSecret(id: string, which: 'apiSecret' | 'signatureSecret'): Promise<string> {
+      const account = requireAccount(id);
+      if (which === 'signatureSecret' && !account.hasSignatureSecret) {
+        throw new KeydeskError(
+          'NOT_FOUND',
+          `Account "${account.name}" has no signature secret.`,
+          'which',
+        );
+      }
+      const what = which === 'apiSecret' ? 'API secret' : 'signature secret';
+      return readSecret(secretRefs[which](account.id), `${what} for account "${account.name}"`);
+    },
+  };
+
+  const applicationApi = {
+    list: (filter: { accountId?: string; query?: string } = {}) => {
+      if (filter.accountId) requireAccount(filter.accountId, 'accountId');
+      return applications.list(filter);
+    },
+
+    get: (id: string) => requireApplication(id),
+    find: (id: string) => applications.get(id),
+
+    /** By application id or by name; a name used in two accounts must be given as an id. */
+    resolve(idOrName: string): ApplicationSummary {
+      const text = idOrName.trim();
+      if (uuidShape.test(text)) return requireApplication(text, 'app');
+      const matches = applications.findByName(text);
+      const [only] = matches;
+      if (only && matches.length === 1) return only;
+      if (matches.length === 0) {
+        throw new KeydeskError(
+          'NOT_FOUND',
+          `No application named or with id "${text}". "keydesk apps list" shows them.`,
+          'app',
+        );
+      }
+      const where = matches.map((m) => `${m.id} (account "${m.accountName}")`).join(', ');
+      throw new KeydeskError(
+        'CONFLICT',
+        `More than one application is named "${text}": ${where}. Use the application id.`,
+        'app',
+      );
+    },
+
+    findByFingerprint: (fingerprint: string) => applications.findByFingerprint(fingerprint),
+
+    async create(
+      input: ParsedInput<'apps:create'>,
+      preparsedKey?: ParsedPrivateKey,
+    ): Promise<ApplicationSummary> {
+      const account = requireAccount(input.accountId, 'accountId');
+      const existing = applications.get(input.id);
+      if (existing) {
+        throw new KeydeskError(
+          'CONFLICT',
+          `Application ${input.id} is already stored, in account "${existing.accountName}".`,
+          'id',
+        );
+      }
+      if (applications.findInAccount(account.id, input.name)) {
+        throw new KeydeskError(
+          'CONFLICT',
+          `Account "${account.name}" already has an application named "${input.name}".`,
+          'name',
+        );
+      }
+      const key = preparsedKey ?? (await materialiseKey(input.key));
+      const ref = secretRefs.privateKey(input.id);
+      await storeSecrets([[ref, key.privateKeyPem]]);
+      await writeRowOrForget([ref], () =>
+        applications.insert({
+          id: input.id,
+          accountId: account.id,
+          name: input.name,
+          publicKeyPem: key.publicKeyPem,
+          fingerprint: key.fingerprint,
+          keyBits: key.bits,
+          jwtDefaults: input.jwtDefaults ?? {},
+          now: stamp(),
+        }),
+      );
+      return requireApplication(input.id);
+    },
+
+    update(input: ParsedInput<'apps:update'>): ApplicationSummary {
+      const current = requireApplication(input.id);
+      if (input.name !== undefined) {
+        const clash = applications.findInAccount(current.accountId, input.name);
+        if (clash && clash.id !== current.id) {
+          throw new KeydeskError(
+            'CONFLICT',
+            `Account "${current.accountName}" already has an application named "${input.name}".`,
+            'name',
+          );
+        }
+      }
+      db.transaction(() => {
+        if (input.name !== undefined) applications.rename(current.id, input.name, stamp());
+        if (input.jwtDefaults !== undefined) {
+          applications.setJwtDefaults(current.id, input.jwtDefaults, stamp());
+        }
+      })();
+      return requireApplication(current.id);
+    },
+
+    async replaceKey(input: ParsedInput<'apps:replaceKey'>): Promise<ApplicationSummary> {
+      const current = requireApplication(input.id);
+      const key = await materialiseKey(input.key);
+      await keychain.set(secretRefs.privateKey(current.id), key.privateKeyPem);
+      applications.setKey(
+        current.id,
+        { publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint, keyBits: key.bits },
+        stamp(),
+      );
+      return requireApplication(current.id);
+    },
+
+    async remove(id: string): Promise<void> {
+      const application = requireApplication(id);
+      await keychain.delete(secretRefs.privateKey(application.id));
+      applications.remove(application.id);
+    },
+
+    async exportPrivateKey(id: string): Promise<string> {
+      const application = requireApplication(id);
+      return readSecret(
+        secretRefs.privateKey(application.id),
+        `private key for application "${application.name}"`,
+      );
+    },
+  };
+
+  return {
+    accounts: accountApi,
+    applications: applicationApi,
+    /** For the doctor: what the metadata says should be in the keychain. */
+    inventory: () => ({ accounts: accounts.allIds(), applications: applications.allIds() }),
+    removeAccountRow: (id: string) => accounts.remove(id),
+    removeApplicationRow: (id: string) => applications.remove(id),
+    clearSignatureSecretFlag: (id: string) =>
+      accounts.update(id, { hasSignatureSecret: false }, stamp()),
+  };
+}
+
+export type Vault = ReturnType<typeof createVault>;
+
+function translateSqlError(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new KeydeskError(
+      'CONFLICT',
+      'Another item with the same name or id was saved at the same moment; try again.',
+    );
+  }
+  if (code === 'SQLITE_BUSY') {
+    return new KeydeskError(
+      'DB_FAILED',
+      'The Keydesk database is busy (another Keydesk is writing); try again.',
+    );
+  }
+  return error;
+}

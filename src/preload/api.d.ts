@@ -1,0 +1,7 @@
+import type { KeydeskApi } from '../shared/api';
+
+declare global {
+  interface Window {
+    api: KeydeskApi;
+  }
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const doctorReportSchema = z.object({
+  /** Keychain entries of this vault that no account or application refers to. */
+  orphanSecrets: z.array(z.object({ ref: z.string(), description: z.string() })),
+  /** Accounts or applications whose secret is missing from the keychain. */
+  missingSecrets: z.array(
+    z.object({
+      kind: z.enum(['account', 'application']),
+      id: z.string(),
+      name: z.string(),
+      secret: z.enum(['apiSecret', 'signatureSecret', 'privateKey']),
+    }),
+  ),
+  /** What --fix did, one sentence each; empty when only reporting. */
+  repairs: z.array(z.string()),
+  /** Problems --fix deliberately left for a person to decide. */
+  needsAttention: z.array(z.string()),
+});
+export type DoctorReport = z.infer<typeof doctorReportSchema>;

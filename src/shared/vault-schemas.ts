@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/** Limits that keep a stray paste (a whole log file, a binary) from reaching the database or keychain. */
+export const limits = {
+  name: 100,
+  apiSecret: 256,
+  notes: 10_000,
+  pem: 64 * 1024,
+  passphrase: 1024,
+  search: 200,
+  sub: 200,
+} as const;
+
+export const colorLabels = [
+  'slate',
+  'red',
+  'orange',
+  'amber',
+  'green',
+  'teal',
+  'blue',
+  'violet',
+  'pink',
+] as const;
+export type ColorLabel = (typeof colorLabels)[number];
+
+const noControlChars = /^\P{Cc}*$/u;
+
+export const accountNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name for the account, such as the customer it belongs to.')
+  .max(limits.name, `An account name can be at most ${limits.name} characters.`)
+  .regex(noControlChars, 'An account name cannot contain line breaks or control characters.');
+
+export const apiKeySchema = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9_-]{4,64}$/,
+    'An API key is 4 to 64 letters, digits, "-" or "_" (Vonage keys look like "a1b2c3d4"). Copy it from the dashboard\'s Settings page.',
+  );
+
+export const apiSecretSchema = z
+  .string()
+  .min(1, 'Enter the API secret (the dashboard shows it under Settings > API keys).')
+  .max(limits.apiSecret, `An API secret can be at most ${limits.apiSecret} characters.`)
+  .regex(noControlChars, 'An API secret cannot contain line breaks or control characters.')
+  .refine((s) => s.trim() === s, 'The API secret starts or ends with spaces; check the paste.');
+
+export const notesSchema = z
+  .string()
+  .max(limits.notes, `Notes can be at most ${limits.notes.toLocaleString('en')} characters.`);
+
+export const colorLabelSchema = z.enum(colorLabels, {
+  error: `Choose one of the colour labels: ${colorLabels.join(', ')}.`,
+});
+
+/** Vonage application ids are UUID-shaped; the seed docs use ids that are not RFC 4122 variants. */
+export const applicationIdSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    'An application id is a UUID such as aaaaaaaa-bbbb-cccc-dddd-0123456789ab (see the application page in the dashboard).',
+  )
+  .transform((id) => id.toLowerCase());
+
+export const applicationNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name for the application.')
+  .max(limits.name, `An application name can be at most ${limits.name} characters.`)
+  .regex(noControlChars, 'An application name cannot contain line breaks or control characters.');
+
+export const pemInputSchema = z
+  .string()
+  .min(1, 'Paste a private key, or choose its file.')
+  .max(
+    limits.pem,
+    'That is far larger than a private key (64 KiB at most); check what was pasted.',
+  );
+
+export const passphraseSchema = z
+  .string()
+  .max(limits.passphrase, `A passphrase can be at most ${limits.passphrase} characters.`);
+
+/** Client SDK ACL shape: {"paths": {"/v1/users/**": {"methods"?: [...], "filters"?: {...}}}}. */
+export const aclSchema = z.strictObject(
+  {
+    paths: z.record(
+      z.string().startsWith('/', 'Each ACL path starts with "/", such as "/*/users/**".'),
+      z.strictObject(
+        {
+          methods: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])).optional(),
+          filters: z.record(z.string(), z.unknown()).optional(),
+        },
+        { error: 'Each ACL path maps to an object with optional "methods" and "filters".' },
+      ),
+      { error: 'ACL "paths" must be an object keyed by path.' },
+    ),
+  },
+  { error: 'An ACL is an object with one key, "paths".' },
+);
+export type Acl = z.infer<typeof aclSchema>;
+
+export const jwtDefaultsSchema = z.strictObject({
+  ttlSeconds: z
+    .number()
+    .int('The TTL is a whole number of seconds.')
+    .min(30, 'A JWT lives at least 30 seconds.')
+    .max(86_400, 'A JWT lives at most 24 hours (86400 seconds).')
+    .optional(),
+  sub: z.string().trim().max(limits.sub).optional(),
+  acl: aclSchema.optional(),
+});
+export type JwtDefaults = z.infer<typeof jwtDefaultsSchema>;
+
+export const keySourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('pem'),
+    pem: pemInputSchema,
+    passphrase: passphraseSchema.optional(),
+  }),
+  z.strictObject({ kind: z.literal('generate') }),
+]);
+export type KeySource = z.infer<typeof keySourceSchema>;
+
+export const accountSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  apiKey: z.string(),
+  color: z.enum(colorLabels),
+  notes: z.string(),
+  hasSignatureSecret: z.boolean(),
+  applicationCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const applicationSummarySchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  accountName: z.string(),
+  name: z.string(),
+  publicKeyPem: z.string(),
+  fingerprint: z.string(),
+  keyBits: z.number().int(),
+  jwtDefaults: jwtDefaultsSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ApplicationSummary = z.infer<typeof applicationSummarySchema>;
+
+export const keyInfoSchema = z.object({
+  format: z.enum(['pkcs8', 'pkcs1']),
+  encrypted: z.boolean(),
+  bits: z.number().int(),
+  fingerprint: z.string(),
+  publicKeyPem: z.string(),
+});
+export type KeyInfo = z.infer<typeof keyInfoSchema>;
