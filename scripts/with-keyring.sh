@@ -25,8 +25,16 @@ dbus-run-session -- bash -c '
   chmod 700 "$XDG_RUNTIME_DIR"
   # No display: keep libsecret from trying to autolaunch another bus or show prompts.
   unset DISPLAY WAYLAND_DISPLAY
-  eval "$(printf "keydesk-test" | gnome-keyring-daemon --unlock --components=secrets)"
-  export GNOME_KEYRING_CONTROL
-  trap "kill \"\$GNOME_KEYRING_PID\" 2>/dev/null || true" EXIT
+  printf "keydesk-test" | gnome-keyring-daemon --foreground --unlock --components=secrets \
+    >"$KEYDESK_KEYRING_HOME/daemon.log" 2>&1 &
+  keyring_pid=$!
+  trap "kill $keyring_pid 2>/dev/null; wait $keyring_pid 2>/dev/null || true" EXIT
+  # Wait until the Secret Service name is on the bus, so the first test does not race it.
+  for _ in $(seq 100); do
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null |
+      grep -q "boolean true" && break
+    sleep 0.1
+  done
   KEYDESK_INSIDE_TEST_KEYRING=1 "$@"
 ' with-keyring "$@"

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import {
   contract,
   isChannel,
@@ -73,7 +74,7 @@ export function createInvoke(services: Services): Invoke {
     }
     const parsed = (contract[channel].input as z.ZodType).safeParse(input ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+      const issue = innermostIssue(parsed.error.issues[0]);
       const field = issue?.path.join('.') || undefined;
       return failure(new KeydeskError('VALIDATION', issue?.message ?? 'Invalid input.', field));
     }
@@ -93,4 +94,12 @@ function failure(error: unknown): { ok: false; error: ReturnType<KeydeskError['t
     ok: false,
     error: { code: 'INTERNAL', message: `Something went wrong inside Keydesk: ${message}` },
   };
+}
+
+/** A bad record key (an ACL path) is reported by zod as a wrapper; its inner issue says what is wrong. */
+function innermostIssue(issue: $ZodIssue | undefined): $ZodIssue | undefined {
+  if (issue?.code === 'invalid_key' && issue.issues[0]) {
+    return { ...issue.issues[0], path: issue.path } as $ZodIssue;
+  }
+  return issue;
 }

@@ -97,7 +97,6 @@ export const aclSchema = z.strictObject(
         },
         { error: 'Each ACL path maps to an object with optional "methods" and "filters".' },
       ),
-      { error: 'ACL "paths" must be an object keyed by path.' },
     ),
   },
   { error: 'An ACL is an object with one key, "paths".' },

@@ -251,11 +251,12 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
       preparsedKey?: ParsedPrivateKey,
     ): Promise<ApplicationSummary> {
       const account = requireAccount(input.accountId, 'accountId');
-      const existing = applications.get(input.id);
+      const id = input.id.toLowerCase();
+      const existing = applications.get(id);
       if (existing) {
         throw new KeydeskError(
           'CONFLICT',
-          `Application ${input.id} is already stored, in account "${existing.accountName}".`,
+          `Application ${id} is already stored, in account "${existing.accountName}".`,
           'id',
         );
       }
@@ -267,11 +268,11 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
         );
       }
       const key = preparsedKey ?? (await materialiseKey(input.key));
-      const ref = secretRefs.privateKey(input.id);
+      const ref = secretRefs.privateKey(id);
       await storeSecrets([[ref, key.privateKeyPem]]);
       await writeRowOrForget([ref], () =>
         applications.insert({
-          id: input.id,
+          id,
           accountId: account.id,
           name: input.name,
           publicKeyPem: key.publicKeyPem,
@@ -281,7 +282,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
           now: stamp(),
         }),
       );
-      return requireApplication(input.id);
+      return requireApplication(id);
     },
 
     update(input: ParsedInput<'apps:update'>): ApplicationSummary {

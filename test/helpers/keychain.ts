@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { KeydeskError } from '../../src/shared/errors';
+import type { Keychain } from '../../src/main/keychain/keychain';
+import { createKeytarKeychain } from '../../src/main/keychain/keytar-keychain';
+
+export function assertTestKeyring(): void {
+  if (process.env.KEYDESK_INSIDE_TEST_KEYRING !== '1') {
+    throw new Error(
+      'These tests use a real gnome-keyring: run them with "npm test" (or scripts/with-keyring.sh npx vitest run).',
+    );
+  }
+}
+
+/** The real keytar keychain under a service name of its own, so parallel test files never meet. */
+export function createTestKeychain(): Keychain & { service: string; clear(): Promise<void> } {
+  assertTestKeyring();
+  const service = `Keydesk-test-${randomUUID()}`;
+  const keychain = createKeytarKeychain({ service, timeoutMs: 10_000 });
+  return {
+    ...keychain,
+    service,
+    async clear() {
+      for (const ref of await keychain.listRefs()) await keychain.delete(ref);
+    },
+  };
+}
+
+/**
+ * The real keychain with one failure injected: the Nth `set` (1-based) rejects as a locked
+ * keyring would. Used to prove that a failed keychain write leaves no metadata behind.
+ */
+export function failingOnSet(real: Keychain, failOnCall: number): Keychain {
+  let calls = 0;
+  return {
+    ...real,
+    async set(ref, secret) {
+      calls += 1;
+      if (calls === failOnCall) {
+        throw new KeydeskError(
+          'KEYCHAIN_LOCKED',
+          'The OS keychain is locked (injected by the test).',
+        );
+      }
+      return real.set(ref, secret);
+    },
+  };
+}

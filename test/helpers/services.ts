@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Keychain } from '../../src/main/keychain/keychain';
+import { createServices, type Services } from '../../src/main/services';
+import { createInvoke } from '../../src/main/handlers';
+
+export function makeDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'keydesk-test-'));
+}
+
+/** Real services over a temporary data folder and the given (real) keychain. */
+export function openTestServices(keychain: Keychain, dataDir = makeDataDir()) {
+  const services: Services = createServices({ dataDir, keychain });
+  return {
+    services,
+    invoke: createInvoke(services),
+    dataDir,
+    dispose() {
+      services.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

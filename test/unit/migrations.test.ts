@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../src/main/db/migrate';
+import { migrations } from '../../src/main/db/migrations';
+import { databaseFileName, openDatabase } from '../../src/main/db/open-database';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'keydesk-db-'));
+
+describe('migration runner', () => {
+  it('opens a new database in WAL mode with foreign keys and a busy timeout', () => {
+    const db = openDatabase(tempDir());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)?.version);
+    db.close();
+  });
+
+  it('is idempotent: reopening applies nothing twice', () => {
+    const dir = tempDir();
+    openDatabase(dir).close();
+    const db = openDatabase(dir);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    db.close();
+  });
+
+  it('refuses a database written by a newer Keydesk and leaves it untouched', () => {
+    const dir = tempDir();
+    const raw = new Database(join(dir, databaseFileName));
+    raw.pragma('user_version = 99');
+    raw.exec('CREATE TABLE future_things (x)');
+    raw.close();
+    expect(() => openDatabase(dir)).toThrow(
+      /newer Keydesk \(schema version 99; this Keydesk knows up to 1\)/,
+    );
+    const after = new Database(join(dir, databaseFileName));
+    expect(after.pragma('user_version', { simple: true })).toBe(99);
+    expect(
+      after.prepare("SELECT name FROM sqlite_master WHERE name = 'accounts'").get(),
+    ).toBeUndefined();
+    after.close();
+  });
+
+  it('rolls a failing migration back whole, leaving user_version where it was', () => {
+    const db = new Database(':memory:');
+    const broken = [
+      ...migrations,
+      {
+        version: 2,
+        name: 'broken',
+        up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT * FROM missing'),
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow(/missing/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+  });
+});
+
+describe('001 accounts and applications', () => {
+  const migrated = () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 1));
+    return db;
+  };
+  const insertAccount = (db: Database.Database, id: string, name: string, apiKey: string) =>
+    db
+      .prepare(
+        `INSERT INTO accounts (id, name, api_key, created_at, updated_at) VALUES (?, ?, ?, 'now', 'now')`,
+      )
+      .run(id, name, apiKey);
+  const insertApp = (db: Database.Database, id: string, accountId: string, name: string) =>
+    db
+      .prepare(
+        `INSERT INTO applications (id, account_id, name, public_key_pem, fingerprint, key_bits, created_at, updated_at)
+      VALUES (?, ?, ?, 'pem', 'fp', 2048, 'now', 'now')`,
+      )
+      .run(id, accountId, name);
+
+  it('makes account names unique regardless of case, and API keys unique', () => {
+    const db = migrated();
+    insertAccount(db, 'a1', 'Acme', 'key1');
+    expect(() => insertAccount(db, 'a2', 'ACME', 'key2')).toThrow(/UNIQUE/);
+    expect(() => insertAccount(db, 'a3', 'Other', 'key1')).toThrow(/UNIQUE/);
+  });
+
+  it('has no column that could hold a secret', () => {
+    const db = migrated();
+    const columns = ['accounts', 'applications'].flatMap((table) =>
+      (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
+    );
+    // has_signature_secret is a flag (0/1); the secret itself is in the keychain.
+    expect(columns.filter((c) => /secret|private/.test(c))).toEqual(['has_signature_secret']);
+  });
+
+  it('removes applications with their account, and refuses an application of no account', () => {
+    const db = migrated();
+    insertAccount(db, 'a1', 'Acme', 'key1');
+    insertApp(db, 'app-1', 'a1', 'Voice');
+    expect(() => insertApp(db, 'app-2', 'nobody', 'Voice')).toThrow(/FOREIGN KEY/);
+    expect(() => insertApp(db, 'app-3', 'a1', 'voice')).toThrow(/UNIQUE/);
+    db.prepare('DELETE FROM accounts WHERE id = ?').run('a1');
+    expect(db.prepare('SELECT count(*) AS n FROM applications').get()).toEqual({ n: 0 });
+  });
+});
