@@ -1,0 +1,296 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestKeychain } from '../helpers/keychain';
+import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
+import { makeDataDir } from '../helpers/services';
+
+const cliPath = join(import.meta.dirname, '..', '..', 'bin', 'keydesk.js');
+const keychain = createTestKeychain();
+const dataDir = makeDataDir();
+const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
+const apiSecret = 'cli-Secret-9f8e7d';
+let keys: RsaKeys;
+
+/** Runs the built `keydesk` as a user would, against the test data folder and keychain. */
+function keydesk(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    input: options.stdin ?? '',
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: {
+      ...process.env,
+      KEYDESK_HOME: dataDir,
+      KEYDESK_KEYCHAIN_SERVICE: keychain.service,
+      ...options.env,
+    },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js'))) {
+    throw new Error('The CLI is not built: run "npm run build" (npm test does it first).');
+  }
+  keys = makeRsaKeys();
+  writeFileSync(join(dataDir, '..', `${appId}.key`), keys.pkcs1);
+});
+afterAll(() => keychain.clear());
+
+describe('keydesk CLI', () => {
+  it('adds an account with the secret from stdin and lists it', () => {
+    const added = keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1234'], {
+      stdin: `${apiSecret}\n`,
+    });
+    expect(added).toMatchObject({
+      code: 0,
+      stderr: expect.stringContaining('Added account "Acme"'),
+    });
+    const list = keydesk(['accounts', 'list', '--json']);
+    expect(JSON.parse(list.stdout)).toMatchObject([
+      { name: 'Acme', apiKey: 'abcd1234', applicationCount: 0 },
+    ]);
+    expect(keydesk(['accounts', 'list']).stdout).toMatch(
+      /^NAME\s+API KEY\s+APPS\s+LABEL\nAcme\s+abcd1234\s+0\s+slate$/m,
+    );
+  });
+
+  it('refuses an account without a secret on stdin, or with a bad key, with a message and exit 1', () => {
+    const noSecret = keydesk(['accounts', 'add', '--name', 'Globex', '--api-key', 'ffff0000']);
+    expect(noSecret).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/No API secret on stdin.*printf/),
+    });
+    const badKey = keydesk(['accounts', 'add', '--name', 'Globex', '--api-key', 'no spaces'], {
+      stdin: 's',
+    });
+    expect(badKey).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^keydesk: --api-key: An API key is 4 to 64/),
+    });
+    const duplicate = keydesk(['accounts', 'add', '--name', 'ACME', '--api-key', 'ffff0000'], {
+      stdin: 's',
+    });
+    expect(duplicate).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/--name: An account named "Acme" already exists/),
+    });
+    expect(JSON.parse(keydesk(['accounts', 'list', '--json']).stdout)).toHaveLength(1);
+  });
+
+  it('adds applications from a key file and a generated key; shows the public key', () => {
+    const fromFile = keydesk([
+      'apps',
+      'add',
+      '--account',
+      'acme',
+      '--id',
+      appId,
+      '--name',
+      'Voice',
+      '--key-file',
+      join(dataDir, '..', `${appId}.key`),
+    ]);
+    expect(fromFile).toMatchObject({
+      code: 0,
+      stderr: expect.stringMatching(/Key: RSA-2048, fingerprint SHA256:/),
+    });
+    expect(keydesk(['apps', 'public-key', 'Voice']).stdout).toBe(keys.spki);
+
+    const generated = keydesk([
+      'apps',
+      'add',
+      '--account',
+      'Acme',
+      '--id',
+      'bbbbbbbb-bbbb-cccc-dddd-0123456789ab',
+      '--name',
+      'Video',
+      '--generate-key',
+    ]);
+    expect(generated.code).toBe(0);
+    expect(generated.stdout).toMatch(
+      /^-----BEGIN PUBLIC KEY-----\n[\s\S]+-----END PUBLIC KEY-----\n$/,
+    );
+    expect(generated.stderr).toMatch(/Paste this public key into the application/);
+
+    const shown = JSON.parse(keydesk(['apps', 'show', appId, '--json']).stdout);
+    expect(shown).toMatchObject({ id: appId, name: 'Voice', accountName: 'Acme', keyBits: 2048 });
+    expect(
+      keydesk(['apps', 'list', '--account', 'Acme']).stdout.split('\n').filter(Boolean),
+    ).toHaveLength(3);
+  });
+
+  it('reads a key from stdin and asks for a passphrase on stdin when a key file is encrypted', () => {
+    const other = makeRsaKeys();
+    const viaStdin = keydesk(
+      [
+        'apps',
+        'add',
+        '--account',
+        'Acme',
+        '--id',
+        'cccccccc-bbbb-cccc-dddd-0123456789ab',
+        '--name',
+        'Stdin',
+        '--key-stdin',
+      ],
+      { stdin: other.pkcs8 },
+    );
+    expect(viaStdin.code).toBe(0);
+    const encryptedPath = join(dataDir, '..', 'encrypted.key');
+    writeFileSync(encryptedPath, makeRsaKeys().pkcs8Encrypted('hunter2'));
+    const args = [
+      'apps',
+      'add',
+      '--account',
+      'Acme',
+      '--id',
+      'dddddddd-bbbb-cccc-dddd-0123456789ab',
+      '--name',
+      'Locked',
+      '--key-file',
+      encryptedPath,
+    ];
+    expect(keydesk(args, { stdin: 'wrong\n' })).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/passphrase: The passphrase does not unlock/),
+    });
+    expect(keydesk(args, { stdin: 'hunter2\n' }).code).toBe(0);
+  });
+
+  it('rejects bad application input with its own message', () => {
+    const base = ['apps', 'add', '--account', 'Acme', '--name', 'Bad'];
+    const cases: [string[], RegExp][] = [
+      [[...base, '--id', 'nope', '--generate-key'], /--id: An application id is a UUID/],
+      [[...base, '--id', appId, '--generate-key'], /--id: Application .* is already stored/],
+      [[...base, '--id', 'eeeeeeee-bbbb-cccc-dddd-0123456789ab'], /exactly one of --key-file/],
+      [
+        [
+          ...base,
+          '--id',
+          'eeeeeeee-bbbb-cccc-dddd-0123456789ab',
+          '--key-file',
+          '/nonexistent/private.key',
+        ],
+        /Cannot read \/nonexistent\/private.key: no such file/,
+      ],
+      [
+        [
+          'apps',
+          'add',
+          '--account',
+          'Nobody',
+          '--name',
+          'X',
+          '--id',
+          'eeeeeeee-bbbb-cccc-dddd-0123456789ab',
+          '--generate-key',
+        ],
+        /--account: No account named "Nobody"/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const result = keydesk(args);
+      expect(result.code, result.stderr).not.toBe(0);
+      expect(result.stderr).toMatch(message);
+    }
+    const publicKeyFile = join(dataDir, '..', 'public.pem');
+    writeFileSync(publicKeyFile, keys.spki);
+    expect(
+      keydesk([
+        ...base,
+        '--id',
+        'eeeeeeee-bbbb-cccc-dddd-0123456789ab',
+        '--key-file',
+        publicKeyFile,
+      ]).stderr,
+    ).toMatch(/the private key: This is a public key/);
+    expect(keydesk(['apps', 'show', 'nothing-like-this']).stderr).toMatch(
+      /APP: No application named/,
+    );
+  });
+
+  it('imports a .nexmorc with a dry run first', () => {
+    const file = join(dataDir, '..', '.nexmorc');
+    writeFileSync(file, '[credentials]\napi_key = ffff0000\napi_secret = globex-Secret-1\n');
+    const dry = keydesk(['import', file, '--dry-run', '--account', 'Globex']);
+    expect(dry).toMatchObject({
+      code: 0,
+      stderr: expect.stringContaining('Dry run: nothing was stored.'),
+    });
+    expect(dry.stdout).toMatch(/account\s+Globex\s+ffff0000\s+new/);
+    expect(JSON.parse(keydesk(['accounts', 'list', '--json']).stdout)).toHaveLength(1);
+    const applied = keydesk(['import', file, '--account', 'Globex']);
+    expect(applied).toMatchObject({
+      code: 0,
+      stderr: expect.stringContaining('created: account "Globex" (ffff0000)'),
+    });
+    expect(keydesk(['import', file]).stderr).toMatch(/Nothing new to import/);
+  });
+
+  it('doctor reports an orphan secret, exits 1, and --fix removes it', async () => {
+    expect(keydesk(['doctor'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('agree'),
+    });
+    await keychain.set('account/ghost/apiSecret', 'left behind');
+    const report = keydesk(['doctor']);
+    expect(report).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/Orphan secret: the API secret of a removed account ghost/),
+    });
+    expect(keydesk(['doctor', '--fix'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/Fixed: Deleted/),
+    });
+    expect(keydesk(['doctor']).code).toBe(0);
+  });
+
+  it('says what to do when no Secret Service is reachable, and stores nothing', () => {
+    const result = keydesk(['accounts', 'add', '--name', 'Initech', '--api-key', '11112222'], {
+      stdin: 's',
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /No OS keychain is reachable.*Secret Service such as GNOME Keyring/,
+    );
+    expect(
+      JSON.parse(keydesk(['accounts', 'list', '--json']).stdout).map(
+        (a: { name: string }) => a.name,
+      ),
+    ).not.toContain('Initech');
+  });
+
+  it('removes only with --yes when not on a terminal', () => {
+    expect(keydesk(['apps', 'remove', 'Video'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/pass --yes/),
+    });
+    expect(keydesk(['apps', 'remove', 'Video', '--yes']).code).toBe(0);
+    expect(keydesk(['accounts', 'remove', 'acme', '--yes'])).toMatchObject({
+      code: 0,
+      stderr: expect.stringMatching(/Removed account "Acme" and 3 application/),
+    });
+  });
+
+  it('leaves no secret anywhere in the data folder (database, WAL, anything else)', () => {
+    const secrets = [
+      apiSecret,
+      'globex-Secret-1',
+      ...keys.pkcs8.split('\n').slice(1, 4),
+      ...keys.pkcs1.split('\n').slice(1, 4),
+    ];
+    const files = readdirSync(dataDir, { recursive: true, encoding: 'utf8' })
+      .map((f) => join(dataDir, f))
+      .filter((f) => statSync(f).isFile());
+    expect(files.some((f) => f.endsWith('keydesk.db'))).toBe(true);
+    for (const file of files) {
+      const bytes = readFileSync(file).toString('latin1');
+      for (const secret of secrets)
+        expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false);
+    }
+  });
+});
