@@ -264,6 +264,33 @@ describe('keydesk CLI', () => {
     ).not.toContain('Initech');
   });
 
+  it('says to unlock the keyring when the Secret Service has no unlocked login keyring', () => {
+    // A second, real gnome-keyring in its own D-Bus session, started without --unlock and with
+    // no display for its unlock prompt: what a headless login or a fresh machine looks like.
+    const script = `gnome-keyring-daemon --foreground --components=secrets >/dev/null 2>&1 & sleep 0.5;
+      printf s | "${process.execPath}" "${cliPath}" accounts add --name Locked --api-key 33334444`;
+    const result = spawnSync('dbus-run-session', ['--', 'bash', '-c', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: {
+        ...process.env,
+        KEYDESK_HOME: dataDir,
+        KEYDESK_KEYCHAIN_TIMEOUT_MS: '5000',
+        DISPLAY: '',
+        XDG_DATA_HOME: makeDataDir(),
+      },
+    });
+    expect(result.stderr).toMatch(
+      /keydesk: The OS keychain (has no unlocked login keyring|is locked|did not answer).*(unlock|Unlock)/,
+    );
+    expect(result.status).toBe(1);
+    expect(
+      JSON.parse(keydesk(['accounts', 'list', '--json']).stdout).map(
+        (a: { name: string }) => a.name,
+      ),
+    ).not.toContain('Locked');
+  });
+
   it('removes only with --yes when not on a terminal', () => {
     expect(keydesk(['apps', 'remove', 'Video'])).toMatchObject({
       code: 1,

@@ -22,6 +22,13 @@ export function classifyKeychainError(error: unknown, what: string): KeydeskErro
         'such as GNOME Keyring or KWallet running in your desktop session (D-Bus); install and start one, then try again.',
     );
   }
+  if (lower.includes('does not exist at path') && lower.includes('collection')) {
+    return new KeydeskError(
+      'KEYCHAIN_LOCKED',
+      `The OS keychain has no unlocked login keyring while ${what} (${detail}). ` +
+        'Open your keyring manager (Seahorse, "Passwords and Keys"), create or unlock the "Login" keyring, and try again.',
+    );
+  }
   if (
     lower.includes('locked') ||
     lower.includes('cancel') ||

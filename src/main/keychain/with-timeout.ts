@@ -12,7 +12,7 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, what: string)
         reject(
           new KeydeskError(
             'KEYCHAIN_TIMEOUT',
-            `The OS keychain did not answer within ${Math.round(ms / 1000)} s while ${what}. ` +
+            `The OS keychain did not answer within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`} while ${what}. ` +
               'It may be waiting for you to unlock it: look for an unlock prompt, unlock the keyring, and try again.',
           ),
         ),
