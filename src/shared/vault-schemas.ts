@@ -26,12 +26,20 @@ export type ColorLabel = (typeof colorLabels)[number];
 
 const noControlChars = /^\P{Cc}*$/u;
 
-export const accountNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name for the account, such as the customer it belongs to.')
-  .max(limits.name, `An account name can be at most ${limits.name} characters.`)
-  .regex(noControlChars, 'An account name cannot contain line breaks or control characters.');
+/** A display name: trimmed, one line, not empty, not huge. */
+function nameSchema(what: string, emptyHint: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, emptyHint)
+    .max(limits.name, `${what} can be at most ${limits.name} characters.`)
+    .regex(noControlChars, `${what} cannot contain line breaks or control characters.`);
+}
+
+export const accountNameSchema = nameSchema(
+  'An account name',
+  'Enter a name for the account, such as the customer it belongs to.',
+);
 
 export const apiKeySchema = z
   .string()
@@ -66,12 +74,10 @@ export const applicationIdSchema = z
   )
   .transform((id) => id.toLowerCase());
 
-export const applicationNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name for the application.')
-  .max(limits.name, `An application name can be at most ${limits.name} characters.`)
-  .regex(noControlChars, 'An application name cannot contain line breaks or control characters.');
+export const applicationNameSchema = nameSchema(
+  'An application name',
+  'Enter a name for the application.',
+);
 
 export const pemInputSchema = z
   .string()

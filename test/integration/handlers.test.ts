@@ -1,29 +1,20 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelOutput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
-import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
-import { openTestServices } from '../helpers/services';
+import { useTestVault } from '../helpers/vault-fixture';
 
-const keychain = createTestKeychain();
-let keys: RsaKeys;
-let env: ReturnType<typeof openTestServices>;
+const vaultFixture = useTestVault();
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
-
-beforeAll(() => {
-  keys = makeRsaKeys();
-});
+let keys: RsaKeys;
+let env: ReturnType<typeof vaultFixture.env>;
 beforeEach(() => {
-  env = openTestServices(keychain);
+  keys = vaultFixture.keys();
+  env = vaultFixture.env();
 });
-afterEach(async () => {
-  env.dispose();
-  await keychain.clear();
-});
-afterAll(() => keychain.clear());
 
 /** Calls a channel exactly as the renderer does: untyped input in, Result out. */
 const call = <C extends Channel>(channel: C, input: unknown) => env.invoke(channel, input);

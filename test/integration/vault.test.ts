@@ -1,25 +1,19 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { secretRefs } from '../../src/main/keychain/keychain';
-import { createTestKeychain, failingOnSet } from '../helpers/keychain';
-import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
+import { failingOnSet } from '../helpers/keychain';
+import type { RsaKeys } from '../helpers/keys';
+import { useTestVault } from '../helpers/vault-fixture';
 import { openTestServices } from '../helpers/services';
 
-const keychain = createTestKeychain();
-let keys: RsaKeys;
-let env: ReturnType<typeof openTestServices>;
+const vaultFixture = useTestVault();
+const keychain = vaultFixture.keychain;
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
-
-beforeAll(() => {
-  keys = makeRsaKeys();
-});
+let keys: RsaKeys;
+let env: ReturnType<typeof vaultFixture.env>;
 beforeEach(() => {
-  env = openTestServices(keychain);
+  keys = vaultFixture.keys();
+  env = vaultFixture.env();
 });
-afterEach(async () => {
-  env.dispose();
-  await keychain.clear();
-});
-afterAll(() => keychain.clear());
 
 const vault = () => env.services.vault;
 const addAcme = () =>
