@@ -36,6 +36,9 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
         );
       }
       const account = ctx.services().vault.accounts.resolve(options.account);
+      if (options.keyStdin && process.stdin.isTTY) {
+        note('Paste the private key, then press Ctrl-D on a line of its own:');
+      }
       const key: KeySource = options.generateKey
         ? { kind: 'generate' }
         : { kind: 'pem', pem: options.keyFile ? readKeyFile(options.keyFile) : await readStdin() };

@@ -295,7 +295,7 @@ export function createImporter(vault: Vault, keychain: Keychain) {
                 accountId: targetAccount,
                 id: create.id,
                 name: create.name,
-                key: { kind: 'generate' },
+                key: { kind: 'pem', pem: create.key.privateKeyPem },
               },
               create.key,
             );
