@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { resolveDataDir } from './data-dir';
 import { createInvoke } from './handlers';
 import { servicesFromEnvironment } from './services';
@@ -17,7 +17,15 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
       callback(false),
     );
-    const services = servicesFromEnvironment();
+    let services: ReturnType<typeof servicesFromEnvironment>;
+    try {
+      services = servicesFromEnvironment();
+    } catch (error) {
+      // E.g. a database from a newer Keydesk: say why instead of opening a window that cannot work.
+      dialog.showErrorBox('Keydesk cannot start', (error as Error).message);
+      app.exit(1);
+      return;
+    }
     let mainWindow = createMainWindow(process.env.ELECTRON_RENDERER_URL);
     registerIpc(
       createInvoke(services),
