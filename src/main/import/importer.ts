@@ -290,15 +290,12 @@ export function createImporter(vault: Vault, keychain: Keychain) {
         const targetAccount = create?.accountId ?? accountId;
         if (create && targetAccount) {
           try {
-            await vault.applications.create(
-              {
-                accountId: targetAccount,
-                id: create.id,
-                name: create.name,
-                key: { kind: 'pem', pem: create.key.privateKeyPem },
-              },
-              create.key,
-            );
+            await vault.applications.create({
+              accountId: targetAccount,
+              id: create.id,
+              name: create.name,
+              key: { kind: 'pem', pem: create.key.privateKeyPem },
+            });
             result.items.push({ kind: 'application', label, outcome: 'created' });
           } catch (error) {
             result.items.push({

@@ -4,7 +4,6 @@ import { KeydeskError } from '../../shared/errors';
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
 import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
 import { secretRefs, type Keychain } from '../keychain/keychain';
-import type { ParsedPrivateKey } from '../keys/parse-private-key';
 import { createAccountsRepo } from './accounts-repo';
 import { createApplicationsRepo } from './applications-repo';
 import { materialiseKey } from './key-source';
@@ -246,10 +245,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
 
     findByFingerprint: (fingerprint: string) => applications.findByFingerprint(fingerprint),
 
-    async create(
-      input: ParsedInput<'apps:create'>,
-      preparsedKey?: ParsedPrivateKey,
-    ): Promise<ApplicationSummary> {
+    async create(input: ParsedInput<'apps:create'>): Promise<ApplicationSummary> {
       const account = requireAccount(input.accountId, 'accountId');
       const id = input.id.toLowerCase();
       const existing = applications.get(id);
@@ -267,7 +263,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
           'name',
         );
       }
-      const key = preparsedKey ?? (await materialiseKey(input.key));
+      const key = await materialiseKey(input.key);
       const ref = secretRefs.privateKey(id);
       await storeSecrets([[ref, key.privateKeyPem]]);
       await writeRowOrForget([ref], () =>
