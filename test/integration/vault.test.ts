@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ParsedInput } from '../../src/shared/contract';
 import { secretRefs } from '../../src/main/keychain/keychain';
 import { failingOnSet } from '../helpers/keychain';
 import type { RsaKeys } from '../helpers/keys';
@@ -16,6 +17,14 @@ beforeEach(() => {
 });
 
 const vault = () => env.services.vault;
+/** Voice, with the test key, in the given account; a test overrides only what it is about. */
+const voiceApp = (accountId: string, overrides: Partial<ParsedInput<'apps:create'>> = {}) => ({
+  accountId,
+  id: appId,
+  name: 'Voice',
+  key: { kind: 'pem' as const, pem: keys.pkcs8 },
+  ...overrides,
+});
 const addAcme = () =>
   vault().accounts.create({ name: 'Acme', apiKey: 'abcd1234', apiSecret: 'acme-secret-1' });
 
@@ -68,12 +77,7 @@ describe('accounts in the real keychain', () => {
   it('searches by name, API key and application id', async () => {
     const acme = await addAcme();
     await vault().accounts.create({ name: 'Globex', apiKey: 'ffff0000', apiSecret: 's' });
-    await vault().applications.create({
-      accountId: acme.id,
-      id: appId,
-      name: 'Voice',
-      key: { kind: 'pem', pem: keys.pkcs8 },
-    });
+    await vault().applications.create(voiceApp(acme.id));
     expect(
       vault()
         .accounts.list('glob')
@@ -158,20 +162,12 @@ describe('applications and keys', () => {
   it('rejects a bad key without storing the application', async () => {
     const acme = await addAcme();
     await expect(
-      vault().applications.create({
-        accountId: acme.id,
-        id: appId,
-        name: 'Voice',
-        key: { kind: 'pem', pem: keys.spki },
-      }),
+      vault().applications.create(voiceApp(acme.id, { key: { kind: 'pem', pem: keys.spki } })),
     ).rejects.toMatchObject({ code: 'KEY_IS_PUBLIC', field: 'key.pem' });
     await expect(
-      vault().applications.create({
-        accountId: acme.id,
-        id: appId,
-        name: 'Voice',
-        key: { kind: 'pem', pem: keys.pkcs8Encrypted('pw') },
-      }),
+      vault().applications.create(
+        voiceApp(acme.id, { key: { kind: 'pem', pem: keys.pkcs8Encrypted('pw') } }),
+      ),
     ).rejects.toMatchObject({ code: 'KEY_ENCRYPTED', field: 'key.passphrase' });
     expect(vault().applications.list()).toEqual([]);
     expect(await keychain.listRefs()).toEqual([secretRefs.apiSecret(acme.id)]);
@@ -179,27 +175,14 @@ describe('applications and keys', () => {
 
   it('refuses a duplicate id, a duplicate name in the account, and an unknown account', async () => {
     const acme = await addAcme();
-    await vault().applications.create({
-      accountId: acme.id,
-      id: appId,
-      name: 'Voice',
-      key: { kind: 'pem', pem: keys.pkcs8 },
-    });
+    await vault().applications.create(voiceApp(acme.id));
     await expect(
-      vault().applications.create({
-        accountId: acme.id,
-        id: appId,
-        name: 'Other',
-        key: { kind: 'pem', pem: keys.pkcs8 },
-      }),
+      vault().applications.create(voiceApp(acme.id, { name: 'Other' })),
     ).rejects.toMatchObject({ code: 'CONFLICT', field: 'id' });
     await expect(
-      vault().applications.create({
-        accountId: acme.id,
-        id: 'aaaaaaaa-bbbb-cccc-dddd-000000000000',
-        name: 'VOICE',
-        key: { kind: 'pem', pem: keys.pkcs8 },
-      }),
+      vault().applications.create(
+        voiceApp(acme.id, { id: 'aaaaaaaa-bbbb-cccc-dddd-000000000000', name: 'VOICE' }),
+      ),
     ).rejects.toMatchObject({ code: 'CONFLICT', field: 'name' });
     await expect(
       vault().applications.create({
@@ -215,12 +198,7 @@ describe('applications and keys', () => {
     const acme = await addAcme();
     const broken = openTestServices(failingOnSet(keychain, 1), env.dataDir);
     await expect(
-      broken.services.vault.applications.create({
-        accountId: acme.id,
-        id: appId,
-        name: 'Voice',
-        key: { kind: 'pem', pem: keys.pkcs8 },
-      }),
+      broken.services.vault.applications.create(voiceApp(acme.id)),
     ).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
     expect(vault().applications.list()).toEqual([]);
     broken.services.close();
@@ -228,12 +206,7 @@ describe('applications and keys', () => {
 
   it('replaces a key, updates defaults, resolves by name, and removes with its key', async () => {
     const acme = await addAcme();
-    await vault().applications.create({
-      accountId: acme.id,
-      id: appId,
-      name: 'Voice',
-      key: { kind: 'pem', pem: keys.pkcs8 },
-    });
+    await vault().applications.create(voiceApp(acme.id));
     const replaced = await vault().applications.replaceKey({
       id: appId,
       key: { kind: 'generate' },
