@@ -26,9 +26,22 @@ const optionNames: Record<string, string> = {
   accountName: '--account',
   fileName: 'FILE',
   content: 'FILE',
+  applicationId: 'APP',
+  ttlSeconds: '--ttl',
+  nbfOffsetSeconds: '--nbf',
+  sub: '--sub',
+  acl: '--acl',
+  claims: '--claim',
+  token: 'TOKEN',
+  action: '--action',
+  since: '--since',
+  limit: '--limit',
 };
 
 export function fromShape(shape: KeydeskErrorShape): CliError {
-  const where = shape.field ? optionNames[shape.field] : undefined;
+  // A nested field (`claims.role`, `acl.acl.paths./v1`) is reported against its option.
+  const where = shape.field
+    ? (optionNames[shape.field] ?? optionNames[shape.field.split('.')[0] ?? ''])
+    : undefined;
   return new CliError(where ? `${where}: ${shape.message}` : shape.message, 1, shape);
 }

@@ -2,14 +2,17 @@ import { Command } from 'commander';
 import packageJson from '../../package.json';
 import { registerAccountCommands } from './commands/accounts';
 import { registerAppCommands } from './commands/apps';
+import { registerDecodeCommand } from './commands/decode';
 import { registerDoctorCommand } from './commands/doctor';
+import { registerHistoryCommand } from './commands/history';
 import { registerImportCommand } from './commands/import';
+import { registerJwtCommand } from './commands/jwt';
 import type { CliContext } from './context';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('keydesk')
     .description(
-      'Vonage credentials in the OS keychain: accounts, applications, keys. ' +
+      'Vonage credentials in the OS keychain: accounts, applications, keys, JWTs, audit history. ' +
         "Data folder: $KEYDESK_HOME, or the Keydesk app's folder.",
     )
     .version(packageJson.version)
@@ -17,6 +20,9 @@ export function buildProgram(ctx: CliContext): Command {
   registerAccountCommands(program, ctx);
   registerAppCommands(program, ctx);
   registerImportCommand(program, ctx);
+  registerJwtCommand(program, ctx);
+  registerDecodeCommand(program, ctx);
+  registerHistoryCommand(program, ctx);
   registerDoctorCommand(program, ctx);
   return program;
 }

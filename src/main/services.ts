@@ -5,9 +5,15 @@ import type { ChannelOutput } from '../shared/contract';
 import { resolveDataDir } from './data-dir';
 import { openDatabase } from './db/open-database';
 import { runDoctor } from './doctor';
+import { createAudit, type Audit } from './history/audit';
+import { createHistoryRepo, type HistoryRepo } from './history/history-repo';
 import { createImporter, type Importer } from './import/importer';
+import { createPublicKeyCache } from './jwt/inspect-token';
+import { createMinter, type Minter } from './jwt/minter';
+import { createSigningKeyCache, type SigningKeyCache } from './jwt/signing-key-cache';
 import { defaultKeychainService, type Keychain } from './keychain/keychain';
 import { createKeytarKeychain } from './keychain/keytar-keychain';
+import { createSettingsRepo, type SettingsRepo } from './settings/settings-repo';
 import { createVault, type Vault } from './vault/vault';
 import packageJson from '../../package.json';
 
@@ -18,8 +24,17 @@ export interface Services {
   keychain: Keychain;
   vault: Vault;
   importer: Importer;
+  history: HistoryRepo;
+  audit: Audit;
+  settings: SettingsRepo;
+  signingKeys: SigningKeyCache;
+  mint: Minter;
+  publicKeyOf: ReturnType<typeof createPublicKeyCache>;
+  now: () => Date;
   doctor(fix: boolean): ReturnType<typeof runDoctor>;
   keychainStatus(): Promise<ChannelOutput<'system:status'>['keychain']>;
+  /** Deletes history older than the retention setting; returns how many events went. */
+  pruneHistory(): { removed: number; before: string };
   close(): void;
 }
 
@@ -29,10 +44,29 @@ export interface ServicesOptions {
   now?: () => Date;
 }
 
+const dayMs = 86_400_000;
+
 /** Everything the handlers and the CLI need, composed once; plain Node, no Electron. */
-export function createServices({ dataDir, keychain, now }: ServicesOptions): Services {
+export function createServices({
+  dataDir,
+  keychain,
+  now = () => new Date(),
+}: ServicesOptions): Services {
   const db = openDatabase(dataDir);
   const vault = createVault({ db, keychain, now });
+  const history = createHistoryRepo(db);
+  const settings = createSettingsRepo(db);
+  const signingKeys = createSigningKeyCache((id) => vault.applications.exportPrivateKey(id));
+  vault.onKeyChange((id) => signingKeys.drop(id));
+
+  function pruneHistory() {
+    const before = now().getTime() - settings.read().historyRetentionDays * dayMs;
+    return { removed: history.pruneBefore(before), before: new Date(before).toISOString() };
+  }
+  // Retention is applied whenever the vault is opened (app start, each CLI run): with the index on
+  // `at` this is one cheap DELETE when nothing is due.
+  pruneHistory();
+
   return {
     version: packageJson.version,
     dataDir,
@@ -40,6 +74,13 @@ export function createServices({ dataDir, keychain, now }: ServicesOptions): Ser
     keychain,
     vault,
     importer: createImporter(vault, keychain),
+    history,
+    audit: createAudit(history, now),
+    settings,
+    signingKeys,
+    mint: createMinter({ vault, keys: signingKeys, settings: settings.read, now }),
+    publicKeyOf: createPublicKeyCache(),
+    now,
     doctor: (fix) => runDoctor(vault, keychain, fix),
     async keychainStatus() {
       try {
@@ -56,6 +97,7 @@ export function createServices({ dataDir, keychain, now }: ServicesOptions): Ser
         return { state, message: error.message };
       }
     },
+    pruneHistory,
     close: () => db.close(),
   };
 }

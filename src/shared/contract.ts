@@ -8,7 +8,6 @@ import {
   applicationNameSchema,
   applicationSummarySchema,
   colorLabelSchema,
-  jwtDefaultsSchema,
   keyInfoSchema,
   keySourceSchema,
   limits,
@@ -16,6 +15,23 @@ import {
   passphraseSchema,
   pemInputSchema,
 } from './vault-schemas';
+import { aclChoiceSchema } from './acl';
+import {
+  customClaimsSchema,
+  decodeResultSchema,
+  jwtDefaultsSchema,
+  mintResultSchema,
+  nbfOffsetSchema,
+  subSchema,
+  tokenInputSchema,
+  ttlSecondsSchema,
+} from './jwt-schemas';
+import {
+  historyExportInputSchema,
+  historyListInputSchema,
+  historyPageSchema,
+} from './history-schemas';
+import { settingsSchema, settingsUpdateSchema } from './settings-schemas';
 import { importInputSchema, importPreviewSchema, importResultSchema } from './import-schemas';
 import { doctorReportSchema } from './doctor-schemas';
 
@@ -136,6 +152,45 @@ export const contract = {
   'doctor:run': {
     input: z.strictObject({ fix: z.boolean() }),
     output: doctorReportSchema,
+  },
+  'jwt:mint': {
+    reveals: true,
+    input: z.strictObject({
+      applicationId: applicationIdSchema,
+      /** Left out: the application's default, then the settings' default (15 min). */
+      ttlSeconds: ttlSecondsSchema.optional(),
+      /** nbf relative to iat (negative back-dates it, for a customer's clock that runs behind). */
+      nbfOffsetSeconds: nbfOffsetSchema.optional(),
+      /** null: no sub, even when the application has a default one. */
+      sub: subSchema.nullable().optional(),
+      acl: aclChoiceSchema.optional(),
+      claims: customClaimsSchema.optional(),
+    }),
+    output: mintResultSchema,
+  },
+  'jwt:decode': {
+    input: z.strictObject({ token: tokenInputSchema }),
+    output: decodeResultSchema,
+  },
+  'history:list': {
+    input: historyListInputSchema,
+    output: historyPageSchema,
+  },
+  'history:export': {
+    input: historyExportInputSchema,
+    output: z.object({ csv: z.string(), rows: z.number().int() }),
+  },
+  'history:prune': {
+    input: z.strictObject({}),
+    output: z.object({ removed: z.number().int(), before: z.string() }),
+  },
+  'settings:get': {
+    input: z.strictObject({}),
+    output: settingsSchema,
+  },
+  'settings:update': {
+    input: settingsUpdateSchema,
+    output: settingsSchema,
   },
 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jwtDefaultsSchema } from './jwt-schemas';
 
 /** Limits that keep a stray paste (a whole log file, a binary) from reaching the database or keychain. */
 export const limits = {
@@ -8,7 +9,6 @@ export const limits = {
   pem: 64 * 1024,
   passphrase: 1024,
   search: 200,
-  sub: 200,
 } as const;
 
 export const colorLabels = [
@@ -90,36 +90,6 @@ export const pemInputSchema = z
 export const passphraseSchema = z
   .string()
   .max(limits.passphrase, `A passphrase can be at most ${limits.passphrase} characters.`);
-
-/** Client SDK ACL shape: {"paths": {"/v1/users/**": {"methods"?: [...], "filters"?: {...}}}}. */
-export const aclSchema = z.strictObject(
-  {
-    paths: z.record(
-      z.string().startsWith('/', 'Each ACL path starts with "/", such as "/*/users/**".'),
-      z.strictObject(
-        {
-          methods: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])).optional(),
-          filters: z.record(z.string(), z.unknown()).optional(),
-        },
-        { error: 'Each ACL path maps to an object with optional "methods" and "filters".' },
-      ),
-    ),
-  },
-  { error: 'An ACL is an object with one key, "paths".' },
-);
-export type Acl = z.infer<typeof aclSchema>;
-
-export const jwtDefaultsSchema = z.strictObject({
-  ttlSeconds: z
-    .number()
-    .int('The TTL is a whole number of seconds.')
-    .min(30, 'A JWT lives at least 30 seconds.')
-    .max(86_400, 'A JWT lives at most 24 hours (86400 seconds).')
-    .optional(),
-  sub: z.string().trim().max(limits.sub).optional(),
-  acl: aclSchema.optional(),
-});
-export type JwtDefaults = z.infer<typeof jwtDefaultsSchema>;
 
 export const keySourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({

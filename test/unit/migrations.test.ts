@@ -34,7 +34,7 @@ describe('migration runner', () => {
     raw.exec('CREATE TABLE future_things (x)');
     raw.close();
     expect(() => openDatabase(dir)).toThrow(
-      /newer Keydesk \(schema version 99; this Keydesk knows up to 1\)/,
+      `newer Keydesk (schema version 99; this Keydesk knows up to ${migrations.length})`,
     );
     const after = new Database(join(dir, databaseFileName));
     expect(after.pragma('user_version', { simple: true })).toBe(99);
@@ -49,13 +49,13 @@ describe('migration runner', () => {
     const broken = [
       ...migrations,
       {
-        version: 2,
+        version: migrations.length + 1,
         name: 'broken',
         up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT * FROM missing'),
       },
     ];
     expect(() => migrate(db, broken)).toThrow(/missing/);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
   });
 });
@@ -105,5 +105,55 @@ describe('001 accounts and applications', () => {
     expect(() => insertApp(db, 'app-3', 'a1', 'voice')).toThrow(/UNIQUE/);
     db.prepare('DELETE FROM accounts WHERE id = ?').run('a1');
     expect(db.prepare('SELECT count(*) AS n FROM applications').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('002 history and settings', () => {
+  const migrated = () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 2));
+    return db;
+  };
+  const insertEvent = (db: Database.Database, summary: string, accountName = 'Acme Corp') =>
+    Number(
+      db
+        .prepare(
+          `INSERT INTO history (at, action, outcome, account_name, summary) VALUES (1, 'mint', 'ok', ?, ?)`,
+        )
+        .run(accountName, summary).lastInsertRowid,
+    );
+  const search = (db: Database.Database, query: string) =>
+    db
+      .prepare<[string], { rowid: number }>(
+        'SELECT rowid FROM history_text WHERE history_text MATCH ? ORDER BY rowid',
+      )
+      .all(query)
+      .map((r) => r.rowid);
+
+  it('indexes every new event for free-text search, accents and case folded', () => {
+    const db = migrated();
+    const first = insertEvent(db, 'Minted a JWT for Café app');
+    const second = insertEvent(db, 'Revealed the API secret', 'Globex');
+    expect(search(db, '"cafe"*')).toEqual([first]);
+    expect(search(db, '"acme"*')).toEqual([first]);
+    expect(search(db, '"globex"')).toEqual([second]);
+  });
+
+  it('drops an event from the search index when the event is deleted (retention)', () => {
+    const db = migrated();
+    const id = insertEvent(db, 'Minted a JWT');
+    db.prepare('DELETE FROM history WHERE id = ?').run(id);
+    expect(search(db, '"minted"')).toEqual([]);
+  });
+
+  it('refuses an outcome other than ok or failed', () => {
+    const db = migrated();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO history (at, action, outcome, summary) VALUES (1, 'mint', 'maybe', 'x')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
   });
 });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { ApplicationSummary, JwtDefaults } from '../../shared/vault-schemas';
+import { jwtDefaultsSchema, type JwtDefaults } from '../../shared/jwt-schemas';
+import type { ApplicationSummary } from '../../shared/vault-schemas';
 import { containsPattern } from '../db/like-pattern';
 
 interface ApplicationRow {
@@ -44,7 +45,7 @@ function toSummary(row: ApplicationRow): ApplicationSummary {
     publicKeyPem: row.public_key_pem,
     fingerprint: row.fingerprint,
     keyBits: row.key_bits,
-    jwtDefaults: JSON.parse(row.jwt_defaults) as JwtDefaults,
+    jwtDefaults: readJwtDefaults(row.jwt_defaults),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -115,6 +116,16 @@ export function createApplicationsRepo(db: Database.Database) {
     idsOfAccount: (accountId: string) => statements.idsOfAccount.all(accountId).map((r) => r.id),
     allIds: () => statements.allIds.all(),
   };
+}
+
+/** Defaults are a convenience: a row the current schema cannot read counts as "no defaults". */
+function readJwtDefaults(json: string): JwtDefaults {
+  try {
+    const parsed = jwtDefaultsSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
 }
 
 function maybe(row: ApplicationRow | undefined): ApplicationSummary | undefined {

@@ -25,6 +25,11 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
   const accounts = createAccountsRepo(db);
   const applications = createApplicationsRepo(db);
   const stamp = () => now().toISOString();
+  const keyListeners = new Set<(applicationId: string) => void>();
+  /** Tells holders of parsed keys (the signing-key cache) that a stored key is gone or replaced. */
+  const keyChanged = (applicationId: string) => {
+    for (const listener of keyListeners) listener(applicationId);
+  };
 
   function requireAccount(id: string, field = 'id'): AccountSummary {
     const account = accounts.get(id);
@@ -116,6 +121,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     list: (query?: string) => accounts.list(query),
     findByApiKey: (apiKey: string) => accounts.findByApiKey(apiKey),
     findByName: (name: string) => accounts.findByName(name),
+    find: (id: string) => accounts.get(id),
 
     get(id: string): ChannelOutput<'accounts:get'> {
       return { ...requireAccount(id), applications: applications.list({ accountId: id }) };
@@ -191,7 +197,10 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     async remove(id: string): Promise<{ removedApplications: number }> {
       const account = requireAccount(id);
       const appIds = applications.idsOfAccount(account.id);
-      for (const appId of appIds) await keychain.delete(secretRefs.privateKey(appId));
+      for (const appId of appIds) {
+        keyChanged(appId);
+        await keychain.delete(secretRefs.privateKey(appId));
+      }
       await keychain.delete(secretRefs.apiSecret(account.id));
       await keychain.delete(secretRefs.signatureSecret(account.id));
       accounts.remove(account.id);
@@ -305,6 +314,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     async replaceKey(input: ParsedInput<'apps:replaceKey'>): Promise<ApplicationSummary> {
       const current = requireApplication(input.id);
       const key = await materialiseKey(input.key);
+      keyChanged(current.id);
       await keychain.set(secretRefs.privateKey(current.id), key.privateKeyPem);
       applications.setKey(
         current.id,
@@ -316,6 +326,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
 
     async remove(id: string): Promise<void> {
       const application = requireApplication(id);
+      keyChanged(application.id);
       await keychain.delete(secretRefs.privateKey(application.id));
       applications.remove(application.id);
     },
@@ -332,10 +343,17 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
   return {
     accounts: accountApi,
     applications: applicationApi,
+    onKeyChange(listener: (applicationId: string) => void): () => void {
+      keyListeners.add(listener);
+      return () => keyListeners.delete(listener);
+    },
     /** For the doctor: what the metadata says should be in the keychain. */
     inventory: () => ({ accounts: accounts.allIds(), applications: applications.allIds() }),
     removeAccountRow: (id: string) => accounts.remove(id),
-    removeApplicationRow: (id: string) => applications.remove(id),
+    removeApplicationRow: (id: string) => {
+      keyChanged(id);
+      return applications.remove(id);
+    },
     clearSignatureSecretFlag: (id: string) =>
       accounts.update(id, { hasSignatureSecret: false }, stamp()),
   };

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { migration001 } from './001-accounts-and-applications';
+import { migration002 } from './002-history-and-settings';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];

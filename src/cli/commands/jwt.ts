@@ -1,0 +1,123 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { ChannelInput } from '../../shared/contract';
+import { aclPresetNames, parseAclJson, type AclChoice } from '../../shared/acl';
+import { formatRelative, parseDuration } from '../../shared/durations';
+import { CliError } from '../cli-error';
+import type { CliContext } from '../context';
+import { note, print } from '../output';
+
+type ClaimValue = NonNullable<ChannelInput<'jwt:mint'>['claims']>[string];
+
+interface JwtOptions {
+  sub?: string;
+  ttl?: number;
+  nbf?: number;
+  aclPreset?: string;
+  acl?: string;
+  claim: [string, ClaimValue][];
+}
+
+/** A nbf this large is a Unix time, not an offset (1e9 s is 2001). */
+const unixTimeThreshold = 1_000_000_000;
+
+function parseTtl(text: string): number {
+  const seconds = parseDuration(text);
+  if (seconds === undefined) {
+    throw new InvalidArgumentError(
+      `"${text}" is not a duration; use seconds (900) or 30s, 15m, 1h, 24h.`,
+    );
+  }
+  return seconds;
+}
+
+function parseNbf(text: string): number {
+  if (!/^[+-]?\d{1,12}$/.test(text.trim())) {
+    throw new InvalidArgumentError(
+      `"${text}" is not a whole number of seconds (from now, e.g. -60 or 300, or a Unix time).`,
+    );
+  }
+  const value = Number(text);
+  return value >= unixTimeThreshold ? value - Math.floor(Date.now() / 1000) : value;
+}
+
+/** `name=value`; the value is JSON when it parses as JSON (5, true, {"a":1}), else a string. */
+function collectClaim(text: string, claims: [string, ClaimValue][]): [string, ClaimValue][] {
+  const at = text.indexOf('=');
+  if (at < 1) throw new InvalidArgumentError(`"${text}" is not NAME=VALUE.`);
+  const name = text.slice(0, at);
+  const raw = text.slice(at + 1);
+  if (claims.some(([existing]) => existing === name)) {
+    throw new InvalidArgumentError(`the claim "${name}" is given twice.`);
+  }
+  let value: ClaimValue = raw;
+  try {
+    value = JSON.parse(raw) as ClaimValue;
+  } catch {
+    // Not JSON: the text itself.
+  }
+  return [...claims, [name, value]];
+}
+
+function aclChoice(options: JwtOptions): AclChoice | undefined {
+  if (options.aclPreset !== undefined && options.acl !== undefined) {
+    throw new CliError('Give --acl-preset or --acl, not both.', 2);
+  }
+  if (options.aclPreset !== undefined) {
+    const preset = aclPresetNames.find((name) => name === options.aclPreset);
+    if (!preset) {
+      throw new CliError(
+        `--acl-preset: "${options.aclPreset}" is not a preset; use ${aclPresetNames.join(' or ')}.`,
+        2,
+      );
+    }
+    return { kind: 'preset', preset };
+  }
+  if (options.acl !== undefined) {
+    const parsed = parseAclJson(options.acl);
+    if (!parsed.ok) throw new CliError(`--acl: ${parsed.message}`, 2);
+    return { kind: 'custom', acl: parsed.acl };
+  }
+  return undefined;
+}
+
+export function registerJwtCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('jwt <app>')
+    .description(
+      "Mint a Vonage JWT for an application (by id or name) and print it alone on stdout. Defaults come from the application's JWT defaults, then the settings (15 min, no ACL).",
+    )
+    .option('--sub <subject>', 'the sub claim (a Client SDK user name)')
+    .option('--ttl <duration>', 'lifetime: seconds (900) or 30s, 15m, 1h, 24h', parseTtl)
+    .option(
+      '--nbf <seconds>',
+      'not valid before: seconds from now (negative back-dates it) or a Unix time',
+      parseNbf,
+    )
+    .option('--acl-preset <preset>', `ACL preset: ${aclPresetNames.join(' or ')}`)
+    .option('--acl <json>', 'a custom ACL, such as \'{"paths":{"/*/users/**":{}}}\'')
+    .option(
+      '--claim <name=value>',
+      'a custom claim (repeatable); JSON values are parsed',
+      collectClaim,
+      [],
+    )
+    .action(async (appRef: string, options: JwtOptions) => {
+      const acl = aclChoice(options);
+      const app = ctx.services().vault.applications.resolve(appRef);
+      const result = await ctx.call('jwt:mint', {
+        applicationId: app.id,
+        ttlSeconds: options.ttl,
+        nbfOffsetSeconds: options.nbf,
+        sub: options.sub,
+        acl,
+        claims: options.claim.length ? Object.fromEntries(options.claim) : undefined,
+      });
+      print(result.token);
+      if (process.stdout.isTTY) {
+        const now = Math.floor(Date.now() / 1000);
+        note(
+          `JWT for "${result.applicationName}" (account "${result.accountName}"), expires ${new Date(result.exp * 1000).toISOString()} (${formatRelative(result.exp, now)}).`,
+        );
+      }
+    });
+}
