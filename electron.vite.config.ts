@@ -7,7 +7,7 @@ export default defineConfig({
     build: {
       // Pure-JS dependencies are bundled (and tree-shaken): loading zod as ~100 separate ES modules
       // cost the CLI over 100 ms of startup. Native modules stay external.
-      externalizeDeps: { exclude: ['zod', 'commander', 'ini', 'jose', 'oauth-1.0a'] },
+      externalizeDeps: { exclude: ['zod', 'commander', 'ini', 'csv-stringify', 'oauth-1.0a'] },
       rolldownOptions: {
         // The CLI shares the main process's services, so it is bundled alongside them.
         input: {

@@ -23,6 +23,7 @@ export function makeRsaKeys(bits = 2048) {
     spki: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     pkcs1Public: publicKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
     publicKey,
+    privateKey,
   };
 }
 

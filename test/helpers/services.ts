@@ -10,8 +10,8 @@ export function makeDataDir(): string {
 }
 
 /** Real services over a temporary data folder and the given (real) keychain. */
-export function openTestServices(keychain: Keychain, dataDir = makeDataDir()) {
-  const services: Services = createServices({ dataDir, keychain });
+export function openTestServices(keychain: Keychain, dataDir = makeDataDir(), now?: () => Date) {
+  const services: Services = createServices({ dataDir, keychain, now });
   return {
     services,
     invoke: createInvoke(services),

@@ -1,38 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertCliBuilt, cliPath, cliRunner } from '../helpers/cli';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
+import { expectNoSecretsAtRest } from '../helpers/secrets-at-rest';
 
-const cliPath = join(import.meta.dirname, '..', '..', 'bin', 'keydesk.js');
 const keychain = createTestKeychain();
 const dataDir = makeDataDir();
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 const apiSecret = 'cli-Secret-9f8e7d';
 let keys: RsaKeys;
 
-/** Runs the built `keydesk` as a user would, against the test data folder and keychain. */
-function keydesk(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(process.execPath, [cliPath, ...args], {
-    input: options.stdin ?? '',
-    encoding: 'utf8',
-    timeout: 20_000,
-    env: {
-      ...process.env,
-      KEYDESK_HOME: dataDir,
-      KEYDESK_KEYCHAIN_SERVICE: keychain.service,
-      ...options.env,
-    },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const keydesk = cliRunner(dataDir, keychain.service);
 
 beforeAll(() => {
-  if (!existsSync(join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js'))) {
-    throw new Error('The CLI is not built: run "npm run build" (npm test does it first).');
-  }
+  assertCliBuilt();
   keys = makeRsaKeys();
   writeFileSync(join(dataDir, '..', `${appId}.key`), keys.pkcs1);
 });
@@ -310,14 +295,6 @@ describe('keydesk CLI', () => {
       ...keys.pkcs8.split('\n').slice(1, 4),
       ...keys.pkcs1.split('\n').slice(1, 4),
     ];
-    const files = readdirSync(dataDir, { recursive: true, encoding: 'utf8' })
-      .map((f) => join(dataDir, f))
-      .filter((f) => statSync(f).isFile());
-    expect(files.some((f) => f.endsWith('keydesk.db'))).toBe(true);
-    for (const file of files) {
-      const bytes = readFileSync(file).toString('latin1');
-      for (const secret of secrets)
-        expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false);
-    }
+    expectNoSecretsAtRest(dataDir, secrets);
   });
 });

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Channel, ChannelOutput } from '../../src/shared/contract';
-import type { Result } from '../../src/shared/errors';
+import type { Channel } from '../../src/shared/contract';
+import { contractCaller } from '../helpers/contract-caller';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';
 
@@ -16,13 +16,7 @@ beforeEach(() => {
   env = vaultFixture.env();
 });
 
-/** Calls a channel exactly as the renderer does: untyped input in, Result out. */
-const call = <C extends Channel>(channel: C, input: unknown) => env.invoke(channel, input);
-async function ok<C extends Channel>(channel: C, input: unknown): Promise<ChannelOutput<C>> {
-  const result: Result<ChannelOutput<C>> = await call(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-  return result.value;
-}
+const { call, ok } = contractCaller(() => env.invoke);
 const tableCounts = () => ({
   accounts: env.services.db.prepare('SELECT count(*) AS n FROM accounts').get(),
   applications: env.services.db.prepare('SELECT count(*) AS n FROM applications').get(),
@@ -70,22 +64,32 @@ describe('the contract rejects bad input with the field at fault, storing nothin
       [
         { ...base, jwtDefaults: { ttlSeconds: 10 } },
         'jwtDefaults.ttlSeconds',
-        /at least 30 seconds/,
+        /between 30 seconds and 24 hours .* too short/,
       ],
       [
         { ...base, jwtDefaults: { ttlSeconds: 90_000 } },
         'jwtDefaults.ttlSeconds',
-        /at most 24 hours/,
+        /between 30 seconds and 24 hours .* too long/,
       ],
       [
-        { ...base, jwtDefaults: { acl: { paths: { 'v1/users': {} } } } },
-        'jwtDefaults.acl.paths.v1/users',
+        { ...base, jwtDefaults: { acl: { kind: 'custom', acl: { paths: { 'v1/users': {} } } } } },
+        'jwtDefaults.acl.acl.paths.v1/users',
         /starts with "\/"/,
       ],
       [
-        { ...base, jwtDefaults: { acl: { paths: { '/v1/users/**': { methods: ['FETCH'] } } } } },
-        'jwtDefaults.acl.paths./v1/users/**.methods.0',
-        /GET|expected/i,
+        {
+          ...base,
+          jwtDefaults: {
+            acl: { kind: 'custom', acl: { paths: { '/v1/users/**': { methods: ['FETCH'] } } } },
+          },
+        },
+        'jwtDefaults.acl.acl.paths./v1/users/**.methods.0',
+        /ACL methods are GET/,
+      ],
+      [
+        { ...base, jwtDefaults: { acl: { kind: 'preset', preset: 'admin' } } },
+        'jwtDefaults.acl.preset',
+        /presets are client-sdk and none/,
       ],
       [{ ...base, key: { kind: 'pem', pem: 'x'.repeat(70_000) } }, 'key.pem', /64 KiB/],
       [{ ...base, key: { kind: 'pem', pem: keys.spki } }, 'key.pem', /public key/],

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+export const cliPath = join(root, 'bin', 'keydesk.js');
+
+export function assertCliBuilt(): void {
+  if (!existsSync(join(root, 'out', 'main', 'cli.js'))) {
+    throw new Error('The CLI is not built: run "npm run build" (npm test does it first).');
+  }
+}
+
+/** Runs the built `keydesk` as a user would, against one data folder and keychain service. */
+export function cliRunner(dataDir: string, keychainService: string) {
+  return function keydesk(
+    args: string[],
+    options: { stdin?: string; env?: NodeJS.ProcessEnv } = {},
+  ) {
+    const result = spawnSync(process.execPath, [cliPath, ...args], {
+      input: options.stdin ?? '',
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: {
+        ...process.env,
+        KEYDESK_HOME: dataDir,
+        KEYDESK_KEYCHAIN_SERVICE: keychainService,
+        ...options.env,
+      },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+}

@@ -1,0 +1,25 @@
+import type { Channel, ChannelOutput } from '../../src/shared/contract';
+import type { KeydeskErrorShape } from '../../src/shared/errors';
+import type { Invoke } from '../../src/main/handlers';
+
+/**
+ * Calls channels exactly as the renderer does (untyped input in, Result out), plus `ok` for calls
+ * that must succeed and `fails` for calls that must fail. `invoke` is read at call time, so it can
+ * follow a fixture that makes new services for every test.
+ */
+export function contractCaller(invoke: () => Invoke) {
+  const call = <C extends Channel>(channel: C, input: unknown) => invoke()(channel, input);
+  return {
+    call,
+    async ok<C extends Channel>(channel: C, input: unknown): Promise<ChannelOutput<C>> {
+      const result = await call(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+      return result.value;
+    },
+    async fails(channel: Channel, input: unknown): Promise<KeydeskErrorShape> {
+      const result = await call(channel, input);
+      if (result.ok) throw new Error(`${channel} succeeded but was expected to fail`);
+      return result.error;
+    },
+  };
+}

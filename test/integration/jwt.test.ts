@@ -1,0 +1,404 @@
+import { createPublicKey } from 'node:crypto';
+import { jwtVerify, decodeProtectedHeader } from 'jose';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { secretRefs, type Keychain } from '../../src/main/keychain/keychain';
+import { contractCaller } from '../helpers/contract-caller';
+import { joseToken, uuidV4, verifyWithOpenssl } from '../helpers/jwt';
+import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
+import { openTestServices } from '../helpers/services';
+import { useTestVault } from '../helpers/vault-fixture';
+
+const vaultFixture = useTestVault();
+const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
+const otherAppId = 'bbbbbbbb-bbbb-cccc-dddd-0123456789ab';
+let keys: RsaKeys;
+let env: ReturnType<typeof vaultFixture.env>;
+const { call, ok, fails } = contractCaller(() => env.invoke);
+
+beforeEach(() => {
+  keys = vaultFixture.keys();
+  env = vaultFixture.env();
+});
+
+async function addVoiceApp(jwtDefaults?: unknown) {
+  const acme = await ok('accounts:create', { name: 'Acme', apiKey: 'abcd1234', apiSecret: 's' });
+  return ok('apps:create', {
+    accountId: acme.id,
+    id: appId,
+    name: 'Voice',
+    key: { kind: 'pem', pem: keys.pkcs1 },
+    ...(jwtDefaults ? { jwtDefaults } : {}),
+  });
+}
+
+describe('minting', () => {
+  it("mints RS256 tokens with exactly Vonage's claims, verified by jose and by openssl", async () => {
+    const app = await addVoiceApp();
+    const before = Math.floor(Date.now() / 1000);
+    const minted = await ok('jwt:mint', {
+      applicationId: appId.toUpperCase(),
+      sub: 'alice',
+      ttlSeconds: 600,
+      acl: { kind: 'preset', preset: 'client-sdk' },
+    });
+
+    const { payload, protectedHeader } = await jwtVerify(
+      minted.token,
+      createPublicKey(app.publicKeyPem),
+      { algorithms: ['RS256'] },
+    );
+    expect(protectedHeader).toEqual({ alg: 'RS256', typ: 'JWT' });
+    expect(Object.keys(payload).sort()).toEqual(
+      ['acl', 'application_id', 'exp', 'iat', 'jti', 'sub'].sort(),
+    );
+    expect(payload).toMatchObject({ application_id: appId, sub: 'alice', jti: minted.jti });
+    expect(payload.jti).toMatch(uuidV4);
+    expect(payload.iat).toBeGreaterThanOrEqual(before);
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(600);
+    expect(Object.keys((payload.acl as { paths: object }).paths)).toContain('/*/users/**');
+    expect(verifyWithOpenssl(minted.token, app.publicKeyPem)).toBe('Verified OK');
+    expect(verifyWithOpenssl(minted.token, keys.spki)).toBe('Verified OK');
+
+    const tampered = minted.token.replace(
+      /\.[^.]+\./,
+      `.${Buffer.from(JSON.stringify({ ...payload, sub: 'mallory' })).toString('base64url')}.`,
+    );
+    await expect(jwtVerify(tampered, keys.publicKey)).rejects.toThrow(/signature/i);
+    expect(verifyWithOpenssl(tampered, keys.spki)).toMatch(/Verification failure/);
+  });
+
+  it('lasts 15 minutes by default, with a fresh jti every time and no nbf, sub or acl', async () => {
+    await addVoiceApp();
+    const first = await ok('jwt:mint', { applicationId: appId });
+    const second = await ok('jwt:mint', { applicationId: appId });
+    expect(first.exp - first.iat).toBe(900);
+    expect(Object.keys(first.claims)).toEqual(['application_id', 'iat', 'exp', 'jti']);
+    expect(first.jti).not.toBe(second.jti);
+    expect(decodeProtectedHeader(first.token)).toEqual({ alg: 'RS256', typ: 'JWT' });
+  });
+
+  it("applies the application's defaults when a call gives none, and the call's values over them", async () => {
+    await addVoiceApp({
+      ttlSeconds: 3600,
+      sub: 'support',
+      acl: { kind: 'preset', preset: 'client-sdk' },
+    });
+    const defaults = await ok('jwt:mint', { applicationId: appId });
+    expect(defaults.exp - defaults.iat).toBe(3600);
+    expect(defaults.claims).toMatchObject({ sub: 'support', acl: { paths: expect.any(Object) } });
+
+    const custom = { paths: { '/*/users/alice': { methods: ['GET'] } } };
+    const overridden = await ok('jwt:mint', {
+      applicationId: appId,
+      ttlSeconds: 30,
+      sub: null,
+      nbfOffsetSeconds: -60,
+      acl: { kind: 'custom', acl: custom },
+      claims: { role: 'agent', level: 3 },
+    });
+    expect(overridden.claims).toEqual({
+      application_id: appId,
+      iat: overridden.iat,
+      nbf: overridden.iat - 60,
+      exp: overridden.iat + 30,
+      jti: overridden.jti,
+      acl: custom,
+      role: 'agent',
+      level: 3,
+    });
+    expect(overridden.acl).toBe('custom');
+  });
+
+  it('uses the settings for the default TTL and ACL preset', async () => {
+    await addVoiceApp();
+    await ok('settings:update', { defaultTtlSeconds: 120, defaultAclPreset: 'client-sdk' });
+    const minted = await ok('jwt:mint', { applicationId: appId });
+    expect(minted.exp - minted.iat).toBe(120);
+    expect(minted.acl).toBe('client-sdk');
+  });
+
+  it.each([
+    ['ttlSeconds', { ttlSeconds: 29 }, /between 30 seconds and 24 hours .* too short/],
+    ['ttlSeconds', { ttlSeconds: 86_401 }, /between 30 seconds and 24 hours .* too long/],
+    ['ttlSeconds', { ttlSeconds: 90.5 }, /whole number/],
+    ['ttlSeconds', { ttlSeconds: '900' }, /number of seconds/],
+    ['nbfOffsetSeconds', { nbfOffsetSeconds: 100_000 }, /at most 24 hours in the future/],
+    ['nbfOffsetSeconds', { nbfOffsetSeconds: 900 }, /not before exp/],
+    ['sub', { sub: '' }, /empty/],
+    ['sub', { sub: 'a\u0007b' }, /control characters/],
+    ['sub', { sub: 's'.repeat(201) }, /at most 200/],
+    ['claims.iat', { claims: { iat: 1 } }, /"iat" cannot be set .* moment of minting/],
+    [
+      'claims.application_id',
+      { claims: { application_id: 'x' } },
+      /"application_id" cannot be set/,
+    ],
+    ['claims.exp', { claims: { exp: 1 } }, /"exp" cannot be set .* TTL/],
+    ['claims', { claims: { big: 'x'.repeat(9000) } }, /at most 8 KiB/],
+    ['acl.preset', { acl: { kind: 'preset', preset: 'everything' } }, /presets are client-sdk/],
+    ['acl.acl.paths.users', { acl: { kind: 'custom', acl: { paths: { users: {} } } } }, /"\/"/],
+    ['applicationId', { applicationId: 'not-an-id' }, /UUID/],
+    ['id', { applicationId: otherAppId }, /No application/],
+  ])(
+    'refuses a bad %s with the field at fault and a message that says the limits',
+    async (field, input, message) => {
+      await addVoiceApp();
+      const error = await fails('jwt:mint', { applicationId: appId, ...input });
+      expect(error.field).toBe(field);
+      expect(error.message).toMatch(message);
+    },
+  );
+});
+
+describe('the signing-key cache', () => {
+  /** The real keychain, counting reads of private keys. */
+  function countingReads(real: Keychain) {
+    const reads: string[] = [];
+    const keychain: Keychain = {
+      ...real,
+      get: (ref) => {
+        reads.push(ref);
+        return real.get(ref);
+      },
+    };
+    return { keychain, reads };
+  }
+  let opened: ReturnType<typeof openTestServices>[] = [];
+  afterEach(() => {
+    for (const o of opened) o.services.close();
+    opened = [];
+  });
+  function open(keychain: Keychain, dataDir?: string) {
+    const o = openTestServices(keychain, dataDir);
+    opened.push(o);
+    return { ...o, ...contractCaller(() => o.invoke) };
+  }
+
+  it('reads and parses a key once; replacing or removing it drops it from memory', async () => {
+    const { keychain, reads } = countingReads(vaultFixture.keychain);
+    const app = open(keychain);
+    const acme = await app.ok('accounts:create', {
+      name: 'Acme',
+      apiKey: 'abcd1234',
+      apiSecret: 's',
+    });
+    await app.ok('apps:create', {
+      accountId: acme.id,
+      id: appId,
+      name: 'Voice',
+      key: { kind: 'pem', pem: keys.pkcs8 },
+    });
+
+    for (let i = 0; i < 5; i += 1) await app.ok('jwt:mint', { applicationId: appId });
+    expect(reads).toEqual([secretRefs.privateKey(appId)]);
+    expect(app.services.signingKeys.size).toBe(1);
+
+    const replacement = makeRsaKeys();
+    await app.ok('apps:replaceKey', { id: appId, key: { kind: 'pem', pem: replacement.pkcs8 } });
+    expect(app.services.signingKeys.size).toBe(0);
+    const afterReplace = await app.ok('jwt:mint', { applicationId: appId });
+    expect(reads).toHaveLength(2);
+    expect(verifyWithOpenssl(afterReplace.token, replacement.spki)).toBe('Verified OK');
+    expect(verifyWithOpenssl(afterReplace.token, keys.spki)).toMatch(/Verification failure/);
+
+    await app.ok('apps:remove', { id: appId });
+    expect(app.services.signingKeys.size).toBe(0);
+    expect((await app.fails('jwt:mint', { applicationId: appId })).code).toBe('NOT_FOUND');
+  });
+
+  it('notices a key replaced by another process (the CLI beside the app)', async () => {
+    const desktop = open(vaultFixture.keychain);
+    const acme = await desktop.ok('accounts:create', {
+      name: 'Acme',
+      apiKey: 'abcd1234',
+      apiSecret: 's',
+    });
+    await desktop.ok('apps:create', {
+      accountId: acme.id,
+      id: appId,
+      name: 'Voice',
+      key: { kind: 'pem', pem: keys.pkcs8 },
+    });
+    await desktop.ok('jwt:mint', { applicationId: appId });
+
+    const cli = open(vaultFixture.keychain, desktop.dataDir);
+    const replacement = makeRsaKeys();
+    await cli.ok('apps:replaceKey', { id: appId, key: { kind: 'pem', pem: replacement.pkcs8 } });
+
+    const minted = await desktop.ok('jwt:mint', { applicationId: appId });
+    expect(verifyWithOpenssl(minted.token, replacement.spki)).toBe('Verified OK');
+  });
+
+  it('refuses to sign with a keychain key that is not the one recorded, and records the failure', async () => {
+    await addVoiceApp();
+    await vaultFixture.keychain.set(secretRefs.privateKey(appId), makeRsaKeys().pkcs8);
+    const error = await fails('jwt:mint', { applicationId: appId });
+    expect(error).toMatchObject({
+      code: 'KEY_MISMATCH',
+      message: expect.stringMatching(/keydesk doctor/),
+    });
+
+    await vaultFixture.keychain.delete(secretRefs.privateKey(appId));
+    expect(await fails('jwt:mint', { applicationId: appId })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/no private key for application "Voice".*keydesk doctor/),
+    });
+    const page = await ok('history:list', { action: 'mint' });
+    expect(page.events.map((e) => [e.outcome, e.error?.code])).toEqual([
+      ['failed', 'NOT_FOUND'],
+      ['failed', 'KEY_MISMATCH'],
+    ]);
+  });
+});
+
+describe('decoding a pasted token', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const claims = (extra: Record<string, unknown> = {}) => ({
+    application_id: appId,
+    iat: now(),
+    exp: now() + 900,
+    jti: 'j-1',
+    ...extra,
+  });
+
+  it('decodes a Keydesk token: header, claims, times, and the application whose key signed it', async () => {
+    await addVoiceApp();
+    const minted = await ok('jwt:mint', { applicationId: appId, ttlSeconds: 840 });
+    const decoded = await ok('jwt:decode', { token: `Bearer ${minted.token}` });
+    expect(decoded).toMatchObject({
+      header: { alg: 'RS256', typ: 'JWT' },
+      claims: minted.claims,
+      expired: false,
+      notYetValid: false,
+      signature: {
+        verified: true,
+        verifiedBy: { id: appId, name: 'Voice', accountName: 'Acme' },
+        checkedKeys: 1,
+      },
+      diagnostics: [],
+    });
+    expect(decoded.times.exp).toEqual({
+      unix: minted.exp,
+      iso: new Date(minted.exp * 1000).toISOString(),
+      relative: expect.stringMatching(/^in 1[34] min$/),
+    });
+  });
+
+  it('flags expired and not-yet-valid tokens with dates and how long ago or until', async () => {
+    await addVoiceApp();
+    const expired = await ok('jwt:decode', {
+      token: await joseToken(
+        claims({ iat: now() - 4 * 3600, exp: now() - 3 * 3600 }),
+        keys.privateKey,
+      ),
+    });
+    expect(expired.expired).toBe(true);
+    expect(expired.times.exp?.relative).toBe('expired 3 h ago');
+    expect(expired.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'expired',
+        severity: 'error',
+        message: expect.stringMatching(/expired 3 h ago/),
+      }),
+    );
+
+    const early = await ok('jwt:decode', {
+      token: await joseToken(claims({ nbf: now() + 600 }), keys.privateKey),
+    });
+    expect(early.notYetValid).toBe(true);
+    expect(early.diagnostics.map((d) => d.code)).toEqual(['not-yet-valid']);
+    expect(early.diagnostics[0]?.message).toMatch(/in 10 min/);
+  });
+
+  it('explains lifetimes over 24 h, iat in the future, missing claims and a non-RS256 algorithm', async () => {
+    await addVoiceApp();
+    const decode = async (c: Record<string, unknown>, header?: { alg: string; typ?: string }) =>
+      (
+        await ok('jwt:decode', { token: await joseToken(c, keys.privateKey, header) })
+      ).diagnostics.map((d) => d.code);
+    expect(await decode(claims({ exp: now() + 2 * 86_400 }))).toEqual(['lifetime-over-24h']);
+    expect(await decode(claims({ iat: now() + 600 }))).toEqual(['issued-in-future']);
+    expect(await decode({ application_id: appId, exp: now() + 60 })).toEqual([
+      'claim-missing',
+      'claim-missing',
+    ]);
+    expect(await decode(claims({ exp: 'tomorrow' }))).toEqual(['claim-not-a-number']);
+    expect(await decode(claims(), { alg: 'RS512', typ: 'JWT' })).toEqual(['algorithm-not-rs256']);
+    expect(await decode(claims(), { alg: 'RS256' })).toEqual(['type-not-jwt']);
+  });
+
+  it('says when application_id names an application whose key did not sign it, and whose key did', async () => {
+    await addVoiceApp();
+    const other = makeRsaKeys();
+    const acme = (await ok('accounts:list', {}))[0];
+    await ok('apps:create', {
+      accountId: acme?.id,
+      id: otherAppId,
+      name: 'Video',
+      key: { kind: 'pem', pem: other.pkcs8 },
+    });
+
+    const signedByOther = await ok('jwt:decode', {
+      token: await joseToken(claims(), other.privateKey),
+    });
+    expect(signedByOther.signature).toMatchObject({
+      verified: true,
+      verifiedBy: { id: otherAppId, name: 'Video' },
+      checkedKeys: 2,
+    });
+    expect(signedByOther.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'signed-by-other-application',
+        message: expect.stringMatching(/key of application "Video".*application_id is "aaaaaaaa/),
+      }),
+    ]);
+
+    const stranger = await ok('jwt:decode', {
+      token: await joseToken(claims(), makeRsaKeys().privateKey),
+    });
+    expect(stranger.signature).toEqual({ verified: false, checkedKeys: 2 });
+    expect(stranger.diagnostics.map((d) => d.code)).toEqual([
+      'application-key-mismatch',
+      'signature-unverified',
+    ]);
+    expect(stranger.diagnostics[0]?.message).toMatch(
+      /application_id names "Voice".*does not verify/,
+    );
+    expect(stranger.diagnostics[1]?.message).toMatch(/any of the 2 stored application keys/);
+
+    const unknownApp = await ok('jwt:decode', {
+      token: await joseToken(
+        claims({ application_id: 'cccccccc-bbbb-cccc-dddd-0123456789ab' }),
+        makeRsaKeys().privateKey,
+      ),
+    });
+    expect(unknownApp.diagnostics.map((d) => d.code)).toEqual([
+      'application-unknown',
+      'signature-unverified',
+    ]);
+  });
+
+  it('refuses malformed tokens with TOKEN_MALFORMED on the token field', async () => {
+    expect(await fails('jwt:decode', { token: 'abc.def' })).toMatchObject({
+      code: 'TOKEN_MALFORMED',
+      field: 'token',
+      message: expect.stringMatching(/three parts/),
+    });
+    expect(await fails('jwt:decode', { token: '' })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'token',
+    });
+    expect(await fails('jwt:decode', { token: 'x'.repeat(20_000) })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/16 KiB/),
+    });
+  });
+
+  it('is not recorded in the history (decoding touches no credential)', async () => {
+    await addVoiceApp();
+    const minted = await ok('jwt:mint', { applicationId: appId });
+    await call('jwt:decode', { token: minted.token });
+    const actions = (await ok('history:list', {})).events.map((e) => e.action);
+    expect(actions).toEqual(['mint', 'create', 'create']);
+  });
+});
