@@ -98,7 +98,12 @@ export function createServices({
       }
     },
     pruneHistory,
-    close: () => db.close(),
+    close() {
+      if (!db.open) return;
+      // Lets SQLite refresh the statistics its query planner uses, as its documentation advises.
+      db.pragma('optimize');
+      db.close();
+    },
   };
 }
 

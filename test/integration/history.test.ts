@@ -283,7 +283,10 @@ describe('CSV export', () => {
 describe('retention and settings', () => {
   let clock = Date.parse('2026-01-01T00:00:00Z');
   let opened: ReturnType<typeof openTestServices> | undefined;
-  afterEach(() => opened?.dispose());
+  afterEach(() => {
+    opened?.dispose();
+    opened = undefined;
+  });
 
   it('prunes events older than the retention period, on request and whenever the vault opens', async () => {
     opened = openTestServices(vaultFixture.keychain, undefined, () => new Date(clock));

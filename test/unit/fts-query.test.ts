@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { toFtsQuery } from '../../src/main/history/fts-query';
 
 describe('toFtsQuery', () => {
-  it('makes every word a required prefix', () => {
-    expect(toFtsQuery('acme voice')).toBe('"acme"* AND "voice"*');
+  it('requires every word, whole except the last, which may be the start of one', () => {
+    expect(toFtsQuery('acme voi')).toBe('"acme" AND "voi"*');
+    expect(toFtsQuery('alice')).toBe('"alice"*');
   });
 
   it('keeps the parts of a UUID or hyphenated name together as a phrase', () => {
@@ -12,12 +13,12 @@ describe('toFtsQuery', () => {
 
   it('never lets FTS5 syntax through', () => {
     expect(toFtsQuery('"a" OR b* NEAR(c) -d ^e')).toBe(
-      '"a"* AND "OR"* AND "b"* AND "NEAR c"* AND "d"* AND "e"*',
+      '"a" AND "OR" AND "b" AND "NEAR c" AND "d" AND "e"*',
     );
     expect(toFtsQuery('  -- ** ')).toBeUndefined();
   });
 
   it('keeps letters and digits of any script', () => {
-    expect(toFtsQuery('Café 東京')).toBe('"Café"* AND "東京"*');
+    expect(toFtsQuery('Café 東京')).toBe('"Café" AND "東京"*');
   });
 });

@@ -157,3 +157,54 @@ describe('002 history and settings', () => {
     ).toThrow(/CHECK/);
   });
 });
+
+describe('003 application counts', () => {
+  const count = (db: Database.Database, id: string) =>
+    (
+      db.prepare('SELECT application_count AS n FROM accounts WHERE id = ?').get(id) as
+        { n: number } | undefined
+    )?.n;
+  const addApp = (db: Database.Database, id: string, accountId: string) =>
+    db
+      .prepare(
+        `INSERT INTO applications (id, account_id, name, public_key_pem, fingerprint, key_bits, created_at, updated_at)
+         VALUES (?, ?, ?, 'pem', 'fp', 2048, 'now', 'now')`,
+      )
+      .run(id, accountId, `App ${id}`);
+  const addAccount = (db: Database.Database, id: string) =>
+    db
+      .prepare(
+        `INSERT INTO accounts (id, name, api_key, created_at, updated_at) VALUES (?, ?, ?, 'now', 'now')`,
+      )
+      .run(id, `Account ${id}`, `key-${id}`);
+
+  it('counts the applications that existed before the migration', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 2));
+    addAccount(db, 'a1');
+    addApp(db, 'p1', 'a1');
+    addApp(db, 'p2', 'a1');
+    migrate(db, migrations.slice(0, 3));
+    expect(count(db, 'a1')).toBe(2);
+  });
+
+  it('keeps the count as applications are added, moved and removed', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 3));
+    addAccount(db, 'a1');
+    addAccount(db, 'a2');
+    addApp(db, 'p1', 'a1');
+    addApp(db, 'p2', 'a1');
+    addApp(db, 'p3', 'a2');
+    expect([count(db, 'a1'), count(db, 'a2')]).toEqual([2, 1]);
+    db.prepare(`UPDATE applications SET account_id = 'a2' WHERE id = 'p1'`).run();
+    expect([count(db, 'a1'), count(db, 'a2')]).toEqual([1, 2]);
+    db.prepare(`DELETE FROM applications WHERE id = 'p3'`).run();
+    expect([count(db, 'a1'), count(db, 'a2')]).toEqual([1, 1]);
+    db.prepare(`DELETE FROM accounts WHERE id = 'a2'`).run();
+    expect(db.prepare('SELECT count(*) AS n FROM applications').get()).toEqual({ n: 1 });
+    expect(count(db, 'a1')).toBe(1);
+  });
+});

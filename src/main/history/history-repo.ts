@@ -85,16 +85,20 @@ function buildQuery(filter: HistoryFilter, cursor: number | undefined, limit: nu
     where.push('h.application_id = :applicationId');
     params.applicationId = filter.applicationId.toLowerCase();
   }
+  // A unary plus keeps SQLite from choosing the action or time index when an account or
+  // application is given: without statistics it guessed "action = mint" (80% of all events) was
+  // selective and scanned 800,000 rows for one application's first page.
+  const narrower = filter.accountId || filter.applicationId ? '+' : '';
   if (filter.action) {
-    where.push('h.action = :action');
+    where.push(`${narrower}h.action = :action`);
     params.action = filter.action;
   }
   if (filter.since) {
-    where.push('h.at >= :since');
+    where.push(`${narrower}h.at >= :since`);
     params.since = Date.parse(filter.since);
   }
   if (filter.until) {
-    where.push('h.at < :until');
+    where.push(`${narrower}h.at < :until`);
     params.until = Date.parse(filter.until);
   }
   // CROSS JOIN keeps the FTS index as the outer loop (SQLite never reorders a CROSS JOIN).

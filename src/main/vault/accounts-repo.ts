@@ -28,9 +28,8 @@ export type AccountPatch = Partial<
   Pick<NewAccountRow, 'name' | 'apiKey' | 'color' | 'notes' | 'hasSignatureSecret'>
 >;
 
-const selectSummary = `
-  SELECT a.*, (SELECT count(*) FROM applications p WHERE p.account_id = a.id) AS application_count
-  FROM accounts a`;
+// application_count is kept by triggers (migration 003).
+const selectSummary = `SELECT a.* FROM accounts a`;
 
 function toSummary(row: AccountRow): AccountSummary {
   return {
@@ -50,9 +49,12 @@ function toSummary(row: AccountRow): AccountSummary {
 export function createAccountsRepo(db: Database.Database) {
   const statements = {
     all: db.prepare<[], AccountRow>(`${selectSummary} ORDER BY a.name COLLATE NOCASE`),
-    search: db.prepare<{ pattern: string }, AccountRow>(`${selectSummary}
+    // :idPattern is null when the text cannot be part of an application id (hex digits and
+    // hyphens), which spares the scan of every application id for a name search.
+    search: db.prepare<{ pattern: string; idPattern: string | null }, AccountRow>(`${selectSummary}
       WHERE a.name LIKE :pattern ESCAPE '\\' OR a.api_key LIKE :pattern ESCAPE '\\'
-         OR EXISTS (SELECT 1 FROM applications p WHERE p.account_id = a.id AND p.id LIKE :pattern ESCAPE '\\')
+         OR a.id IN (SELECT p.account_id FROM applications p
+                     WHERE :idPattern IS NOT NULL AND p.id LIKE :idPattern ESCAPE '\\')
       ORDER BY a.name COLLATE NOCASE`),
     byId: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.id = ?`),
     byName: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.name = ? COLLATE NOCASE`),
@@ -76,10 +78,11 @@ export function createAccountsRepo(db: Database.Database) {
 
   return {
     list(query?: string): AccountSummary[] {
-      const rows = query?.trim()
-        ? statements.search.all({ pattern: containsPattern(query.trim()) })
-        : statements.all.all();
-      return rows.map(toSummary);
+      const text = query?.trim();
+      if (!text) return statements.all.all().map(toSummary);
+      const pattern = containsPattern(text);
+      const idPattern = /^[0-9a-f-]+$/i.test(text) ? pattern : null;
+      return statements.search.all({ pattern, idPattern }).map(toSummary);
     },
     get: (id: string) => maybe(statements.byId.get(id)),
     findByName: (name: string) => maybe(statements.byName.get(name)),

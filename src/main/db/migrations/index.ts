@@ -1,6 +1,7 @@
 import type { Migration } from '../migration';
 import { migration001 } from './001-accounts-and-applications';
 import { migration002 } from './002-history-and-settings';
+import { migration003 } from './003-application-counts';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { heading, report, timeRuns } from './stats';
+import { must, type BenchServices } from './bench-services';
+import { generateKeyPair } from '../src/main/keys/generate-key-pair';
+import { createAccountsRepo } from '../src/main/vault/accounts-repo';
+import { createApplicationsRepo } from '../src/main/vault/applications-repo';
+
+/**
+ * 1,000 accounts and 10,000 applications. Rows go straight into SQLite (11,000 keychain writes would
+ * measure gnome-keyring, not Keydesk); listing and searching never touch the keychain anyway.
+ */
+export async function benchVault({ invoke, services }: BenchServices): Promise<void> {
+  const accountsRepo = createAccountsRepo(services.db);
+  const applicationsRepo = createApplicationsRepo(services.db);
+  const key = await generateKeyPair();
+  const now = new Date().toISOString();
+  const accountIds: string[] = [];
+  const start = performance.now();
+  services.db.transaction(() => {
+    for (let a = 0; a < 1000; a += 1) {
+      const id = randomUUID();
+      accountIds.push(id);
+      accountsRepo.insert({
+        id,
+        name: `Customer ${String(a).padStart(4, '0')} Ltd`,
+        apiKey: `key${String(a).padStart(5, '0')}`,
+        color: 'slate',
+        notes: '',
+        hasSignatureSecret: false,
+        now,
+      });
+      for (let p = 0; p < 10; p += 1) {
+        applicationsRepo.insert({
+          id: randomUUID(),
+          accountId: id,
+          name: `App ${p}`,
+          publicKeyPem: key.publicKeyPem,
+          fingerprint: key.fingerprint,
+          keyBits: key.bits,
+          jwtDefaults: {},
+          now,
+        });
+      }
+    }
+  })();
+  heading(
+    `Vault: 1,000 accounts, 10,000 applications (rows inserted in ${(performance.now() - start).toFixed(0)} ms)`,
+  );
+  const someAppId = applicationsRepo.list({ accountId: accountIds[500] })[0]?.id ?? '';
+  report(
+    'accounts:list, all 1,000 (the sidebar)',
+    await timeRuns(200, () => must(invoke('accounts:list', {}))),
+    5,
+  );
+  report(
+    'accounts:list, search by name "customer 05"',
+    await timeRuns(200, () => must(invoke('accounts:list', { query: 'customer 05' }))),
+    5,
+  );
+  report(
+    'accounts:list, search by API key "key00777"',
+    await timeRuns(200, () => must(invoke('accounts:list', { query: 'key00777' }))),
+    5,
+  );
+  report(
+    'accounts:list, search by application id prefix',
+    await timeRuns(200, () => must(invoke('accounts:list', { query: someAppId.slice(0, 13) }))),
+    5,
+  );
+  report(
+    'apps:list of one account',
+    await timeRuns(200, () => must(invoke('apps:list', { accountId: accountIds[700] }))),
+    5,
+  );
+  report(
+    'apps:list, search all 10,000 by id prefix',
+    await timeRuns(200, () => must(invoke('apps:list', { query: someAppId.slice(0, 8) }))),
+    5,
+  );
+}

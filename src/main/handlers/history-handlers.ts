@@ -1,0 +1,31 @@
+import { historyLimits } from '../../shared/history-schemas';
+import { historyToCsv } from '../history/history-csv';
+import type { Services } from '../services';
+import type { HandlersOf } from './handler-types';
+
+/** The audit history and the settings. */
+export function historyHandlers(
+  services: Services,
+): HandlersOf<`history:${'list' | 'export' | 'prune'}` | `settings:${'get' | 'update'}`> {
+  const { audit, history, settings } = services;
+  return {
+    'history:list': ({ limit, cursor, ...filter }) =>
+      history.page(filter, limit ?? historyLimits.defaultPage, cursor),
+    'history:export': ({ limit, ...filter }) =>
+      audit.track(
+        { action: 'export', summary: 'Exported the history as CSV' },
+        () => historyToCsv(history.all(filter, limit ?? historyLimits.export)),
+        ({ rows }) => ({ summary: `Exported ${rows} history event(s) as CSV` }),
+      ),
+    'history:prune': () => services.pruneHistory(),
+    'settings:get': () => settings.read(),
+    'settings:update': (patch) =>
+      audit.track(
+        {
+          action: 'update',
+          summary: `Changed settings: ${Object.keys(patch).join(', ') || 'nothing'}`,
+        },
+        () => settings.update(patch),
+      ),
+  };
+}
