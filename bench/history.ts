@@ -102,11 +102,6 @@ export async function benchHistory({ invoke, services }: BenchServices): Promise
     10,
   );
   report(
-    'first page, search: "minted jwt" (whole words, 800,000 hits)',
-    await timeRuns(runs, page({ text: 'minted jwt' })),
-    10,
-  );
-  report(
     'first page, search: "customer 0321" (name words)',
     await timeRuns(runs, page({ text: 'customer 0321' })),
     10,
