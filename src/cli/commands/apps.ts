@@ -108,7 +108,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
           `Account:         ${app.accountName}`,
           `Key:             RSA-${app.keyBits}, private key in the OS keychain`,
           `Fingerprint:     ${app.fingerprint}`,
-          `JWT defaults:    ttl ${defaults.ttlSeconds ?? 900} s${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? ', custom ACL' : ''}`,
+          `JWT defaults:    ttl ${defaults.ttlSeconds ?? 900} s${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`,
           `Created:         ${app.createdAt}`,
           `Updated:         ${app.updatedAt}`,
         ].join('\n'),
