@@ -5,6 +5,8 @@ import type { ChannelOutput } from '../shared/contract';
 import { resolveDataDir } from './data-dir';
 import { openDatabase } from './db/open-database';
 import { runDoctor } from './doctor';
+import { createClipboardGuard, type ClipboardGuard } from './clipboard/clipboard-guard';
+import { createMemoryClipboard, type ClipboardPort } from './clipboard/clipboard-port';
 import { createAudit, type Audit } from './history/audit';
 import { createHistoryRepo, type HistoryRepo } from './history/history-repo';
 import { createImporter, type Importer } from './import/importer';
@@ -30,6 +32,9 @@ export interface Services {
   signingKeys: SigningKeyCache;
   mint: Minter;
   publicKeyOf: ReturnType<typeof createPublicKeyCache>;
+  clipboard: ClipboardGuard;
+  /** The last token minted per application, in memory only, so it can be copied again. */
+  lastTokens: Map<string, { token: string; exp: number }>;
   now: () => Date;
   doctor(fix: boolean): ReturnType<typeof runDoctor>;
   keychainStatus(): Promise<ChannelOutput<'system:status'>['keychain']>;
@@ -41,6 +46,8 @@ export interface Services {
 export interface ServicesOptions {
   dataDir: string;
   keychain: Keychain;
+  /** The system clipboard in the app; an in-memory one elsewhere (the CLI never copies). */
+  clipboard?: ClipboardPort;
   now?: () => Date;
 }
 
@@ -50,6 +57,7 @@ const dayMs = 86_400_000;
 export function createServices({
   dataDir,
   keychain,
+  clipboard = createMemoryClipboard(),
   now = () => new Date(),
 }: ServicesOptions): Services {
   const db = openDatabase(dataDir);
@@ -57,7 +65,12 @@ export function createServices({
   const history = createHistoryRepo(db);
   const settings = createSettingsRepo(db);
   const signingKeys = createSigningKeyCache((id) => vault.applications.exportPrivateKey(id));
-  vault.onKeyChange((id) => signingKeys.drop(id));
+  const clipboardGuard = createClipboardGuard(clipboard, now);
+  const lastTokens = new Map<string, { token: string; exp: number }>();
+  vault.onKeyChange((id) => {
+    signingKeys.drop(id);
+    lastTokens.delete(id);
+  });
 
   function pruneHistory() {
     const before = now().getTime() - settings.read().historyRetentionDays * dayMs;
@@ -80,6 +93,8 @@ export function createServices({
     signingKeys,
     mint: createMinter({ vault, keys: signingKeys, settings: settings.read, now }),
     publicKeyOf: createPublicKeyCache(),
+    clipboard: clipboardGuard,
+    lastTokens,
     now,
     doctor: (fix) => runDoctor(vault, keychain, fix),
     async keychainStatus() {
@@ -100,6 +115,7 @@ export function createServices({
     pruneHistory,
     close() {
       if (!db.open) return;
+      clipboardGuard.flush();
       // Lets SQLite refresh the statistics its query planner uses, as its documentation advises.
       db.pragma('optimize');
       db.close();

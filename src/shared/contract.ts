@@ -38,6 +38,45 @@ import { doctorReportSchema } from './doctor-schemas';
 const accountId = z.string().min(1, 'Choose an account.').max(64);
 const searchQuery = z.string().max(limits.search).optional();
 
+/** What a mint asks for; shared by `jwt:mint` and "Copy JWT" (`clipboard:copy`). */
+const mintInputSchema = z.strictObject({
+  applicationId: applicationIdSchema,
+  /** Left out: the application's default, then the settings' default (15 min). */
+  ttlSeconds: ttlSecondsSchema.optional(),
+  /** nbf relative to iat (negative back-dates it, for a customer's clock that runs behind). */
+  nbfOffsetSeconds: nbfOffsetSchema.optional(),
+  /** null: no sub, even when the application has a default one. */
+  sub: subSchema.nullable().optional(),
+  acl: aclChoiceSchema.optional(),
+  claims: customClaimsSchema.optional(),
+});
+
+export const tokenFormats = ['raw', 'bearer', 'curl', 'export'] as const;
+const tokenFormatSchema = z.enum(tokenFormats, {
+  error: `Copy a token as one of: ${tokenFormats.join(', ')}.`,
+});
+
+/**
+ * Everything "Copy" in the app: main writes the clipboard (and clears it later), so secrets and
+ * tokens never pass through the renderer.
+ */
+const copyInputSchema = z.discriminatedUnion(
+  'what',
+  [
+    z.strictObject({ what: z.literal('jwt'), format: tokenFormatSchema, mint: mintInputSchema }),
+    z.strictObject({
+      what: z.literal('lastJwt'),
+      applicationId: applicationIdSchema,
+      format: tokenFormatSchema,
+    }),
+    z.strictObject({ what: z.literal('apiKey'), accountId }),
+    z.strictObject({ what: z.literal('apiSecret'), accountId }),
+    z.strictObject({ what: z.literal('basicAuth'), accountId }),
+    z.strictObject({ what: z.literal('publicKey'), applicationId: applicationIdSchema }),
+  ],
+  { error: 'Say what to copy: jwt, lastJwt, apiKey, apiSecret, basicAuth or publicKey.' },
+);
+
 export const keychainStateSchema = z.object({
   state: z.enum(['ok', 'unavailable', 'locked', 'timeout', 'failed']),
   message: z.string().optional(),
@@ -155,18 +194,19 @@ export const contract = {
   },
   'jwt:mint': {
     reveals: true,
-    input: z.strictObject({
-      applicationId: applicationIdSchema,
-      /** Left out: the application's default, then the settings' default (15 min). */
-      ttlSeconds: ttlSecondsSchema.optional(),
-      /** nbf relative to iat (negative back-dates it, for a customer's clock that runs behind). */
-      nbfOffsetSeconds: nbfOffsetSchema.optional(),
-      /** null: no sub, even when the application has a default one. */
-      sub: subSchema.nullable().optional(),
-      acl: aclChoiceSchema.optional(),
-      claims: customClaimsSchema.optional(),
-    }),
+    input: mintInputSchema,
     output: mintResultSchema,
+  },
+  'clipboard:copy': {
+    input: copyInputSchema,
+    output: z.object({
+      /** What is on the clipboard now, in words ("JWT for Voice as a curl line"). */
+      label: z.string(),
+      /** When Keydesk clears it (ISO), or null when the settings say never. */
+      clearsAt: z.string().nullable(),
+      /** For a JWT: everything about the token except the token itself. */
+      mint: mintResultSchema.omit({ token: true }).optional(),
+    }),
   },
   'jwt:decode': {
     input: z.strictObject({ token: tokenInputSchema }),

@@ -4,6 +4,7 @@ import { KeydeskError, type Result } from '../../shared/errors';
 import { innermostIssue } from '../../shared/zod-issues';
 import type { Services } from '../services';
 import type { HandlersOf } from './handler-types';
+import { clipboardHandlers } from './clipboard-handlers';
 import { historyHandlers } from './history-handlers';
 import { jwtHandlers } from './jwt-handlers';
 import { vaultHandlers } from './vault-handlers';
@@ -17,6 +18,7 @@ export function createHandlers(services: Services): HandlersOf<Channel> {
     ...vaultHandlers(services),
     ...jwtHandlers(services),
     ...historyHandlers(services),
+    ...clipboardHandlers(services),
   };
 }
 

@@ -4,26 +4,41 @@ import type { EventDraft } from '../history/audit';
 import type { MintPlan } from '../jwt/mint-plan';
 import { inspectToken } from '../jwt/inspect-token';
 import { parseToken } from '../jwt/parse-token';
+import type { ParsedInput } from '../../shared/contract';
 import type { Services } from '../services';
 import { eventSubjects } from './event-subjects';
 import type { HandlersOf } from './handler-types';
 
-/** Minting (audited, with the facts of the token but never the token) and decoding. */
+/**
+ * A mint recorded in the history (with the facts of the token, never the token), remembered as the
+ * application's last token so the app can copy it again in another form.
+ */
+export async function mintAudited(
+  services: Services,
+  input: ParsedInput<'jwt:mint'>,
+): Promise<MintResult> {
+  const { applicationId, ...request } = input;
+  const { result } = await services.audit.track(
+    {
+      action: 'mint',
+      summary: 'Minted a JWT',
+      ...eventSubjects(services).application(applicationId),
+    },
+    async () => {
+      const { plan, ...minted } = await services.mint({ applicationId, ...request });
+      return { result: minted, plan };
+    },
+    ({ result: minted, plan }) => describeMint(minted, plan),
+  );
+  services.lastTokens.set(result.applicationId, { token: result.token, exp: result.exp });
+  return result;
+}
+
+/** Minting and decoding. */
 export function jwtHandlers(services: Services): HandlersOf<'jwt:mint' | 'jwt:decode'> {
-  const { vault, audit } = services;
-  const subjects = eventSubjects(services);
+  const { vault } = services;
   return {
-    'jwt:mint': ({ applicationId, ...request }) =>
-      audit
-        .track(
-          { action: 'mint', summary: 'Minted a JWT', ...subjects.application(applicationId) },
-          async () => {
-            const { plan, ...result } = await services.mint({ applicationId, ...request });
-            return { result, plan };
-          },
-          ({ result, plan }) => describeMint(result, plan),
-        )
-        .then(({ result }) => result),
+    'jwt:mint': (input) => mintAudited(services, input),
     'jwt:decode': ({ token }) => {
       const now = Math.floor(services.now().getTime() / 1000);
       return inspectToken(parseToken(token), vault.applications.list(), services.publicKeyOf, now);
