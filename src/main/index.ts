@@ -1,10 +1,14 @@
 import { homedir } from 'node:os';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { contentSecurityPolicy } from '../shared/content-security-policy';
 import { resolveDataDir } from './data-dir';
 import { createInvoke } from './handlers';
 import { servicesFromEnvironment } from './services';
+import { appMenuTemplate } from './electron/app-menu';
 import { createMainWindow } from './electron/create-main-window';
+import { electronClipboard } from './electron/electron-clipboard';
 import { registerIpc } from './electron/register-ipc';
+import { isTrustedSender } from './electron/sender-check';
 
 // The CLI resolves the same folder, so both share one vault (KEYDESK_HOME overrides both).
 app.setName('Keydesk');
@@ -17,9 +21,19 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
       callback(false),
     );
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+      callback({
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [contentSecurityPolicy],
+        },
+      }),
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
     let services: ReturnType<typeof servicesFromEnvironment>;
     try {
-      services = servicesFromEnvironment();
+      services = servicesFromEnvironment(process.env, electronClipboard);
     } catch (error) {
       // E.g. a database from a newer Keydesk: say why instead of opening a window that cannot work.
       dialog.showErrorBox('Keydesk cannot start', (error as Error).message);
@@ -27,11 +41,11 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     let mainWindow = createMainWindow(process.env.ELECTRON_RENDERER_URL);
-    registerIpc(
-      createInvoke(services),
-      (event) =>
-        event.sender === mainWindow.webContents &&
-        event.senderFrame === mainWindow.webContents.mainFrame,
+    registerIpc(createInvoke(services), (sender) =>
+      isTrustedSender(sender, {
+        webContentsId: mainWindow.webContents.id,
+        appUrl: mainWindow.webContents.getURL(),
+      }),
     );
     app.on('second-instance', () => {
       if (mainWindow.isMinimized()) mainWindow.restore();
@@ -41,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
       if (BrowserWindow.getAllWindows().length === 0)
         mainWindow = createMainWindow(process.env.ELECTRON_RENDERER_URL);
     });
+    // Closing the services also clears a copied secret still waiting for its timed clear.
     app.on('will-quit', () => services.close());
   });
   app.on('window-all-closed', () => {

@@ -115,7 +115,7 @@ export function createServices({
     pruneHistory,
     close() {
       if (!db.open) return;
-      clipboardGuard.flush();
+      void clipboardGuard.flush();
       // Lets SQLite refresh the statistics its query planner uses, as its documentation advises.
       db.pragma('optimize');
       db.close();
@@ -128,9 +128,13 @@ export function createServices({
  * KEYDESK_KEYCHAIN_SERVICE (a separate keychain namespace, for tests or a second profile) and
  * KEYDESK_KEYCHAIN_TIMEOUT_MS.
  */
-export function servicesFromEnvironment(env: NodeJS.ProcessEnv = process.env): Services {
+export function servicesFromEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+  clipboard?: ClipboardPort,
+): Services {
   const timeoutMs = Number(env.KEYDESK_KEYCHAIN_TIMEOUT_MS);
   return createServices({
+    clipboard,
     dataDir: resolveDataDir(env, process.platform, homedir()),
     keychain: createKeytarKeychain({
       service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,

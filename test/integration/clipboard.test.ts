@@ -47,8 +47,8 @@ describe('clipboard:copy', () => {
       mint: { applicationName: 'Voice', claims: expect.objectContaining({ sub: 'alice' }) },
     });
     expect(copied.mint).not.toHaveProperty('token');
-    expect(JSON.stringify(copied)).not.toContain(clipboard.readText());
-    const { payload } = await jwtVerify(clipboard.readText(), keys.publicKey);
+    expect(JSON.stringify(copied)).not.toContain(await clipboard.readText());
+    const { payload } = await jwtVerify(await clipboard.readText(), keys.publicKey);
     expect(payload).toMatchObject({ application_id: appId, sub: 'alice', jti: copied.mint?.jti });
     const clearsIn = Date.parse(copied.clearsAt ?? '') - Date.now();
     expect(clearsIn).toBeGreaterThan(25_000);
@@ -57,25 +57,25 @@ describe('clipboard:copy', () => {
 
   it('copies the last token again as a header, a curl line or a shell export', async () => {
     await ok('clipboard:copy', { what: 'jwt', format: 'raw', mint: { applicationId: appId } });
-    const token = clipboard.readText();
+    const token = await clipboard.readText();
     await ok('clipboard:copy', { what: 'lastJwt', applicationId: appId, format: 'bearer' });
-    expect(clipboard.readText()).toBe(`Authorization: Bearer ${token}`);
+    expect(await clipboard.readText()).toBe(`Authorization: Bearer ${token}`);
     await ok('clipboard:copy', { what: 'lastJwt', applicationId: appId, format: 'curl' });
-    expect(clipboard.readText()).toBe(
+    expect(await clipboard.readText()).toBe(
       `curl -H "Authorization: Bearer ${token}" https://api.nexmo.com/v1/calls`,
     );
     await ok('clipboard:copy', { what: 'lastJwt', applicationId: appId, format: 'export' });
-    expect(clipboard.readText()).toBe(`export VONAGE_JWT='${token}'`);
+    expect(await clipboard.readText()).toBe(`export VONAGE_JWT='${token}'`);
   });
 
   it('copies the API key, the secret and a Basic header, and records each secret copy', async () => {
     const [acme] = await ok('accounts:list', {});
     await ok('clipboard:copy', { what: 'apiKey', accountId: acme?.id });
-    expect(clipboard.readText()).toBe('abcd1234');
+    expect(await clipboard.readText()).toBe('abcd1234');
     await ok('clipboard:copy', { what: 'apiSecret', accountId: acme?.id });
-    expect(clipboard.readText()).toBe('clip-Secret-77');
+    expect(await clipboard.readText()).toBe('clip-Secret-77');
     await ok('clipboard:copy', { what: 'basicAuth', accountId: acme?.id });
-    expect(clipboard.readText()).toBe(
+    expect(await clipboard.readText()).toBe(
       `Authorization: Basic ${Buffer.from('abcd1234:clip-Secret-77').toString('base64')}`,
     );
     const events = (await ok('history:list', { action: 'copy' })).events.map((e) => e.summary);
@@ -86,7 +86,7 @@ describe('clipboard:copy', () => {
     await ok('settings:update', { clipboardClearSeconds: null });
     const copied = await ok('clipboard:copy', { what: 'publicKey', applicationId: appId });
     expect(copied.clearsAt).toBeNull();
-    expect(clipboard.readText()).toBe(keys.spki);
+    expect(await clipboard.readText()).toBe(keys.spki);
   });
 
   it('says there is nothing to copy again once the key changed, and refuses bad input', async () => {

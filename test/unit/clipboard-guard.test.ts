@@ -13,11 +13,13 @@ function manualTimers() {
       return next++;
     },
     clearTimeout: (handle: unknown) => pending.delete(handle as number),
-    fireAll() {
+    /** Fires every pending timer, then lets the clears they start finish. */
+    async fireAll() {
       for (const [handle, callback] of [...pending]) {
         pending.delete(handle);
         callback();
       }
+      await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }
@@ -25,43 +27,43 @@ function manualTimers() {
 const now = () => new Date('2026-11-22T10:00:00Z');
 
 describe('clipboard guard', () => {
-  it('clears what it copied after the configured time and says when', () => {
+  it('clears what it copied after the configured time and says when', async () => {
     const port = createMemoryClipboard();
     const timers = manualTimers();
     const guard = createClipboardGuard(port, now, timers);
-    expect(guard.copy('token-1', 30)).toBe('2026-11-22T10:00:30.000Z');
-    expect(port.readText()).toBe('token-1');
-    timers.fireAll();
-    expect(port.readText()).toBe('');
+    expect(await guard.copy('token-1', 30)).toBe('2026-11-22T10:00:30.000Z');
+    expect(await port.readText()).toBe('token-1');
+    await timers.fireAll();
+    expect(await port.readText()).toBe('');
   });
 
-  it('leaves alone whatever the user copied since', () => {
+  it('leaves alone whatever the user copied since', async () => {
     const port = createMemoryClipboard();
     const timers = manualTimers();
     const guard = createClipboardGuard(port, now, timers);
-    guard.copy('secret', 30);
-    port.writeText('the user copied this', false);
-    timers.fireAll();
-    expect(port.readText()).toBe('the user copied this');
+    await guard.copy('secret', 30);
+    await port.writeText('the user copied this', false);
+    await timers.fireAll();
+    expect(await port.readText()).toBe('the user copied this');
   });
 
-  it('a new copy replaces the pending clear; "never" keeps it', () => {
+  it('a new copy replaces the pending clear; "never" keeps it', async () => {
     const port = createMemoryClipboard();
     const timers = manualTimers();
     const guard = createClipboardGuard(port, now, timers);
-    guard.copy('first', 30);
-    expect(guard.copy('second', null)).toBeNull();
+    await guard.copy('first', 30);
+    expect(await guard.copy('second', null)).toBeNull();
     expect(timers.pending.size).toBe(0);
-    timers.fireAll();
-    expect(port.readText()).toBe('second');
+    await timers.fireAll();
+    expect(await port.readText()).toBe('second');
   });
 
-  it('clears a pending copy at once on quit', () => {
+  it('clears a pending copy at once on quit', async () => {
     const port = createMemoryClipboard();
     const guard = createClipboardGuard(port, now, manualTimers());
-    guard.copy('secret', 600);
-    expect(guard.flush()).toBe(true);
-    expect(port.readText()).toBe('');
-    expect(guard.flush()).toBe(false);
+    await guard.copy('secret', 600);
+    expect(await guard.flush()).toBe(true);
+    expect(await port.readText()).toBe('');
+    expect(await guard.flush()).toBe(false);
   });
 });

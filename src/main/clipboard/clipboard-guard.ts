@@ -27,29 +27,33 @@ export function createClipboardGuard(
 ) {
   let pending: { handle: unknown; text: string } | undefined;
 
-  function clearIfStillOurs(text: string): boolean {
-    if (port.readText() !== text) return false;
+  async function clearIfStillOurs(text: string): Promise<boolean> {
+    if ((await port.readText()) !== text) return false;
     port.clear();
     return true;
   }
 
   return {
     /** Returns when the clipboard will be cleared (ISO), or null when it is kept. */
-    copy(text: string, clearAfterSeconds: number | null, concealed = true): string | null {
+    async copy(
+      text: string,
+      clearAfterSeconds: number | null,
+      concealed = true,
+    ): Promise<string | null> {
       if (pending) timers.clearTimeout(pending.handle);
       pending = undefined;
-      port.writeText(text, concealed);
+      await port.writeText(text, concealed);
       if (clearAfterSeconds === null) return null;
       const handle = timers.setTimeout(() => {
         pending = undefined;
-        clearIfStillOurs(text);
+        void clearIfStillOurs(text);
       }, clearAfterSeconds * 1000);
       pending = { handle, text };
       return new Date(now().getTime() + clearAfterSeconds * 1000).toISOString();
     },
 
     /** On quit: whatever is still pending is cleared now rather than left behind. */
-    flush(): boolean {
+    async flush(): Promise<boolean> {
       if (!pending) return false;
       timers.clearTimeout(pending.handle);
       const { text } = pending;

@@ -4,8 +4,8 @@
  */
 export interface ClipboardPort {
   /** `concealed`: ask clipboard managers and history not to keep it (where the OS has a hint). */
-  writeText(text: string, concealed: boolean): void;
-  readText(): string;
+  writeText(text: string, concealed: boolean): Promise<void>;
+  readText(): Promise<string>;
   clear(): void;
 }
 
@@ -17,8 +17,9 @@ export function createMemoryClipboard(): ClipboardPort & { history: string[] } {
     writeText(text) {
       current = text;
       history.push(text);
+      return Promise.resolve();
     },
-    readText: () => current,
+    readText: () => Promise.resolve(current),
     clear() {
       current = '';
     },

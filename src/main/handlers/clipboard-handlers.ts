@@ -14,8 +14,8 @@ export function clipboardHandlers(services: Services): HandlersOf<'clipboard:cop
   const { vault, audit, clipboard, settings } = services;
   const subjects = eventSubjects(services);
 
-  function put(text: string, label: string, secret: boolean) {
-    const clearsAt = clipboard.copy(text, settings.read().clipboardClearSeconds, secret);
+  async function put(text: string, label: string, secret: boolean) {
+    const clearsAt = await clipboard.copy(text, settings.read().clipboardClearSeconds, secret);
     return { label, clearsAt };
   }
 
@@ -33,7 +33,7 @@ export function clipboardHandlers(services: Services): HandlersOf<'clipboard:cop
               ...subjects.application(minted.applicationId),
               details: { jti: minted.jti },
             },
-            () => ({ ...put(formatToken(token, input.format), label, true), mint }),
+            async () => ({ ...(await put(formatToken(token, input.format), label, true)), mint }),
           );
         }
         case 'lastJwt': {

@@ -1,0 +1,31 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * The main window's options, kept as plain data so a unit test can hold them to Electron's
+ * security checklist: isolated context, sandboxed renderer, no Node, web security, no webview.
+ */
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1200,
+    height: 780,
+    minWidth: 900,
+    minHeight: 560,
+    title: 'Keydesk',
+    show: false,
+    backgroundColor: '#0f172a',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      experimentalFeatures: false,
+    },
+  };
+}

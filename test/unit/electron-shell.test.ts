@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { channels } from '../../src/shared/contract';
+import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
+import { appMenuTemplate } from '../../src/main/electron/app-menu';
+import { isTrustedSender } from '../../src/main/electron/sender-check';
+import { isAllowedExternalUrl, isAppUrl } from '../../src/main/electron/url-policy';
+import { mainWindowOptions } from '../../src/main/electron/window-options';
+
+// The preload runs against Electron's contextBridge and ipcRenderer; here they are recorders.
+const exposed = vi.hoisted(() => ({
+  api: {} as Record<string, (input: unknown) => unknown>,
+  invoked: [] as unknown[][],
+}));
+vi.mock('electron', () => ({
+  contextBridge: {
+    exposeInMainWorld: (name: string, api: Record<string, (input: unknown) => unknown>) => {
+      if (name === 'api') exposed.api = api;
+    },
+  },
+  ipcRenderer: { invoke: (...args: unknown[]) => exposed.invoked.push(args) },
+}));
+
+describe('the window', () => {
+  it("follows Electron's security checklist", () => {
+    const { webPreferences } = mainWindowOptions('/app/preload.cjs');
+    expect(webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
+  });
+
+  it('has a strict Content-Security-Policy, the same in index.html as in the header', () => {
+    expect(contentSecurityPolicy).toMatch(/default-src 'none'/);
+    expect(contentSecurityPolicy).toMatch(/script-src 'self'(;|$)/);
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-(inline|eval)/);
+    expect(contentSecurityPolicy).toMatch(/object-src 'none'/);
+    expect(contentSecurityPolicy).toMatch(/frame-ancestors 'none'/);
+    const html = readFileSync(join(import.meta.dirname, '../../src/renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(contentSecurityPolicy);
+  });
+
+  it('has the usual menus with their shortcuts', () => {
+    const roles = (platform: NodeJS.Platform) =>
+      appMenuTemplate(platform).map((item) => item.role ?? item.label);
+    expect(roles('linux')).toEqual(['fileMenu', 'editMenu', 'View', 'windowMenu']);
+    expect(roles('darwin')[0]).toBe('appMenu');
+  });
+});
+
+describe('where the app may go', () => {
+  it.each([
+    ['https://dashboard.nexmo.com/applications', true],
+    ['https://developer.vonage.com/en/getting-started', true],
+    ['http://dashboard.nexmo.com/', false],
+    ['https://dashboard.nexmo.com.evil.example/', false],
+    ['https://user@dashboard.nexmo.com/', false],
+    ['javascript:alert(1)', false],
+    ['file:///etc/passwd', false],
+    ['not a url', false],
+  ])('opens %s in the browser: %s', (url, allowed) => {
+    expect(isAllowedExternalUrl(url)).toBe(allowed);
+  });
+
+  it("recognises only the app's own page", () => {
+    const app = 'file:///opt/Keydesk/resources/app/out/renderer/index.html';
+    expect(isAppUrl(`${app}#/history`, app)).toBe(true);
+    expect(isAppUrl('file:///tmp/evil.html', app)).toBe(false);
+    expect(isAppUrl('https://example.com/', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
+describe('the IPC sender check', () => {
+  const expected = { webContentsId: 7, appUrl: 'file:///app/out/renderer/index.html' };
+  const sender = { webContentsId: 7, isMainFrame: true, frameUrl: expected.appUrl };
+  it("answers only the app's own top frame on the app's own page", () => {
+    expect(isTrustedSender(sender, expected)).toBe(true);
+    expect(isTrustedSender({ ...sender, webContentsId: 8 }, expected)).toBe(false);
+    expect(isTrustedSender({ ...sender, isMainFrame: false }, expected)).toBe(false);
+    expect(isTrustedSender({ ...sender, frameUrl: 'https://evil.example/' }, expected)).toBe(false);
+  });
+});
+
+describe('the preload', () => {
+  it("exposes exactly the contract's channels, each calling its own channel", async () => {
+    await import('../../src/preload/index');
+    expect(Object.keys(exposed.api).sort()).toEqual([...channels].sort());
+    await exposed.api['jwt:mint']?.({ applicationId: 'x' });
+    expect(exposed.invoked).toEqual([['jwt:mint', { applicationId: 'x' }]]);
+  });
+});
