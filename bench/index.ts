@@ -7,9 +7,16 @@ import { openBenchServices } from './bench-services';
 import { benchCli } from './cli';
 import { benchHistory } from './history';
 import { benchMint } from './mint';
+import { benchRenderer } from './renderer';
 import { benchVault } from './vault';
 
-const parts = { mint: benchMint, vault: benchVault, history: benchHistory, cli: benchCli };
+const parts = {
+  mint: benchMint,
+  vault: benchVault,
+  renderer: benchRenderer,
+  history: benchHistory,
+  cli: benchCli,
+};
 type Part = keyof typeof parts;
 
 const wanted = process.argv.slice(2).filter((name): name is Part => Object.hasOwn(parts, name));

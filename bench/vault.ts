@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { heading, report, timeRuns } from './stats';
 import { must, type BenchServices } from './bench-services';
+import type { Services } from '../src/main/services';
 import { generateKeyPair } from '../src/main/keys/generate-key-pair';
 import { createAccountsRepo } from '../src/main/vault/accounts-repo';
 import { createApplicationsRepo } from '../src/main/vault/applications-repo';
@@ -9,7 +10,7 @@ import { createApplicationsRepo } from '../src/main/vault/applications-repo';
  * 1,000 accounts and 10,000 applications. Rows go straight into SQLite (11,000 keychain writes would
  * measure gnome-keyring, not Keydesk); listing and searching never touch the keychain anyway.
  */
-export async function benchVault({ invoke, services }: BenchServices): Promise<void> {
+export async function seedVault(services: Services, accountCount = 1000, appsPerAccount = 10) {
   const accountsRepo = createAccountsRepo(services.db);
   const applicationsRepo = createApplicationsRepo(services.db);
   const key = await generateKeyPair();
@@ -17,7 +18,7 @@ export async function benchVault({ invoke, services }: BenchServices): Promise<v
   const accountIds: string[] = [];
   const start = performance.now();
   services.db.transaction(() => {
-    for (let a = 0; a < 1000; a += 1) {
+    for (let a = 0; a < accountCount; a += 1) {
       const id = randomUUID();
       accountIds.push(id);
       accountsRepo.insert({
@@ -29,7 +30,7 @@ export async function benchVault({ invoke, services }: BenchServices): Promise<v
         hasSignatureSecret: false,
         now,
       });
-      for (let p = 0; p < 10; p += 1) {
+      for (let p = 0; p < appsPerAccount; p += 1) {
         applicationsRepo.insert({
           id: randomUUID(),
           accountId: id,
@@ -43,8 +44,13 @@ export async function benchVault({ invoke, services }: BenchServices): Promise<v
       }
     }
   })();
+  return { accountIds, applicationsRepo, insertMs: performance.now() - start };
+}
+
+export async function benchVault({ invoke, services }: BenchServices): Promise<void> {
+  const { accountIds, applicationsRepo, insertMs } = await seedVault(services);
   heading(
-    `Vault: 1,000 accounts, 10,000 applications (rows inserted in ${(performance.now() - start).toFixed(0)} ms)`,
+    `Vault: 1,000 accounts, 10,000 applications (rows inserted in ${insertMs.toFixed(0)} ms)`,
   );
   const someAppId = applicationsRepo.list({ accountId: accountIds[500] })[0]?.id ?? '';
   report(

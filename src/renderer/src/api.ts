@@ -1,0 +1,18 @@
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { KeydeskErrorShape, Result } from '../../shared/errors';
+
+/** The one way the renderer talks to main: `window.api`, typed by the contract. */
+export function call<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<Result<ChannelOutput<C>>> {
+  const fn = window.api[channel] as (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+  return fn(input);
+}
+
+/** Field errors of a form: the error shown next to the field the contract named. */
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrorsOf(error: KeydeskErrorShape): FieldErrors {
+  return { [error.field ?? '_form']: error.message };
+}

@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountSummary, ApplicationSummary } from '../../../shared/vault-schemas';
+import { call } from '../api';
+import type { Route } from '../route';
+import { useCopy } from './useCopy';
+
+interface Command {
+  id: string;
+  label: string;
+  detail: string;
+  run: () => void;
+}
+
+/** Ctrl/Cmd+K: jump to any account or application, or copy a JWT for one, from the keyboard. */
+export function CommandPalette(props: { close: () => void; navigate: (route: Route) => void }) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+  const [apps, setApps] = useState<ApplicationSummary[]>([]);
+  const copy = useCopy();
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    input.current?.focus();
+    void call('accounts:list', {}).then((r) => r.ok && setAccounts(r.value));
+    void call('apps:list', {}).then((r) => r.ok && setApps(r.value));
+  }, []);
+
+  const commands = useMemo<Command[]>(() => {
+    const { navigate, close } = props;
+    const list: Command[] = [
+      ...apps.map((app) => ({
+        id: `jwt-${app.id}`,
+        label: `Copy JWT for ${app.name}`,
+        detail: app.accountName,
+        run: () => {
+          close();
+          void copy({ what: 'jwt', format: 'raw', mint: { applicationId: app.id } });
+        },
+      })),
+      ...accounts.map((account) => ({
+        id: `account-${account.id}`,
+        label: account.name,
+        detail: `Account · ${account.apiKey}`,
+        run: () => navigate({ view: 'account', accountId: account.id }),
+      })),
+      ...apps.map((app) => ({
+        id: `app-${app.id}`,
+        label: app.name,
+        detail: `Application · ${app.accountName} · ${app.id}`,
+        run: () =>
+          navigate({ view: 'application', applicationId: app.id, accountId: app.accountId }),
+      })),
+    ];
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return list
+      .filter((c) => words.every((w) => `${c.label} ${c.detail}`.toLowerCase().includes(w)))
+      .slice(0, 50);
+  }, [accounts, apps, query, props, copy]);
+
+  return (
+    <div className="palette-backdrop" onClick={props.close} role="presentation">
+      <div
+        className="palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Command palette"
+        onClick={(event) => event.stopPropagation()}
+      >
+        <input
+          ref={input}
+          className="palette__input"
+          placeholder="Type an account, an application, or “copy jwt voice”"
+          aria-label="Command"
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActive(0);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') props.close();
+            if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, commands.length - 1));
+            if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+            if (event.key === 'Enter') commands[active]?.run();
+          }}
+        />
+        <ul className="palette__list" role="listbox" aria-label="Results">
+          {commands.map((command, index) => (
+            <li
+              key={command.id}
+              role="option"
+              aria-selected={index === active}
+              className={index === active ? 'palette__item palette__item--active' : 'palette__item'}
+              onMouseEnter={() => setActive(index)}
+              onClick={command.run}
+            >
+              <span>{command.label}</span>
+              <span className="palette__detail">{command.detail}</span>
+            </li>
+          ))}
+          {commands.length === 0 ? <li className="palette__empty">Nothing matches.</li> : null}
+        </ul>
+      </div>
+    </div>
+  );
+}

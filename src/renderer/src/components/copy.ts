@@ -1,0 +1,16 @@
+import type { ChannelInput } from '../../../shared/contract';
+import { formatRelative } from '../../../shared/durations';
+import { call } from '../api';
+
+/** Asks main to copy; returns the sentence for the toast ("… copied; clipboard clears in 30 s"). */
+export async function copyViaMain(
+  input: ChannelInput<'clipboard:copy'>,
+): Promise<{ ok: true; text: string } | { ok: false; text: string }> {
+  const result = await call('clipboard:copy', input);
+  if (!result.ok) return { ok: false, text: result.error.message };
+  const { label, clearsAt } = result.value;
+  const clears = clearsAt
+    ? `clipboard clears ${formatRelative(Date.parse(clearsAt) / 1000, Date.now() / 1000)}`
+    : 'the clipboard keeps it';
+  return { ok: true, text: `Copied ${label}; ${clears}.` };
+}

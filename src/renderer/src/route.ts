@@ -1,0 +1,10 @@
+/** Where the main pane is: a tiny in-memory router (the app has one window and no URLs to share). */
+export type Route =
+  | { view: 'welcome' }
+  | { view: 'new-account' }
+  | { view: 'account'; accountId: string }
+  | { view: 'application'; applicationId: string; accountId: string }
+  | { view: 'decode' }
+  | { view: 'import' }
+  | { view: 'history' }
+  | { view: 'settings' };

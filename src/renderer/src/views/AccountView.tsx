@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react';
+import type { ChannelOutput } from '../../../shared/contract';
+import { call } from '../api';
+import { useCopy } from '../components/useCopy';
+import { useToast } from '../components/toasts';
+import type { Route } from '../route';
+import { NewApplicationForm } from './NewApplicationForm';
+
+type Account = ChannelOutput<'accounts:get'>;
+
+export function AccountView(props: {
+  accountId: string;
+  navigate: (route: Route) => void;
+  changed: () => void;
+  revision: number;
+}) {
+  const [account, setAccount] = useState<Account | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const copy = useCopy();
+  const toast = useToast();
+
+  useEffect(() => {
+    void call('accounts:get', { id: props.accountId }).then((r) => {
+      if (r.ok) setAccount(r.value);
+      else setError(r.error.message);
+    });
+  }, [props.accountId, props.revision]);
+
+  if (error)
+    return (
+      <p className="field__error" role="alert">
+        {error}
+      </p>
+    );
+  if (!account) return null;
+
+  async function reveal() {
+    if (secret !== null) return setSecret(null);
+    const r = await call('accounts:revealSecret', { id: props.accountId, which: 'apiSecret' });
+    if (r.ok) setSecret(r.value.value);
+    else toast(r.error.message, 'error');
+  }
+
+  async function remove() {
+    if (
+      !account ||
+      !window.confirm(
+        `Remove "${account.name}", its ${account.applicationCount} application(s) and their keys?`,
+      )
+    )
+      return;
+    const r = await call('accounts:remove', { id: account.id });
+    if (!r.ok) return toast(r.error.message, 'error');
+    props.changed();
+    props.navigate({ view: 'welcome' });
+  }
+
+  return (
+    <section className="card" aria-label={`Account ${account.name}`}>
+      <header className="card__header">
+        <span className={`dot dot--${account.color}`} aria-hidden="true" />
+        <h1>{account.name}</h1>
+      </header>
+      <dl className="facts">
+        <dt>API key</dt>
+        <dd>
+          <code>{account.apiKey}</code>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void copy({ what: 'apiKey', accountId: account.id })}
+          >
+            Copy
+          </button>
+        </dd>
+        <dt>API secret</dt>
+        <dd>
+          <code data-testid="api-secret">{secret ?? '••••••••••••'}</code>
+          <button type="button" className="button button--small" onClick={() => void reveal()}>
+            {secret === null ? 'Reveal' : 'Hide'}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void copy({ what: 'apiSecret', accountId: account.id })}
+          >
+            Copy
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void copy({ what: 'basicAuth', accountId: account.id })}
+          >
+            Copy Basic auth header
+          </button>
+        </dd>
+        {account.notes ? (
+          <>
+            <dt>Notes</dt>
+            <dd className="notes">{account.notes}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>Applications</h2>
+      {account.applications.length === 0 && !adding ? (
+        <p className="muted">
+          No applications yet. Add one with its id from the dashboard and its private key.
+        </p>
+      ) : null}
+      <ul className="app-list">
+        {account.applications.map((app) => (
+          <li key={app.id}>
+            <button
+              type="button"
+              className="app-item"
+              onClick={() =>
+                props.navigate({
+                  view: 'application',
+                  applicationId: app.id,
+                  accountId: account.id,
+                })
+              }
+            >
+              <span className="app-item__name">{app.name}</span>
+              <code className="app-item__id">{app.id}</code>
+            </button>
+            <button
+              type="button"
+              className="button button--primary button--small"
+              onClick={() =>
+                void copy({ what: 'jwt', format: 'raw', mint: { applicationId: app.id } })
+              }
+            >
+              Copy JWT
+            </button>
+          </li>
+        ))}
+      </ul>
+      {adding ? (
+        <NewApplicationForm
+          accountId={account.id}
+          done={(applicationId) => {
+            setAdding(false);
+            props.changed();
+            if (applicationId)
+              props.navigate({ view: 'application', applicationId, accountId: account.id });
+          }}
+        />
+      ) : (
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setAdding(true)}>
+            Add application
+          </button>
+          <button type="button" className="button button--danger" onClick={() => void remove()}>
+            Remove account
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,202 @@
+import { useEffect, useState } from 'react';
+import type { ChannelOutput } from '../../../shared/contract';
+import { formatDuration } from '../../../shared/durations';
+import type { ApplicationSummary } from '../../../shared/vault-schemas';
+import { call } from '../api';
+import { Countdown } from '../components/Countdown';
+import { KeyInput } from '../components/KeyInput';
+import { useCopy } from '../components/useCopy';
+import { useToast } from '../components/toasts';
+import type { Route } from '../route';
+import { builderToMint, initialBuilder, JwtBuilder, type BuilderState } from './JwtBuilder';
+
+type LastMint = NonNullable<ChannelOutput<'clipboard:copy'>['mint']>;
+
+export function ApplicationView(props: {
+  applicationId: string;
+  navigate: (route: Route) => void;
+  changed: () => void;
+}) {
+  const [app, setApp] = useState<ApplicationSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [builder, setBuilder] = useState<BuilderState>(initialBuilder);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [last, setLast] = useState<LastMint | null>(null);
+  const [newKey, setNewKey] = useState('');
+  const copy = useCopy();
+  const toast = useToast();
+
+  useEffect(() => {
+    void call('apps:get', { id: props.applicationId }).then((r) =>
+      r.ok ? setApp(r.value) : setError(r.error.message),
+    );
+  }, [props.applicationId]);
+
+  if (error)
+    return (
+      <p className="field__error" role="alert">
+        {error}
+      </p>
+    );
+  if (!app) return null;
+
+  const defaults = app.jwtDefaults;
+  const defaultsLabel = `defaults: ${formatDuration(defaults.ttlSeconds ?? 900)}${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`;
+
+  async function copyJwt() {
+    const { options, errors } = builderToMint(builder);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length) return;
+    const result = await call('clipboard:copy', {
+      what: 'jwt',
+      format: 'raw',
+      mint: { applicationId: props.applicationId, ...options },
+    });
+    if (!result.ok) {
+      const field = result.error.field?.replace(/^mint\./, '') ?? '_form';
+      setFieldErrors({ [field.split('.')[0] ?? field]: result.error.message });
+      return toast(result.error.message, 'error');
+    }
+    const { mint, clearsAt } = result.value;
+    if (mint) setLast(mint);
+    const clears = clearsAt
+      ? `clipboard clears in ${formatDuration((Date.parse(clearsAt) - Date.now()) / 1000)}`
+      : 'the clipboard keeps it';
+    toast(`JWT copied; it expires in ${formatDuration(mint?.ttlSeconds ?? 0)}, ${clears}.`);
+  }
+
+  async function replaceKey(generate: boolean) {
+    const key = generate
+      ? ({ kind: 'generate' } as const)
+      : ({ kind: 'pem', pem: newKey } as const);
+    const r = await call('apps:replaceKey', { id: props.applicationId, key });
+    if (!r.ok) return toast(r.error.message, 'error');
+    setApp(r.value);
+    setNewKey('');
+    setLast(null);
+    toast(
+      generate
+        ? 'New key pair generated: paste its public key into the dashboard.'
+        : 'Private key replaced.',
+    );
+  }
+
+  async function remove() {
+    if (!app || !window.confirm(`Remove "${app.name}" and its private key?`)) return;
+    const r = await call('apps:remove', { id: app.id });
+    if (!r.ok) return toast(r.error.message, 'error');
+    props.changed();
+    props.navigate({ view: 'account', accountId: app.accountId });
+  }
+
+  return (
+    <section className="card" aria-label={`Application ${app.name}`}>
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <button
+          type="button"
+          className="link"
+          onClick={() => props.navigate({ view: 'account', accountId: app.accountId })}
+        >
+          {app.accountName}
+        </button>
+        <span aria-hidden="true"> › </span>
+        <span>{app.name}</span>
+      </nav>
+      <header className="card__header">
+        <h1>{app.name}</h1>
+        <code className="muted">{app.id}</code>
+      </header>
+      <div className="hero">
+        <button
+          type="button"
+          className="button button--primary button--hero"
+          onClick={() => void copyJwt()}
+        >
+          Copy JWT
+        </button>
+        <span className="muted">
+          for <strong>{app.accountName}</strong> · {app.name}
+        </span>
+      </div>
+      {fieldErrors._form ? (
+        <p className="field__error" role="alert">
+          {fieldErrors._form}
+        </p>
+      ) : null}
+      <JwtBuilder
+        state={builder}
+        onChange={setBuilder}
+        errors={fieldErrors}
+        defaultsLabel={defaultsLabel}
+      />
+      {last ? (
+        <section className="last-token" aria-label="Last token">
+          <h2>
+            Last token <Countdown exp={last.exp} />
+          </h2>
+          <div className="actions">
+            {(['raw', 'bearer', 'curl', 'export'] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="button button--small"
+                onClick={() => void copy({ what: 'lastJwt', applicationId: app.id, format })}
+              >
+                {
+                  {
+                    raw: 'Copy token',
+                    bearer: 'Copy Bearer header',
+                    curl: 'Copy curl',
+                    export: 'Copy export',
+                  }[format]
+                }
+              </button>
+            ))}
+          </div>
+          <pre className="code" data-testid="last-claims">
+            {JSON.stringify({ header: last.header, claims: last.claims }, null, 2)}
+          </pre>
+        </section>
+      ) : null}
+      <h2>Key</h2>
+      <dl className="facts">
+        <dt>Fingerprint</dt>
+        <dd>
+          <code>{app.fingerprint}</code> (RSA-{app.keyBits})
+        </dd>
+        <dt>Public key</dt>
+        <dd>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void copy({ what: 'publicKey', applicationId: app.id })}
+          >
+            Copy public key
+          </button>
+        </dd>
+      </dl>
+      <details className="subform">
+        <summary>Replace the key</summary>
+        <KeyInput id="replace-key" value={newKey} onChange={setNewKey} />
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            disabled={!newKey.trim()}
+            onClick={() => void replaceKey(false)}
+          >
+            Use this key
+          </button>
+          <button type="button" className="button" onClick={() => void replaceKey(true)}>
+            Generate a new key pair
+          </button>
+        </div>
+      </details>
+      <div className="actions">
+        <button type="button" className="button button--danger" onClick={() => void remove()}>
+          Remove application
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { aclPresetNames, parseAclJson, type AclChoice } from '../../../shared/acl';
+import { parseDuration } from '../../../shared/durations';
+import { Field } from '../components/Field';
+
+export interface BuilderState {
+  sub: string;
+  ttl: string;
+  nbf: string;
+  acl: 'default' | (typeof aclPresetNames)[number] | 'custom';
+  aclJson: string;
+}
+
+export const initialBuilder: BuilderState = {
+  sub: '',
+  ttl: '',
+  nbf: '',
+  acl: 'default',
+  aclJson: '{\n  "paths": {\n    "/*/users/**": {}\n  }\n}',
+};
+
+const ttlPresets = [
+  ['30s', '30 s'],
+  ['5m', '5 min'],
+  ['15m', '15 min'],
+  ['1h', '1 h'],
+  ['24h', '24 h'],
+] as const;
+
+/** The builder's state as mint options, or the field errors that stop it (shown inline). */
+export function builderToMint(state: BuilderState): {
+  options: Record<string, unknown>;
+  errors: Record<string, string>;
+} {
+  const options: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  if (state.sub.trim()) options.sub = state.sub.trim();
+  if (state.ttl.trim()) {
+    const seconds = parseDuration(state.ttl);
+    if (seconds === undefined) errors.ttlSeconds = 'Use seconds (900) or 30s, 15m, 1h, 24h.';
+    else options.ttlSeconds = seconds;
+  }
+  if (state.nbf.trim()) {
+    if (!/^[+-]?\d+$/.test(state.nbf.trim()))
+      errors.nbfOffsetSeconds =
+        'nbf is a whole number of seconds from now (negative back-dates it).';
+    else options.nbfOffsetSeconds = Number(state.nbf);
+  }
+  if (state.acl === 'custom') {
+    const parsed = parseAclJson(state.aclJson);
+    if (parsed.ok) options.acl = { kind: 'custom', acl: parsed.acl } satisfies AclChoice;
+    else errors.acl = parsed.message;
+  } else if (state.acl !== 'default') {
+    options.acl = { kind: 'preset', preset: state.acl } satisfies AclChoice;
+  }
+  return { options, errors };
+}
+
+export function JwtBuilder(props: {
+  state: BuilderState;
+  onChange: (state: BuilderState) => void;
+  errors: Record<string, string>;
+  defaultsLabel: string;
+}) {
+  const { state, onChange, errors } = props;
+  const set = <K extends keyof BuilderState>(key: K, value: BuilderState[K]) =>
+    onChange({ ...state, [key]: value });
+  const aclError =
+    state.acl === 'custom'
+      ? parseAclJson(state.aclJson).ok
+        ? undefined
+        : (parseAclJson(state.aclJson) as { message: string }).message
+      : undefined;
+  return (
+    <fieldset className="builder">
+      <legend>
+        Token options <span className="muted">({props.defaultsLabel} when left empty)</span>
+      </legend>
+      <Field id="jwt-sub" label="sub (user)" error={errors.sub}>
+        <input
+          id="jwt-sub"
+          value={state.sub}
+          onChange={(e) => set('sub', e.target.value)}
+          placeholder="alice"
+        />
+      </Field>
+      <Field id="jwt-ttl" label="Lifetime" error={errors.ttlSeconds} hint="30 s to 24 h">
+        <div className="segmented" role="group" aria-label="Lifetime presets">
+          {ttlPresets.map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={state.ttl === value}
+              className={state.ttl === value ? 'seg seg--on' : 'seg'}
+              onClick={() => set('ttl', state.ttl === value ? '' : value)}
+            >
+              {label}
+            </button>
+          ))}
+          <input
+            id="jwt-ttl"
+            className="seg-input"
+            value={state.ttl}
+            onChange={(e) => set('ttl', e.target.value)}
+            placeholder="custom"
+            aria-label="Custom lifetime"
+          />
+        </div>
+      </Field>
+      <Field id="jwt-nbf" label="nbf (seconds from now)" error={errors.nbfOffsetSeconds}>
+        <input
+          id="jwt-nbf"
+          value={state.nbf}
+          onChange={(e) => set('nbf', e.target.value)}
+          placeholder="-60"
+        />
+      </Field>
+      <Field
+        id="jwt-acl"
+        label="ACL"
+        error={state.acl === 'custom' ? (aclError ?? errors.acl) : errors.acl}
+      >
+        <select
+          id="jwt-acl"
+          value={state.acl}
+          onChange={(e) => set('acl', e.target.value as BuilderState['acl'])}
+        >
+          <option value="default">Default</option>
+          <option value="none">None</option>
+          <option value="client-sdk">Client SDK (/v1 and /* paths)</option>
+          <option value="custom">Custom JSON</option>
+        </select>
+        {state.acl === 'custom' ? (
+          <textarea
+            aria-label="Custom ACL JSON"
+            className="code"
+            rows={6}
+            value={state.aclJson}
+            spellCheck={false}
+            onChange={(e) => set('aclJson', e.target.value)}
+          />
+        ) : null}
+      </Field>
+    </fieldset>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import { call, fieldErrorsOf, type FieldErrors } from '../api';
+import { Field } from '../components/Field';
+import { KeyInput } from '../components/KeyInput';
+
+export function NewApplicationForm(props: {
+  accountId: string;
+  done: (applicationId?: string) => void;
+}) {
+  const [id, setId] = useState('');
+  const [name, setName] = useState('');
+  const [pem, setPem] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [generate, setGenerate] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const key = generate
+      ? ({ kind: 'generate' } as const)
+      : ({ kind: 'pem', pem, ...(passphrase ? { passphrase } : {}) } as const);
+    const result = await call('apps:create', { accountId: props.accountId, id, name, key });
+    if (!result.ok) return setErrors(fieldErrorsOf(result.error));
+    props.done(result.value.id);
+  }
+
+  return (
+    <form
+      className="subform form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label="New application"
+    >
+      <h3>Add an application</h3>
+      <Field
+        id="app-id"
+        label="Application id"
+        error={errors.id}
+        hint="From the application's page in the dashboard"
+      >
+        <input
+          id="app-id"
+          value={id}
+          onChange={(e) => setId(e.target.value)}
+          placeholder="aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
+          autoFocus
+        />
+      </Field>
+      <Field id="app-name" label="Name" error={errors.name}>
+        <input id="app-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <label className="checkbox">
+        <input type="checkbox" checked={generate} onChange={(e) => setGenerate(e.target.checked)} />{' '}
+        Generate a new key pair (then paste its public key into the dashboard)
+      </label>
+      {generate ? null : (
+        <>
+          <Field id="app-key" label="Private key" error={errors['key.pem'] ?? errors.key}>
+            <KeyInput id="app-key" value={pem} onChange={setPem} />
+          </Field>
+          <Field
+            id="app-passphrase"
+            label="Passphrase (only for an encrypted key)"
+            error={errors['key.passphrase'] ?? errors.passphrase}
+          >
+            <input
+              id="app-passphrase"
+              type="password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
+          </Field>
+        </>
+      )}
+      {(errors._form ?? errors.accountId) ? (
+        <p className="field__error" role="alert">
+          {errors._form ?? errors.accountId}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="button button--primary">
+          Save application
+        </button>
+        <button type="button" className="button" onClick={() => props.done()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

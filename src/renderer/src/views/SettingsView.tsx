@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../shared/settings-schemas';
+import { call } from '../api';
+import { Field } from '../components/Field';
+import { useToast } from '../components/toasts';
+
+export function SettingsView(props: { changed: () => void }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const toast = useToast();
+  useEffect(() => {
+    void call('settings:get', {}).then((r) => r.ok && setSettings(r.value));
+  }, []);
+  if (!settings) return null;
+
+  async function save(patch: Partial<Settings>) {
+    const r = await call('settings:update', patch);
+    if (!r.ok) return setErrors({ [r.error.field ?? '_form']: r.error.message });
+    setErrors({});
+    setSettings(r.value);
+    props.changed();
+    toast('Settings saved.');
+  }
+
+  return (
+    <section className="card form">
+      <h1>Settings</h1>
+      <Field
+        id="set-clipboard"
+        label="Clear the clipboard after"
+        error={errors.clipboardClearSeconds}
+      >
+        <select
+          id="set-clipboard"
+          value={settings.clipboardClearSeconds ?? 'never'}
+          onChange={(e) =>
+            void save({
+              clipboardClearSeconds: e.target.value === 'never' ? null : Number(e.target.value),
+            })
+          }
+        >
+          {[10, 30, 60, 120, 300].map((s) => (
+            <option key={s} value={s}>
+              {s} seconds
+            </option>
+          ))}
+          <option value="never">Never</option>
+        </select>
+      </Field>
+      <Field
+        id="set-ttl"
+        label="Default JWT lifetime (seconds)"
+        error={errors.defaultTtlSeconds}
+        hint="30 to 86400"
+      >
+        <input
+          id="set-ttl"
+          type="number"
+          defaultValue={settings.defaultTtlSeconds}
+          onBlur={(e) => void save({ defaultTtlSeconds: Number(e.target.value) })}
+        />
+      </Field>
+      <Field id="set-acl" label="Default ACL" error={errors.defaultAclPreset}>
+        <select
+          id="set-acl"
+          value={settings.defaultAclPreset}
+          onChange={(e) =>
+            void save({ defaultAclPreset: e.target.value as Settings['defaultAclPreset'] })
+          }
+        >
+          <option value="none">None</option>
+          <option value="client-sdk">Client SDK</option>
+        </select>
+      </Field>
+      <Field
+        id="set-retention"
+        label="Keep history for (days)"
+        error={errors.historyRetentionDays}
+        hint="1 to 3650"
+      >
+        <input
+          id="set-retention"
+          type="number"
+          defaultValue={settings.historyRetentionDays}
+          onBlur={(e) => void save({ historyRetentionDays: Number(e.target.value) })}
+        />
+      </Field>
+      <Field id="set-theme" label="Theme" error={errors.theme}>
+        <select
+          id="set-theme"
+          value={settings.theme}
+          onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}
+        >
+          <option value="system">System</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </Field>
+    </section>
+  );
+}

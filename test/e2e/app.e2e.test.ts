@@ -1,0 +1,287 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { jwtVerify } from 'jose';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KeydeskError } from '../../src/shared/errors';
+import type { Keychain } from '../../src/main/keychain/keychain';
+import { createTestKeychain } from '../helpers/keychain';
+import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
+import {
+  launchChromium,
+  openApp,
+  screenshotDir,
+  serveRenderer,
+  type AppUnderTest,
+} from './harness';
+
+const keychain = createTestKeychain();
+const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let keys: RsaKeys;
+let app: AppUnderTest | undefined;
+
+beforeAll(async () => {
+  keys = makeRsaKeys();
+  server = await serveRenderer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await keychain.clear();
+});
+afterEach(async () => {
+  expect(app?.pageErrors ?? []).toEqual([]);
+  await app?.close();
+  app = undefined;
+  await keychain.clear();
+});
+
+const start = async (chain: Keychain = keychain) => {
+  app = await openApp(browser, server.url, chain);
+  return app;
+};
+const count = (a: AppUnderTest, table: string) =>
+  (a.backend.services.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+async function addAccount(a: AppUnderTest, name = 'Acme Corp', apiKey = 'abcd1234') {
+  const { page } = a;
+  await page.getByRole('button', { name: 'Add account' }).first().click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('API key').fill(apiKey);
+  await page.getByLabel('API secret').fill('e2e-Secret-123');
+  await page.getByRole('button', { name: 'Save account' }).click();
+  await page.getByRole('heading', { name }).waitFor();
+}
+
+async function addApplication(a: AppUnderTest, pem: string) {
+  const { page } = a;
+  await page.getByRole('button', { name: 'Add application' }).click();
+  await page.getByLabel('Application id').fill(appId);
+  await page.getByLabel('Name', { exact: true }).fill('Voice');
+  await page.getByLabel('Private key').fill(pem);
+  await page.getByRole('button', { name: 'Save application' }).click();
+}
+
+describe('Keydesk in Chromium', () => {
+  it('first run: teaches the first steps, then takes a new user to a copied, verifying JWT', async () => {
+    const a = await start();
+    const { page } = a;
+    await page.getByRole('heading', { name: 'Welcome to Keydesk' }).waitFor();
+    await a.screenshot('01-first-run');
+
+    await addAccount(a);
+    await expect.poll(() => page.getByTestId('account-list').innerText()).toContain('Acme Corp');
+    await addApplication(a, keys.pkcs8);
+    await page.getByRole('button', { name: 'Copy JWT' }).click();
+
+    await page
+      .getByText(/JWT copied; it expires in 15 min, clipboard clears in (29|30) s/)
+      .waitFor();
+    const token = await a.clipboard.readText();
+    const { payload } = await jwtVerify(token, keys.publicKey, { algorithms: ['RS256'] });
+    expect(payload).toMatchObject({ application_id: appId });
+    await page
+      .getByTestId('countdown')
+      .getByText(/expires in 1[45] min/)
+      .waitFor();
+    expect(await page.getByTestId('last-claims').innerText()).toContain(String(payload.jti));
+    expect(await page.content()).not.toContain(token);
+    await a.screenshot('02-application-copied');
+    mkdirSync(join(screenshotDir, '..', '..', 'docs'), { recursive: true });
+    copyFileSync(
+      join(screenshotDir, '02-application-copied.png'),
+      join(screenshotDir, '..', '..', 'docs', 'screenshot.png'),
+    );
+
+    await page.getByRole('button', { name: 'Copy Bearer header' }).click();
+    await expect.poll(() => a.clipboard.readText()).toBe(`Authorization: Bearer ${token}`);
+  });
+
+  it('builds a token with sub, TTL preset and the Client SDK ACL; refuses a bad custom ACL inline', async () => {
+    const a = await start();
+    const { page } = a;
+    await addAccount(a);
+    await addApplication(a, keys.pkcs1);
+    await page.getByLabel('sub (user)').fill('alice');
+    await page.getByRole('button', { name: '1 h' }).click();
+    await page.getByLabel('ACL', { exact: true }).selectOption('client-sdk');
+    await page.getByRole('button', { name: 'Copy JWT' }).click();
+    await page.getByText(/JWT copied; it expires in 1 h/).waitFor();
+    const { payload } = await jwtVerify(await a.clipboard.readText(), keys.publicKey);
+    expect(payload).toMatchObject({ sub: 'alice' });
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(3600);
+    expect(Object.keys((payload.acl as { paths: object }).paths)).toContain('/*/sessions/**');
+
+    const before = await a.clipboard.readText();
+    await page.getByLabel('ACL', { exact: true }).selectOption('custom');
+    await page
+      .getByLabel('Custom ACL JSON')
+      .fill('{"paths":{"/v1/users/**":{"methods":["FETCH"]}}}');
+    await page.getByText('At paths["/v1/users/**"].methods[0]: ACL methods are GET').waitFor();
+    await page.getByRole('button', { name: 'Copy JWT' }).click();
+    expect(await a.clipboard.readText()).toBe(before);
+
+    await page.getByLabel('ACL', { exact: true }).selectOption('default');
+    await page.getByLabel('Custom lifetime').fill('10s');
+    await page.getByRole('button', { name: 'Copy JWT' }).click();
+    await page
+      .getByText(/between 30 seconds and 24 hours .* too short/)
+      .first()
+      .waitFor();
+    expect(await a.clipboard.readText()).toBe(before);
+    await a.screenshot('03-builder-errors');
+  });
+
+  it('shows the field error for every bad form input and stores nothing', async () => {
+    const a = await start();
+    const { page } = a;
+    await page.getByRole('button', { name: 'Add account' }).first().click();
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.getByText('Enter a name for the account').waitFor();
+    await page.getByLabel('Name').fill('Acme Corp');
+    await page.getByLabel('API key').fill('ab cd');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page
+      .locator('#account-api-key-error')
+      .getByText(/4 to 64 letters/)
+      .waitFor();
+    await page.getByLabel('API key').fill('abcd1234');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page
+      .locator('#account-api-secret-error')
+      .getByText(/Enter the API secret/)
+      .waitFor();
+    expect(count(a, 'accounts')).toBe(0);
+    await a.screenshot('04-account-form-errors');
+
+    await page.getByLabel('API secret').fill('s3cret-value');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.getByRole('heading', { name: 'Acme Corp' }).waitFor();
+    await page.getByRole('button', { name: 'Add application' }).click();
+    await page.getByLabel('Application id').fill('not-a-uuid');
+    await page.getByRole('button', { name: 'Save application' }).click();
+    await page.locator('#app-id-error').getByText(/UUID/).waitFor();
+    await page.getByLabel('Application id').fill(appId);
+    await page.getByLabel('Name', { exact: true }).fill('Voice');
+    await page.getByLabel('Private key').fill(keys.spki);
+    await page.getByRole('button', { name: 'Save application' }).click();
+    await page
+      .locator('#app-key-error')
+      .getByText(/public key/)
+      .waitFor();
+    await page.getByLabel('Private key').fill('hello, this is not a key');
+    await page.getByRole('button', { name: 'Save application' }).click();
+    await page.locator('#app-key-error').waitFor();
+    expect(count(a, 'applications')).toBe(0);
+    expect(await keychain.listRefs()).toHaveLength(1);
+  });
+
+  it('imports a .nexmorc after a preview', async () => {
+    const a = await start();
+    const { page } = a;
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('File to import').setInputFiles({
+      name: '.nexmorc',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('[credentials]\napi_key = ffff0000\napi_secret = imported-Secret-1\n'),
+    });
+    await page.getByTestId('import-preview').getByText('ffff0000').waitFor();
+    expect(count(a, 'accounts')).toBe(0);
+    await a.screenshot('05-import-preview');
+    await page.getByRole('button', { name: 'Import', exact: true }).last().click();
+    await page.getByText(/Imported \.nexmorc: 1 created/).waitFor();
+    await expect.poll(() => page.getByTestId('account-list').innerText()).toContain('ffff0000');
+  });
+
+  it('decodes a pasted token and explains what is wrong with it', async () => {
+    const a = await start();
+    const { page } = a;
+    await addAccount(a);
+    await addApplication(a, keys.pkcs8);
+    await page.getByRole('button', { name: 'Copy JWT' }).click();
+    await page.getByText(/JWT copied/).waitFor();
+    const token = await a.clipboard.readText();
+
+    await page.getByRole('button', { name: 'Decode' }).click();
+    await page.getByLabel('JWT').fill(`Authorization: Bearer ${token}`);
+    await page.getByRole('button', { name: 'Decode', exact: true }).last().click();
+    await page
+      .getByTestId('decode-report')
+      .getByText('Signed with the key of “Voice” (account Acme Corp).')
+      .waitFor();
+    await page.getByText('No problems found.').waitFor();
+    await a.screenshot('06-decode');
+
+    const otherKey = makeRsaKeys();
+    const [h = '', p = ''] = token.split('.');
+    const { createSign } = await import('node:crypto');
+    const forged = `${h}.${p}.${createSign('RSA-SHA256').update(`${h}.${p}`).sign(otherKey.privateKey).toString('base64url')}`;
+    await page.getByLabel('JWT').fill(forged);
+    await page.getByRole('button', { name: 'Decode', exact: true }).last().click();
+    await page.getByText(/application_id names "Voice".*does not verify the signature/).waitFor();
+
+    await page.getByLabel('JWT').fill('abc.def');
+    await page.getByRole('button', { name: 'Decode', exact: true }).last().click();
+    await page
+      .locator('#decode-token-error')
+      .getByText(/three parts/)
+      .waitFor();
+  });
+
+  it('jumps and copies from the command palette, and lists it all in the history', async () => {
+    const a = await start();
+    const { page } = a;
+    await addAccount(a);
+    await addApplication(a, keys.pkcs8);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('textbox', { name: 'Command' }).fill('copy jwt voice');
+    await page.keyboard.press('Enter');
+    await page.getByText(/Copied JWT for "Voice" as the token/).waitFor();
+    await jwtVerify(await a.clipboard.readText(), keys.publicKey);
+
+    await page.getByRole('button', { name: 'History' }).click();
+    const table = page.getByTestId('history-table');
+    await table.getByText('Copied the new JWT as the token').waitFor();
+    await table.getByText(/Minted a JWT \(ttl 15 min, ACL none\)/).waitFor();
+    await page.getByLabel('Search history').fill('acme');
+    await table.getByText('Created account "Acme Corp"').waitFor();
+    await a.screenshot('07-history');
+  });
+
+  it('shows the keychain banner with guidance when the keychain is unavailable', async () => {
+    const unavailable = (): never => {
+      throw new KeydeskError(
+        'KEYCHAIN_UNAVAILABLE',
+        'No Secret Service on the session bus (injected by the test).',
+      );
+    };
+    const broken: Keychain = {
+      get: unavailable,
+      set: unavailable,
+      delete: unavailable,
+      listRefs: unavailable,
+    };
+    const a = await start(broken);
+    const { page } = a;
+    await page
+      .getByTestId('keychain-banner')
+      .getByText(/Keychain unavailable\..*install and start GNOME Keyring/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Add account' }).first().click();
+    await page.getByLabel('Name').fill('Acme Corp');
+    await page.getByLabel('API key').fill('abcd1234');
+    await page.getByLabel('API secret').fill('e2e-Secret-123');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page
+      .getByRole('form', { name: 'New account' })
+      .getByRole('alert')
+      .filter({ hasText: 'No Secret Service on the session bus' })
+      .waitFor();
+    expect(count(a, 'accounts')).toBe(0);
+    await a.screenshot('08-keychain-unavailable');
+  });
+});
