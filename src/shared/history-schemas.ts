@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { errorCodes } from './errors';
+import { historyActions, type HistoryAction } from './history-actions';
 import { aclLabelSchema } from './jwt-schemas';
 
-/** What the audit history records. OAuth actions join this list with the OAuth work. */
-export const historyActions = [
-  'mint',
-  'copy',
-  'reveal',
-  'export',
-  'import',
-  'generate-key',
-  'create',
-  'update',
-  'remove',
-] as const;
-export type HistoryAction = (typeof historyActions)[number];
+export { historyActions, type HistoryAction };
 
 /** Facts about an event worth searching or showing; never a token, never a secret. */
 export const historyDetailsSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { colorLabels, type ColorLabel } from './color-labels';
 import { jwtDefaultsSchema } from './jwt-schemas';
 
 /** Limits that keep a stray paste (a whole log file, a binary) from reaching the database or keychain. */
@@ -11,18 +12,7 @@ export const limits = {
   search: 200,
 } as const;
 
-export const colorLabels = [
-  'slate',
-  'red',
-  'orange',
-  'amber',
-  'green',
-  'teal',
-  'blue',
-  'violet',
-  'pink',
-] as const;
-export type ColorLabel = (typeof colorLabels)[number];
+export { colorLabels, type ColorLabel };
 
 const noControlChars = /^\P{Cc}*$/u;
 

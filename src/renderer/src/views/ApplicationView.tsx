@@ -8,7 +8,13 @@ import { KeyInput } from '../components/KeyInput';
 import { useCopy } from '../components/useCopy';
 import { useToast } from '../components/toasts';
 import type { Route } from '../route';
-import { builderToMint, initialBuilder, JwtBuilder, type BuilderState } from './JwtBuilder';
+import {
+  builderToMint,
+  initialBuilder,
+  JwtBuilder,
+  useAclParser,
+  type BuilderState,
+} from './JwtBuilder';
 
 type LastMint = NonNullable<ChannelOutput<'clipboard:copy'>['mint']>;
 
@@ -25,6 +31,7 @@ export function ApplicationView(props: {
   const [newKey, setNewKey] = useState('');
   const copy = useCopy();
   const toast = useToast();
+  const parseAcl = useAclParser(builder.acl === 'custom');
 
   useEffect(() => {
     void call('apps:get', { id: props.applicationId }).then((r) =>
@@ -44,7 +51,7 @@ export function ApplicationView(props: {
   const defaultsLabel = `defaults: ${formatDuration(defaults.ttlSeconds ?? 900)}${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`;
 
   async function copyJwt() {
-    const { options, errors } = builderToMint(builder);
+    const { options, errors } = builderToMint(builder, parseAcl);
     setFieldErrors(errors);
     if (Object.keys(errors).length) return;
     const result = await call('clipboard:copy', {
@@ -128,6 +135,7 @@ export function ApplicationView(props: {
         onChange={setBuilder}
         errors={fieldErrors}
         defaultsLabel={defaultsLabel}
+        parseAcl={parseAcl}
       />
       {last ? (
         <section className="last-token" aria-label="Last token">

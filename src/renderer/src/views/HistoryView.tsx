@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
-import {
-  historyActions,
-  type HistoryAction,
-  type HistoryEvent,
-} from '../../../shared/history-schemas';
+import { historyActions, type HistoryAction } from '../../../shared/history-actions';
+import type { HistoryEvent } from '../../../shared/history-schemas';
 import { call } from '../api';
 import { useToast } from '../components/toasts';
 

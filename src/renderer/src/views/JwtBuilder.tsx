@@ -1,4 +1,5 @@
-import { aclPresetNames, parseAclJson, type AclChoice } from '../../../shared/acl';
+import { useEffect, useState } from 'react';
+import type { AclChoice, AclParseResult, AclPresetName } from '../../../shared/acl';
 import { parseDuration } from '../../../shared/durations';
 import { Field } from '../components/Field';
 
@@ -6,7 +7,7 @@ export interface BuilderState {
   sub: string;
   ttl: string;
   nbf: string;
-  acl: 'default' | (typeof aclPresetNames)[number] | 'custom';
+  acl: 'default' | AclPresetName | 'custom';
   aclJson: string;
 }
 
@@ -26,8 +27,27 @@ const ttlPresets = [
   ['24h', '24 h'],
 ] as const;
 
+export type AclParser = (text: string) => AclParseResult;
+
+/**
+ * The ACL checker (zod and the ACL schema) loads only when someone picks a custom ACL, which keeps
+ * it out of the renderer's first chunk.
+ */
+export function useAclParser(wanted: boolean): AclParser | undefined {
+  const [parser, setParser] = useState<AclParser>();
+  useEffect(() => {
+    if (wanted && !parser) {
+      void import('../../../shared/acl').then((m) => setParser(() => m.parseAclJson));
+    }
+  }, [wanted, parser]);
+  return parser;
+}
+
 /** The builder's state as mint options, or the field errors that stop it (shown inline). */
-export function builderToMint(state: BuilderState): {
+export function builderToMint(
+  state: BuilderState,
+  parseAcl: AclParser | undefined,
+): {
   options: Record<string, unknown>;
   errors: Record<string, string>;
 } {
@@ -46,7 +66,9 @@ export function builderToMint(state: BuilderState): {
     else options.nbfOffsetSeconds = Number(state.nbf);
   }
   if (state.acl === 'custom') {
-    const parsed = parseAclJson(state.aclJson);
+    const parsed = parseAcl
+      ? parseAcl(state.aclJson)
+      : { ok: false as const, message: 'Checking the ACL…' };
     if (parsed.ok) options.acl = { kind: 'custom', acl: parsed.acl } satisfies AclChoice;
     else errors.acl = parsed.message;
   } else if (state.acl !== 'default') {
@@ -60,16 +82,14 @@ export function JwtBuilder(props: {
   onChange: (state: BuilderState) => void;
   errors: Record<string, string>;
   defaultsLabel: string;
+  parseAcl: AclParser | undefined;
 }) {
   const { state, onChange, errors } = props;
   const set = <K extends keyof BuilderState>(key: K, value: BuilderState[K]) =>
     onChange({ ...state, [key]: value });
-  const aclError =
-    state.acl === 'custom'
-      ? parseAclJson(state.aclJson).ok
-        ? undefined
-        : (parseAclJson(state.aclJson) as { message: string }).message
-      : undefined;
+  const checked =
+    state.acl === 'custom' && props.parseAcl ? props.parseAcl(state.aclJson) : undefined;
+  const aclError = checked && !checked.ok ? checked.message : undefined;
   return (
     <fieldset className="builder">
       <legend>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { colorLabels, type ColorLabel } from '../../../shared/vault-schemas';
+import { colorLabels, type ColorLabel } from '../../../shared/color-labels';
 import { call, fieldErrorsOf, type FieldErrors } from '../api';
 import { Field } from '../components/Field';
 import type { Route } from '../route';
