@@ -1,5 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { jwtVerify } from 'jose';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,13 +5,7 @@ import { KeydeskError } from '../../src/shared/errors';
 import type { Keychain } from '../../src/main/keychain/keychain';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
-import {
-  launchChromium,
-  openApp,
-  screenshotDir,
-  serveRenderer,
-  type AppUnderTest,
-} from './harness';
+import { launchChromium, openApp, serveRenderer, type AppUnderTest } from './harness';
 
 const keychain = createTestKeychain();
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
@@ -90,11 +82,6 @@ describe('Keydesk in Chromium', () => {
     expect(await page.getByTestId('last-claims').innerText()).toContain(String(payload.jti));
     expect(await page.content()).not.toContain(token);
     await a.screenshot('02-application-copied');
-    mkdirSync(join(screenshotDir, '..', '..', 'docs'), { recursive: true });
-    copyFileSync(
-      join(screenshotDir, '02-application-copied.png'),
-      join(screenshotDir, '..', '..', 'docs', 'screenshot.png'),
-    );
 
     await page.getByRole('button', { name: 'Copy Bearer header' }).click();
     await expect.poll(() => a.clipboard.readText()).toBe(`Authorization: Bearer ${token}`);
