@@ -44,6 +44,9 @@ export function Sidebar(props: {
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
+      {accounts && accounts.length === 0 ? (
+        <p className="sidebar__empty">{query ? 'No account matches.' : 'No accounts yet.'}</p>
+      ) : null}
       <ul
         className="account-list"
         data-testid="account-list"
@@ -71,9 +74,6 @@ export function Sidebar(props: {
         ))}
         <li aria-hidden="true" style={{ height: windowed.padBottom }} />
       </ul>
-      {accounts && accounts.length === 0 ? (
-        <p className="sidebar__empty">{query ? 'No account matches.' : 'No accounts yet.'}</p>
-      ) : null}
       <button
         type="button"
         className="button button--primary sidebar__add"
