@@ -120,6 +120,23 @@ describe('Keydesk in Chromium', () => {
       .waitFor();
     expect(await a.clipboard.readText()).toBe(before);
     await a.screenshot('03-builder-errors');
+
+    // The same options saved as the application's defaults apply to a plain Copy JWT.
+    await page.getByLabel('Custom lifetime').fill('');
+    await page.getByRole('button', { name: '1 h' }).click();
+    await page.getByLabel('ACL', { exact: true }).selectOption('client-sdk');
+    await page.getByRole('button', { name: /Save these options/ }).click();
+    await page.getByText('Defaults saved for "Voice".').waitFor();
+    await page.getByText(/defaults: 1 h, sub alice, ACL client-sdk/).waitFor();
+    expect(await page.getByLabel('sub (user)').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Copy JWT' }).click();
+    await expect.poll(() => a.clipboard.readText()).not.toBe(before);
+    const defaults = await jwtVerify(await a.clipboard.readText(), keys.publicKey);
+    expect(defaults.payload).toMatchObject({ sub: 'alice' });
+    expect((defaults.payload.exp ?? 0) - (defaults.payload.iat ?? 0)).toBe(3600);
+
+    await page.getByText(/Show the public key/).click();
+    expect((await page.getByTestId('public-key').innerText()).trim()).toBe(keys.spki.trim());
   });
 
   it('shows the field error for every bad form input and stores nothing', async () => {

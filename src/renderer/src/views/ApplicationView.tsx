@@ -72,6 +72,29 @@ export function ApplicationView(props: {
     toast(`JWT copied; it expires in ${formatDuration(mint?.ttlSeconds ?? 0)}, ${clears}.`);
   }
 
+  /** The builder's sub, lifetime and ACL become what this application's tokens get by default. */
+  async function saveDefaults() {
+    const { options, errors } = builderToMint(builder, parseAcl);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length) return;
+    const { sub, ttlSeconds, acl } = options;
+    const jwtDefaults = {
+      ...(sub ? { sub } : {}),
+      ...(ttlSeconds ? { ttlSeconds } : {}),
+      ...(acl ? { acl } : {}),
+    };
+    const r = await call('apps:update', { id: props.applicationId, jwtDefaults });
+    if (!r.ok) {
+      setFieldErrors({
+        [r.error.field?.replace(/^jwtDefaults\./, '').split('.')[0] ?? '_form']: r.error.message,
+      });
+      return toast(r.error.message, 'error');
+    }
+    setApp(r.value);
+    setBuilder(initialBuilder);
+    toast(`Defaults saved for "${r.value.name}".`);
+  }
+
   async function replaceKey(generate: boolean) {
     const key = generate
       ? ({ kind: 'generate' } as const)
@@ -137,6 +160,11 @@ export function ApplicationView(props: {
         defaultsLabel={defaultsLabel}
         parseAcl={parseAcl}
       />
+      <div className="actions">
+        <button type="button" className="button button--small" onClick={() => void saveDefaults()}>
+          Save these options as this application's defaults
+        </button>
+      </div>
       {last ? (
         <section className="last-token" aria-label="Last token">
           <h2>
@@ -183,6 +211,15 @@ export function ApplicationView(props: {
           </button>
         </dd>
       </dl>
+      <details className="subform">
+        <summary>
+          Show the public key (paste it into the dashboard after generating a key pair)
+        </summary>
+        <pre className="code" data-testid="public-key">
+          {app.publicKeyPem}
+        </pre>
+      </details>
+      <dl className="facts"></dl>
       <details className="subform">
         <summary>Replace the key</summary>
         <KeyInput id="replace-key" value={newKey} onChange={setNewKey} />

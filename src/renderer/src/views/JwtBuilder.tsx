@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AclChoice, AclParseResult, AclPresetName } from '../../../shared/acl';
+import type { ChannelInput } from '../../../shared/contract';
 import { parseDuration } from '../../../shared/durations';
 import { Field } from '../components/Field';
 
@@ -29,6 +30,12 @@ const ttlPresets = [
 
 export type AclParser = (text: string) => AclParseResult;
 
+/** What the builder can set on a mint. */
+export type MintOptions = Pick<
+  ChannelInput<'jwt:mint'>,
+  'sub' | 'ttlSeconds' | 'nbfOffsetSeconds' | 'acl'
+>;
+
 /**
  * The ACL checker (zod and the ACL schema) loads only when someone picks a custom ACL, which keeps
  * it out of the renderer's first chunk.
@@ -47,11 +54,8 @@ export function useAclParser(wanted: boolean): AclParser | undefined {
 export function builderToMint(
   state: BuilderState,
   parseAcl: AclParser | undefined,
-): {
-  options: Record<string, unknown>;
-  errors: Record<string, string>;
-} {
-  const options: Record<string, unknown> = {};
+): { options: MintOptions; errors: Record<string, string> } {
+  const options: MintOptions = {};
   const errors: Record<string, string> = {};
   if (state.sub.trim()) options.sub = state.sub.trim();
   if (state.ttl.trim()) {
