@@ -181,6 +181,17 @@ describe('Keydesk in Chromium', () => {
     await page.locator('#app-key-error').waitFor();
     expect(count(a, 'applications')).toBe(0);
     expect(await keychain.listRefs()).toHaveLength(1);
+
+    // Editing: a clash is refused next to the field, a good change is saved.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Edit account' }).click();
+    await page.getByLabel('Notes').fill('Premium support, EU region');
+    await page.getByLabel('API key').fill('ab!');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.locator('#account-api-key-error').waitFor();
+    await page.getByLabel('API key').fill('abcd1234');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.getByText('Premium support, EU region').waitFor();
   });
 
   it('imports a .nexmorc after a preview', async () => {

@@ -4,6 +4,7 @@ import { call } from '../api';
 import { useCopy } from '../components/useCopy';
 import { useToast } from '../components/toasts';
 import type { Route } from '../route';
+import { AccountForm } from './AccountForm';
 import { NewApplicationForm } from './NewApplicationForm';
 
 type Account = ChannelOutput<'accounts:get'>;
@@ -18,6 +19,7 @@ export function AccountView(props: {
   const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const copy = useCopy();
   const toast = useToast();
 
@@ -35,6 +37,18 @@ export function AccountView(props: {
       </p>
     );
   if (!account) return null;
+  if (editing) {
+    return (
+      <AccountForm
+        existing={account}
+        cancel={() => setEditing(false)}
+        saved={() => {
+          setEditing(false);
+          props.changed();
+        }}
+      />
+    );
+  }
 
   async function reveal() {
     if (secret !== null) return setSecret(null);
@@ -152,6 +166,9 @@ export function AccountView(props: {
         <div className="actions">
           <button type="button" className="button" onClick={() => setAdding(true)}>
             Add application
+          </button>
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            Edit account
           </button>
           <button type="button" className="button button--danger" onClick={() => void remove()}>
             Remove account
