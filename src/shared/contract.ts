@@ -141,6 +141,13 @@ export const contract = {
     input: z.strictObject({ accountId: accountId.optional(), query: searchQuery }),
     output: z.array(applicationSummarySchema),
   },
+  /** Every application's id and names, without keys or defaults: what the palette searches. */
+  'apps:index': {
+    input: z.strictObject({}),
+    output: z.array(
+      applicationSummarySchema.pick({ id: true, name: true, accountId: true, accountName: true }),
+    ),
+  },
   'apps:get': {
     input: z.strictObject({ id: applicationIdSchema }),
     output: applicationSummarySchema,

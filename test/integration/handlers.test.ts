@@ -270,3 +270,18 @@ describe('import', () => {
     expect(tableCounts()).toEqual({ accounts: { n: 0 }, applications: { n: 0 } });
   });
 });
+
+describe('apps:index', () => {
+  it('lists every application with its names only: no key material, no defaults', async () => {
+    const acme = await ok('accounts:create', { name: 'Acme', apiKey: 'abcd1234', apiSecret: 's' });
+    await ok('apps:create', {
+      accountId: acme.id,
+      id: appId,
+      name: 'Voice',
+      key: { kind: 'pem', pem: keys.pkcs8 },
+    });
+    expect(await ok('apps:index', {})).toEqual([
+      { id: appId, name: 'Voice', accountId: acme.id, accountName: 'Acme' },
+    ]);
+  });
+});

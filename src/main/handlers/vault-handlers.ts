@@ -64,6 +64,10 @@ export function vaultHandlers(services: Services): HandlersOf<VaultChannel> {
         async () => ({ value: await vault.accounts.revealSecret(id, which) }),
       ),
     'apps:list': (filter) => vault.applications.list(filter),
+    'apps:index': () =>
+      vault.applications
+        .list()
+        .map(({ id, name, accountId, accountName }) => ({ id, name, accountId, accountName })),
     'apps:get': ({ id }) => vault.applications.get(id),
     'apps:create': async (input) => {
       const generated = input.key.kind === 'generate';

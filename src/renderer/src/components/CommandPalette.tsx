@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AccountSummary, ApplicationSummary } from '../../../shared/vault-schemas';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { AccountSummary } from '../../../shared/vault-schemas';
 import { call } from '../api';
 import type { Route } from '../route';
 import { useCopy } from './useCopy';
@@ -16,14 +17,14 @@ export function CommandPalette(props: { close: () => void; navigate: (route: Rou
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
-  const [apps, setApps] = useState<ApplicationSummary[]>([]);
+  const [apps, setApps] = useState<ChannelOutput<'apps:index'>>([]);
   const copy = useCopy();
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     input.current?.focus();
     void call('accounts:list', {}).then((r) => r.ok && setAccounts(r.value));
-    void call('apps:list', {}).then((r) => r.ok && setApps(r.value));
+    void call('apps:index', {}).then((r) => r.ok && setApps(r.value));
   }, []);
 
   const commands = useMemo<Command[]>(() => {
