@@ -16,5 +16,5 @@ npx tsc -p tsconfig.web.json --noEmit
 step build
 npx electron-vite build >/dev/null
 
-step "unit and integration tests (real gnome-keyring in its own D-Bus session)"
+step "unit, integration and end-to-end tests (real gnome-keyring in its own D-Bus session, Debian Chromium)"
 scripts/with-keyring.sh npx vitest run "$@"
