@@ -1,5 +1,6 @@
 import type { DoctorReport } from '../shared/doctor-schemas';
 import { secretRefs, type Keychain } from './keychain/keychain';
+import type { OAuthService } from './oauth/oauth-service';
 import type { Vault } from './vault/vault';
 
 type Missing = DoctorReport['missingSecrets'][number];
@@ -13,6 +14,7 @@ export async function runDoctor(
   vault: Vault,
   keychain: Keychain,
   fix: boolean,
+  oauth?: OAuthService,
 ): Promise<DoctorReport> {
   const stored = new Set(await keychain.listRefs());
   const { accounts, applications } = vault.inventory();
@@ -30,6 +32,23 @@ export async function runDoctor(
       id: application.id,
       name: application.name,
       secret: 'privateKey',
+    });
+  }
+
+  for (const consumer of oauth?.consumers() ?? []) {
+    expected.set(secretRefs.consumerSecret(consumer.id), {
+      kind: 'oauth-consumer',
+      id: consumer.id,
+      name: consumer.consumerKey,
+      secret: 'consumerSecret',
+    });
+  }
+  for (const token of oauth?.tokens() ?? []) {
+    expected.set(secretRefs.accessToken(token.id), {
+      kind: 'oauth-token',
+      id: token.id,
+      name: token.label,
+      secret: 'accessToken',
     });
   }
 
@@ -53,6 +72,17 @@ export async function runDoctor(
       vault.removeApplicationRow(missing.id);
       report.repairs.push(
         `Removed application "${missing.name}" (${missing.id}): its private key is gone.`,
+      );
+    } else if (missing.kind === 'oauth-consumer' && oauth) {
+      const { removedTokens } = await oauth.removeConsumer(missing.id);
+      report.repairs.push(
+        `Removed OAuth consumer ${missing.name} and ${removedTokens} access token(s): its secret is gone.`,
+      );
+    } else if (missing.kind === 'oauth-token' && oauth) {
+      // Its consumer may have gone above, taking the token row with it.
+      if (oauth.tokens().some((t) => t.id === missing.id)) await oauth.forgetToken(missing.id);
+      report.repairs.push(
+        `Forgot OAuth access token "${missing.name}": it is gone from the keychain.`,
       );
     } else if (missing.secret === 'signatureSecret') {
       vault.clearSignatureSecretFlag(missing.id);
@@ -83,5 +113,8 @@ function describeRef(ref: string): string {
     return `a signature secret account ${id} no longer uses`;
   if (kind === 'application')
     return `the private key of application ${id}, which is not in the vault`;
+  if (kind === 'oauthConsumer')
+    return `the secret of OAuth consumer ${id}, which is not in the vault`;
+  if (kind === 'oauthToken') return `an OAuth access token (${id}) that is not in the vault`;
   return `an entry Keydesk does not recognise`;
 }

@@ -12,6 +12,8 @@ import { createHistoryRepo, type HistoryRepo } from './history/history-repo';
 import { createImporter, type Importer } from './import/importer';
 import { createPublicKeyCache } from './jwt/inspect-token';
 import { createMinter, type Minter } from './jwt/minter';
+import type { Authorizer } from './oauth/authorizer';
+import { createOAuthService, type OAuthService } from './oauth/oauth-service';
 import { createSigningKeyCache, type SigningKeyCache } from './jwt/signing-key-cache';
 import { defaultKeychainService, type Keychain } from './keychain/keychain';
 import { createKeytarKeychain } from './keychain/keytar-keychain';
@@ -33,6 +35,9 @@ export interface Services {
   mint: Minter;
   publicKeyOf: ReturnType<typeof createPublicKeyCache>;
   clipboard: ClipboardGuard;
+  oauth: OAuthService;
+  /** Shows the provider's authorize page: a window in the app, a browser context in tests. */
+  authorizer?: Authorizer;
   /** The last token minted per application, in memory only, so it can be copied again. */
   lastTokens: Map<string, { token: string; exp: number }>;
   now: () => Date;
@@ -48,6 +53,7 @@ export interface ServicesOptions {
   keychain: Keychain;
   /** The system clipboard in the app; an in-memory one elsewhere (the CLI never copies). */
   clipboard?: ClipboardPort;
+  authorizer?: Authorizer;
   now?: () => Date;
 }
 
@@ -58,6 +64,7 @@ export function createServices({
   dataDir,
   keychain,
   clipboard = createMemoryClipboard(),
+  authorizer,
   now = () => new Date(),
 }: ServicesOptions): Services {
   const db = openDatabase(dataDir);
@@ -66,6 +73,13 @@ export function createServices({
   const settings = createSettingsRepo(db);
   const signingKeys = createSigningKeyCache((id) => vault.applications.exportPrivateKey(id));
   const clipboardGuard = createClipboardGuard(clipboard, now);
+  const oauth = createOAuthService({
+    db,
+    keychain,
+    vault,
+    timeoutMs: () => settings.read().oauthTimeoutSeconds * 1000,
+    now,
+  });
   const lastTokens = new Map<string, { token: string; exp: number }>();
   vault.onKeyChange((id) => {
     signingKeys.drop(id);
@@ -94,9 +108,11 @@ export function createServices({
     mint: createMinter({ vault, keys: signingKeys, settings: settings.read, now }),
     publicKeyOf: createPublicKeyCache(),
     clipboard: clipboardGuard,
+    oauth,
+    authorizer,
     lastTokens,
     now,
-    doctor: (fix) => runDoctor(vault, keychain, fix),
+    doctor: (fix) => runDoctor(vault, keychain, fix, oauth),
     async keychainStatus() {
       try {
         await keychain.listRefs();
@@ -131,10 +147,12 @@ export function createServices({
 export function servicesFromEnvironment(
   env: NodeJS.ProcessEnv = process.env,
   clipboard?: ClipboardPort,
+  authorizer?: Authorizer,
 ): Services {
   const timeoutMs = Number(env.KEYDESK_KEYCHAIN_TIMEOUT_MS);
   return createServices({
     clipboard,
+    authorizer,
     dataDir: resolveDataDir(env, process.platform, homedir()),
     keychain: createKeytarKeychain({
       service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,

@@ -6,10 +6,16 @@ export const doctorReportSchema = z.object({
   /** Accounts or applications whose secret is missing from the keychain. */
   missingSecrets: z.array(
     z.object({
-      kind: z.enum(['account', 'application']),
+      kind: z.enum(['account', 'application', 'oauth-consumer', 'oauth-token']),
       id: z.string(),
       name: z.string(),
-      secret: z.enum(['apiSecret', 'signatureSecret', 'privateKey']),
+      secret: z.enum([
+        'apiSecret',
+        'signatureSecret',
+        'privateKey',
+        'consumerSecret',
+        'accessToken',
+      ]),
     }),
   ),
   /** What --fix did, one sentence each; empty when only reporting. */

@@ -1,4 +1,4 @@
-/** What the audit history records (zod-free, for the renderer). OAuth actions join later. */
+/** What the audit history records (zod-free, for the renderer). */
 export const historyActions = [
   'mint',
   'copy',
@@ -9,5 +9,7 @@ export const historyActions = [
   'create',
   'update',
   'remove',
+  'oauth-login',
+  'oauth-sign',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

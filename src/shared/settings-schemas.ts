@@ -23,6 +23,12 @@ export const settingsSchema = z.strictObject({
     .min(1, 'Keep history for at least 1 day.')
     .max(3650, 'Keep history for at most 3650 days (10 years).'),
   theme: z.enum(themes, { error: `The themes are ${themes.join(', ')}.` }),
+  /** How long an OAuth provider may take to answer one request. */
+  oauthTimeoutSeconds: z
+    .number()
+    .int('The OAuth timeout is a whole number of seconds.')
+    .min(1, 'Give the OAuth provider at least 1 second.')
+    .max(120, 'Wait for the OAuth provider at most 120 seconds.'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -32,6 +38,7 @@ export const defaultSettings: Settings = {
   defaultAclPreset: 'none',
   historyRetentionDays: 365,
   theme: 'system',
+  oauthTimeoutSeconds: 15,
 };
 
 export const settingsUpdateSchema = settingsSchema.partial();

@@ -23,6 +23,8 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
             apiSecret: 'API secret',
             signatureSecret: 'signature secret',
             privateKey: 'private key',
+            consumerSecret: 'consumer secret',
+            accessToken: 'access token',
           }[missing.secret];
           print(`Missing secret: ${missing.kind} "${missing.name}" has no ${what} in the keychain`);
         }

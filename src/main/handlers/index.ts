@@ -7,6 +7,7 @@ import type { HandlersOf } from './handler-types';
 import { clipboardHandlers } from './clipboard-handlers';
 import { historyHandlers } from './history-handlers';
 import { jwtHandlers } from './jwt-handlers';
+import { oauthHandlers } from './oauth-handlers';
 import { vaultHandlers } from './vault-handlers';
 
 /**
@@ -19,6 +20,7 @@ export function createHandlers(services: Services): HandlersOf<Channel> {
     ...jwtHandlers(services),
     ...historyHandlers(services),
     ...clipboardHandlers(services),
+    ...oauthHandlers(services),
   };
 }
 

@@ -17,4 +17,7 @@ export const secretRefs = {
   apiSecret: (accountId: string) => `account/${accountId}/apiSecret`,
   signatureSecret: (accountId: string) => `account/${accountId}/signatureSecret`,
   privateKey: (applicationId: string) => `application/${applicationId}/privateKey`,
+  consumerSecret: (consumerId: string) => `oauthConsumer/${consumerId}/secret`,
+  /** The access token and its secret, as one JSON entry so they are written and removed together. */
+  accessToken: (tokenId: string) => `oauthToken/${tokenId}/credentials`,
 } as const;

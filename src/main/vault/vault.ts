@@ -26,6 +26,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
   const applications = createApplicationsRepo(db);
   const stamp = () => now().toISOString();
   const keyListeners = new Set<(applicationId: string) => void>();
+  const accountRemovalHooks: ((accountId: string) => Promise<void>)[] = [];
   /** Tells holders of parsed keys (the signing-key cache) that a stored key is gone or replaced. */
   const keyChanged = (applicationId: string) => {
     for (const listener of keyListeners) listener(applicationId);
@@ -201,6 +202,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
         keyChanged(appId);
         await keychain.delete(secretRefs.privateKey(appId));
       }
+      for (const hook of accountRemovalHooks) await hook(account.id);
       await keychain.delete(secretRefs.apiSecret(account.id));
       await keychain.delete(secretRefs.signatureSecret(account.id));
       accounts.remove(account.id);
@@ -343,6 +345,10 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
   return {
     accounts: accountApi,
     applications: applicationApi,
+    /** Lets other stores (OAuth) take an account's secrets out of the keychain before it goes. */
+    beforeAccountRemoval(hook: (accountId: string) => Promise<void>): void {
+      accountRemovalHooks.push(hook);
+    },
     onKeyChange(listener: (applicationId: string) => void): () => void {
       keyListeners.add(listener);
       return () => keyListeners.delete(listener);

@@ -2,6 +2,12 @@ import type { Migration } from '../migration';
 import { migration001 } from './001-accounts-and-applications';
 import { migration002 } from './002-history-and-settings';
 import { migration003 } from './003-application-counts';
+import { migration004 } from './004-oauth';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];
