@@ -69,7 +69,7 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function openApp(browser: Browser, url: string, keychain: Keychain, dataDir?: string) {
   const clipboard = createMemoryClipboard();
-  const backend = openTestServices(keychain, dataDir, undefined, clipboard);
+  const backend = openTestServices(keychain, { dataDir, clipboard });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
   const pageErrors: string[] = [];

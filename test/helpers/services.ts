@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ClipboardPort } from '../../src/main/clipboard/clipboard-port';
 import type { Keychain } from '../../src/main/keychain/keychain';
-import { createServices, type Services } from '../../src/main/services';
+import { createServices, type Services, type ServicesOptions } from '../../src/main/services';
 import { createInvoke } from '../../src/main/handlers';
 
 export function makeDataDir(): string {
@@ -13,11 +12,10 @@ export function makeDataDir(): string {
 /** Real services over a temporary data folder and the given (real) keychain. */
 export function openTestServices(
   keychain: Keychain,
-  dataDir = makeDataDir(),
-  now?: () => Date,
-  clipboard?: ClipboardPort,
+  options: Omit<Partial<ServicesOptions>, 'keychain'> = {},
 ) {
-  const services: Services = createServices({ dataDir, keychain, now, clipboard });
+  const dataDir = options.dataDir ?? makeDataDir();
+  const services: Services = createServices({ ...options, dataDir, keychain });
   return {
     services,
     invoke: createInvoke(services),

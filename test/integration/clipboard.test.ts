@@ -16,7 +16,7 @@ const { ok, fails } = contractCaller(() => opened.invoke);
 beforeEach(async () => {
   keys ??= makeRsaKeys();
   clipboard = createMemoryClipboard();
-  opened = openTestServices(keychain, undefined, undefined, clipboard);
+  opened = openTestServices(keychain, { clipboard });
   const acme = await ok('accounts:create', {
     name: 'Acme',
     apiKey: 'abcd1234',

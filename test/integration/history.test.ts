@@ -289,7 +289,7 @@ describe('retention and settings', () => {
   });
 
   it('prunes events older than the retention period, on request and whenever the vault opens', async () => {
-    opened = openTestServices(vaultFixture.keychain, undefined, () => new Date(clock));
+    opened = openTestServices(vaultFixture.keychain, { now: () => new Date(clock) });
     const { ok: call } = contractCaller(() => (opened as NonNullable<typeof opened>).invoke);
     await call('accounts:create', { name: 'Old', apiKey: 'old00001', apiSecret: 'old-secret-1' });
     clock += 200 * 86_400_000;
@@ -313,7 +313,7 @@ describe('retention and settings', () => {
     const dataDir = opened.dataDir;
     opened.services.close();
     clock += 365 * 86_400_000;
-    opened = openTestServices(vaultFixture.keychain, dataDir, () => new Date(clock));
+    opened = openTestServices(vaultFixture.keychain, { dataDir, now: () => new Date(clock) });
     expect(opened.services.history.count()).toBe(0);
   });
 
@@ -325,6 +325,7 @@ describe('retention and settings', () => {
       defaultAclPreset: 'none',
       historyRetentionDays: 365,
       theme: 'system',
+      oauthTimeoutSeconds: 15,
     });
     for (const [input, field, message] of [
       [{ historyRetentionDays: 0 }, 'historyRetentionDays', /at least 1 day/],
@@ -333,6 +334,7 @@ describe('retention and settings', () => {
       [{ defaultAclPreset: 'all' }, 'defaultAclPreset', /client-sdk and none/],
       [{ clipboardClearSeconds: 1 }, 'clipboardClearSeconds', /at least 5 seconds/],
       [{ theme: 'neon' }, 'theme', /system, light, dark/],
+      [{ oauthTimeoutSeconds: 0 }, 'oauthTimeoutSeconds', /at least 1 second/],
       [{ colour: 'red' }, '', /colour/],
     ] as const) {
       const error = await fails('settings:update', input);

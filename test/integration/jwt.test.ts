@@ -169,7 +169,7 @@ describe('the signing-key cache', () => {
     opened = [];
   });
   function open(keychain: Keychain, dataDir?: string) {
-    const o = openTestServices(keychain, dataDir);
+    const o = openTestServices(keychain, { dataDir });
     opened.push(o);
     return { ...o, ...contractCaller(() => o.invoke) };
   }

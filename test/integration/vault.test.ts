@@ -196,7 +196,7 @@ describe('applications and keys', () => {
 
   it('leaves no application row behind when the keychain write fails', async () => {
     const acme = await addAcme();
-    const broken = openTestServices(failingOnSet(keychain, 1), env.dataDir);
+    const broken = openTestServices(failingOnSet(keychain, 1), { dataDir: env.dataDir });
     await expect(
       broken.services.vault.applications.create(voiceApp(acme.id)),
     ).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
