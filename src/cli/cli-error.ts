@@ -36,6 +36,13 @@ const optionNames: Record<string, string> = {
   action: '--action',
   since: '--since',
   limit: '--limit',
+  consumerKey: '--key',
+  consumerSecret: 'the consumer secret (stdin)',
+  baseUrl: '--base-url',
+  method: 'METHOD',
+  url: 'URL',
+  params: 'PARAM',
+  pin: 'the PIN',
 };
 
 export function fromShape(shape: KeydeskErrorShape): CliError {

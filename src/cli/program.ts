@@ -7,6 +7,7 @@ import { registerDoctorCommand } from './commands/doctor';
 import { registerHistoryCommand } from './commands/history';
 import { registerImportCommand } from './commands/import';
 import { registerJwtCommand } from './commands/jwt';
+import { registerOAuthCommands } from './commands/oauth';
 import type { CliContext } from './context';
 
 export function buildProgram(ctx: CliContext): Command {
@@ -23,6 +24,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerJwtCommand(program, ctx);
   registerDecodeCommand(program, ctx);
   registerHistoryCommand(program, ctx);
+  registerOAuthCommands(program, ctx);
   registerDoctorCommand(program, ctx);
   return program;
 }
