@@ -7,6 +7,7 @@ import { servicesFromEnvironment } from './services';
 import { appMenuTemplate } from './electron/app-menu';
 import { createMainWindow } from './electron/create-main-window';
 import { electronClipboard } from './electron/electron-clipboard';
+import { createWindowAuthorizer } from './electron/oauth-window-authorizer';
 import { registerIpc } from './electron/register-ipc';
 import { isTrustedSender } from './electron/sender-check';
 
@@ -33,7 +34,11 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
     let services: ReturnType<typeof servicesFromEnvironment>;
     try {
-      services = servicesFromEnvironment(process.env, electronClipboard);
+      services = servicesFromEnvironment(
+        process.env,
+        electronClipboard,
+        createWindowAuthorizer(() => BrowserWindow.getAllWindows()[0]),
+      );
     } catch (error) {
       // E.g. a database from a newer Keydesk: say why instead of opening a window that cannot work.
       dialog.showErrorBox('Keydesk cannot start', (error as Error).message);

@@ -84,8 +84,17 @@ const copyInputSchema = z.discriminatedUnion(
     z.strictObject({ what: z.literal('apiSecret'), accountId }),
     z.strictObject({ what: z.literal('basicAuth'), accountId }),
     z.strictObject({ what: z.literal('publicKey'), applicationId: applicationIdSchema }),
+    /** Text the page already shows (a signed header, a base string, a curl line). */
+    z.strictObject({
+      what: z.literal('text'),
+      text: z
+        .string()
+        .min(1)
+        .max(64 * 1024),
+      label: z.string().min(1).max(100),
+    }),
   ],
-  { error: 'Say what to copy: jwt, lastJwt, apiKey, apiSecret, basicAuth or publicKey.' },
+  { error: 'Say what to copy: jwt, lastJwt, apiKey, apiSecret, basicAuth, publicKey or text.' },
 );
 
 export const keychainStateSchema = z.object({

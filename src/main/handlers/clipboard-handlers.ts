@@ -84,6 +84,8 @@ export function clipboardHandlers(services: Services): HandlersOf<'clipboard:cop
             },
           );
         }
+        case 'text':
+          return put(input.text, input.label, true);
         case 'publicKey': {
           const app = vault.applications.get(input.applicationId);
           return put(app.publicKeyPem, `public key of "${app.name}"`, false);

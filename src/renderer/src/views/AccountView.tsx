@@ -6,6 +6,7 @@ import { useToast } from '../components/toasts';
 import type { Route } from '../route';
 import { AccountForm } from './AccountForm';
 import { NewApplicationForm } from './NewApplicationForm';
+import { OAuthPanel } from './OAuthPanel';
 
 type Account = ChannelOutput<'accounts:get'>;
 
@@ -175,6 +176,7 @@ export function AccountView(props: {
           </button>
         </div>
       )}
+      <OAuthPanel accountId={account.id} />
     </section>
   );
 }
