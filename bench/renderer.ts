@@ -62,7 +62,7 @@ export async function benchRenderer(bench: BenchServices): Promise<void> {
     const loads: number[] = [];
     const keystrokes: number[] = [];
     for (let run = 0; run < 7; run += 1) {
-      const app = await openApp(browser, server.url, bench.keychain, bench.dataDir);
+      const app = await openApp(browser, server.url, bench.keychain, { dataDir: bench.dataDir });
       // performance.now() in the page counts from the start of its navigation.
       loads.push(
         await app.page.evaluate<number>(`${untilListShows(1000)}.then(() => performance.now())`),

@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { channels } from '../../src/shared/contract';
 import { createMemoryClipboard } from '../../src/main/clipboard/clipboard-port';
 import type { Keychain } from '../../src/main/keychain/keychain';
+import type { Authorizer } from '../../src/main/oauth/authorizer';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
 import { openTestServices } from '../helpers/services';
 
@@ -67,9 +68,14 @@ export function launchChromium(): Promise<Browser> {
  * invoke (validation, handlers, SQLite file, keychain) as the Electron preload would. Only the
  * transport differs: a Playwright binding instead of IPC.
  */
-export async function openApp(browser: Browser, url: string, keychain: Keychain, dataDir?: string) {
+export async function openApp(
+  browser: Browser,
+  url: string,
+  keychain: Keychain,
+  options: { dataDir?: string; authorizer?: Authorizer } = {},
+) {
   const clipboard = createMemoryClipboard();
-  const backend = openTestServices(keychain, { dataDir, clipboard });
+  const backend = openTestServices(keychain, { ...options, clipboard });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
   const pageErrors: string[] = [];
