@@ -145,3 +145,59 @@ describe('curl line', () => {
     );
   });
 });
+
+describe("RFC 5849's own examples", () => {
+  it('section 1.2: the test provider computes the published HMAC-SHA1 signature', () => {
+    const url = new URL('http://photos.example.net/photos?file=vacation.jpg&size=original');
+    const oauthParams = new Map([
+      ['oauth_consumer_key', 'dpf43f3p2l4k3l03'],
+      ['oauth_token', 'nnch734d00sl2jdk'],
+      ['oauth_signature_method', 'HMAC-SHA1'],
+      ['oauth_timestamp', '137131202'],
+      ['oauth_nonce', 'chapoH'],
+    ]);
+    const base = signatureBaseString('GET', url, oauthParams, []);
+    expect(expectedSignature('HMAC-SHA1', base, 'kd94hf93k423kf44', 'pfkkdhi9sl3r4s00')).toBe(
+      'MdpQcU8iPSUjWoN/UDMsK2sui9I=',
+    );
+  });
+
+  // Section 3.4.1.1: repeated names, encoded "=", "@" and spaces in query and body.
+  const published =
+    'POST&http%3A%2F%2Fexample.com%2Frequest&a2%3Dr%2520b%26a3%3D2%2520q%26a3%3Da%26b5%3D%253D%25253D%26c%2540%3D%26c2%3D%26oauth_consumer_key%3D9djdj82h48djs9d2%26oauth_nonce%3D7d8f3e4a%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131201%26oauth_token%3Dkkk9d7dh3k39sjv7';
+  it('section 3.4.1.1: the test provider builds the published base string', () => {
+    const url = new URL('http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b');
+    const oauthParams = new Map([
+      ['realm', 'Example'],
+      ['oauth_consumer_key', '9djdj82h48djs9d2'],
+      ['oauth_token', 'kkk9d7dh3k39sjv7'],
+      ['oauth_signature_method', 'HMAC-SHA1'],
+      ['oauth_timestamp', '137131201'],
+      ['oauth_nonce', '7d8f3e4a'],
+      ['oauth_signature', 'ignored'],
+    ]);
+    expect(
+      signatureBaseString('POST', url, oauthParams, [
+        ['c2', ''],
+        ['a3', '2 q'],
+      ]),
+    ).toBe(published);
+  });
+
+  it('section 3.4.1.1: the library normalizes the same request the same way (plus oauth_version)', () => {
+    const signed = signRequest({
+      method: 'POST',
+      url: 'http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b',
+      params: [
+        ['c2', ''],
+        ['a3', '2 q'],
+      ],
+      consumer: { key: '9djdj82h48djs9d2', secret: 'j49sk3j29djd' },
+      token: { key: 'kkk9d7dh3k39sjv7', secret: 'dh893hdasih9' },
+      signatureMethod: 'HMAC-SHA1',
+      nonce: '7d8f3e4a',
+      timestamp: 137131201,
+    });
+    expect(signed.baseString).toBe(`${published}%26oauth_version%3D1.0`);
+  });
+});

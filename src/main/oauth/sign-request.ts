@@ -49,19 +49,27 @@ export function signRequest(request: SignRequest): SignedRequest {
   const oauth = oauthFor(request.consumer, request.signatureMethod);
   if (request.nonce !== undefined) oauth.getNonce = () => request.nonce ?? '';
   if (request.timestamp !== undefined) oauth.getTimeStamp = () => request.timestamp ?? 0;
-  // Extra protocol parameters are signed like request parameters, then sent in the header.
-  const data: Record<string, string | string[]> = {};
-  for (const [name, value] of [
+  // The query goes to the library as decoded parameters, beside the request's own: oauth-1.0a
+  // neither decodes query names ("c%40" stayed double-encoded) nor keeps a name that appears in
+  // both the query and the body (RFC 5849 3.4.1.1's example lost "a3=2 q"). Extra protocol
+  // parameters are signed like request parameters, then sent in the header.
+  const target = new URL(request.url);
+  const pairs = [
+    ...target.searchParams,
     ...(request.params ?? []),
     ...Object.entries(request.extraOAuth ?? {}),
-  ]) {
+  ];
+  target.search = '';
+  target.hash = '';
+  const data: Record<string, string | string[]> = {};
+  for (const [name, value] of pairs) {
     const existing = data[name];
     data[name] =
       existing === undefined
         ? value
         : [...(Array.isArray(existing) ? existing : [existing]), value];
   }
-  const libraryRequest = { url: request.url, method: request.method.toUpperCase(), data };
+  const libraryRequest = { url: target.toString(), method: request.method.toUpperCase(), data };
   const signed = oauth.authorize(libraryRequest, request.token);
   const { oauth_signature: signature, ...unsigned } = signed;
   const oauthParams: Record<string, string> = {
