@@ -3,6 +3,7 @@ import { colorLabels, type ColorLabel } from '../../../shared/color-labels';
 import type { AccountSummary } from '../../../shared/vault-schemas';
 import { call, fieldErrorsOf, type FieldErrors } from '../api';
 import { Field } from '../components/Field';
+import { FormFooter } from '../components/FormFooter';
 
 /**
  * Adds an account, or edits one (`existing`): on edit the secret field may stay empty to keep the
@@ -100,21 +101,7 @@ export function AccountForm(props: {
           onChange={(e) => set('notes')(e.target.value)}
         />
       </Field>
-      {errors._form ? (
-        <p className="field__error" role="alert">
-          {errors._form}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button--primary">
-          Save account
-        </button>
-        {props.cancel ? (
-          <button type="button" className="button" onClick={props.cancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormFooter error={errors._form} submitLabel="Save account" onCancel={props.cancel} />
     </form>
   );
 }

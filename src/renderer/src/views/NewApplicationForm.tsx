@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { call, fieldErrorsOf, type FieldErrors } from '../api';
 import { Field } from '../components/Field';
+import { FormFooter } from '../components/FormFooter';
 import { KeyInput } from '../components/KeyInput';
 
 export function NewApplicationForm(props: {
@@ -72,19 +73,11 @@ export function NewApplicationForm(props: {
           </Field>
         </>
       )}
-      {(errors._form ?? errors.accountId) ? (
-        <p className="field__error" role="alert">
-          {errors._form ?? errors.accountId}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button--primary">
-          Save application
-        </button>
-        <button type="button" className="button" onClick={() => props.done()}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        error={errors._form ?? errors.accountId}
+        submitLabel="Save application"
+        onCancel={() => props.done()}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import type { AccessTokenSummary, ConsumerSummary } from '../../../shared/oauth-schemas';
 import { call, fieldErrorsOf, type FieldErrors } from '../api';
 import { Field } from '../components/Field';
+import { FormFooter } from '../components/FormFooter';
 import { useCopy } from '../components/useCopy';
 import { useToast } from '../components/toasts';
 
@@ -222,19 +223,11 @@ function ConsumerForm({ accountId, done }: { accountId: string; done: () => void
         />{' '}
         Log in with a PIN (oob) instead of a callback
       </label>
-      {(errors._form ?? errors.accountId) ? (
-        <p className="field__error" role="alert">
-          {errors._form ?? errors.accountId}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button--primary">
-          Save consumer
-        </button>
-        <button type="button" className="button" onClick={done}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        error={errors._form ?? errors.accountId}
+        submitLabel="Save consumer"
+        onCancel={done}
+      />
     </form>
   );
 }
@@ -278,14 +271,7 @@ function PinForm({
           autoComplete="off"
         />
       </Field>
-      <div className="actions">
-        <button type="submit" className="button button--primary">
-          Finish login
-        </button>
-        <button type="button" className="button" onClick={() => done(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel="Finish login" onCancel={() => done(false)} />
     </form>
   );
 }
