@@ -24,6 +24,8 @@ import packageJson from '../../package.json';
 export interface Services {
   version: string;
   dataDir: string;
+  /** Things the user should know about this start (a damaged database moved aside). */
+  notices: string[];
   db: Database.Database;
   keychain: Keychain;
   vault: Vault;
@@ -67,7 +69,7 @@ export function createServices({
   authorizer,
   now = () => new Date(),
 }: ServicesOptions): Services {
-  const db = openDatabase(dataDir);
+  const { db, notice } = openDatabase(dataDir, now);
   const vault = createVault({ db, keychain, now });
   const history = createHistoryRepo(db);
   const settings = createSettingsRepo(db);
@@ -97,6 +99,7 @@ export function createServices({
   return {
     version: packageJson.version,
     dataDir,
+    notices: notice ? [notice] : [],
     db,
     keychain,
     vault,

@@ -114,6 +114,7 @@ export const contract = {
       version: z.string(),
       dataDir: z.string(),
       keychain: keychainStateSchema,
+      notices: z.array(z.string()),
     }),
   },
   'accounts:list': {

@@ -298,3 +298,18 @@ describe('keydesk CLI', () => {
     expectNoSecretsAtRest(dataDir, secrets);
   });
 });
+
+describe('keydesk with a damaged database', () => {
+  it('moves the file aside, says where, and works on a fresh vault', () => {
+    const damagedDir = makeDataDir();
+    writeFileSync(join(damagedDir, 'keydesk.db'), 'not a database '.repeat(200));
+    const run = cliRunner(damagedDir, keychain.service);
+    const result = run(['accounts', 'list', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+    expect(result.stderr).toMatch(
+      /keydesk: The Keydesk database was damaged .* moved to .*keydesk\.db\.damaged-/,
+    );
+    expect(run(['accounts', 'list']).stderr).not.toMatch(/damaged/);
+  });
+});

@@ -11,7 +11,7 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'keydesk-db-'));
 
 describe('migration runner', () => {
   it('opens a new database in WAL mode with foreign keys and a busy timeout', () => {
-    const db = openDatabase(tempDir());
+    const { db } = openDatabase(tempDir());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -21,8 +21,8 @@ describe('migration runner', () => {
 
   it('is idempotent: reopening applies nothing twice', () => {
     const dir = tempDir();
-    openDatabase(dir).close();
-    const db = openDatabase(dir);
+    openDatabase(dir).db.close();
+    const { db } = openDatabase(dir);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     db.close();
   });

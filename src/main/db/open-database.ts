@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
@@ -7,17 +7,62 @@ import { migrations } from './migrations';
 
 export const databaseFileName = 'keydesk.db';
 
-/** Opens (creating if needed) the vault database in the data folder and migrates it. */
-export function openDatabase(dataDir: string): Database.Database {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+export interface OpenedDatabase {
+  db: Database.Database;
+  /** Set when a damaged file was moved aside and a fresh database made: say so to the user. */
+  notice?: string;
+}
+
+/** SQLite's own words for "this file is not a usable database" (not: locked, busy, no access). */
+const damagedCodes = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+
+/**
+ * Opens (creating if needed) the vault database in the data folder and migrates it. A file that is
+ * not a database, or a damaged one, is moved aside (never deleted) and a fresh database is made,
+ * so the app and the CLI start and say what happened instead of failing on every run.
+ */
+export function openDatabase(dataDir: string, now: () => Date = () => new Date()): OpenedDatabase {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new KeydeskError(
+      'DB_FAILED',
+      `Cannot create the Keydesk data folder ${dataDir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Set KEYDESK_HOME to a folder you can write to.`,
+    );
+  }
   const path = join(dataDir, databaseFileName);
+  try {
+    return { db: openAndMigrate(path) };
+  } catch (error) {
+    if (!(error instanceof DamagedDatabase)) throw error;
+    const aside = `${path}.damaged-${now().toISOString().replace(/[:.]/g, '-')}`;
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
+    }
+    const db = openAndMigrate(path);
+    return {
+      db,
+      notice:
+        `The Keydesk database was damaged (${error.reason}) and was moved to ${aside}; Keydesk started with an empty vault. ` +
+        'Your secrets are still in the OS keychain. Do not run "keydesk doctor --fix" until you have restored that file or given up on it: it would delete them as orphans.',
+    };
+  }
+}
+
+class DamagedDatabase extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+function openAndMigrate(path: string): Database.Database {
   let db: Database.Database;
   try {
     db = new Database(path);
   } catch (error) {
     throw new KeydeskError(
       'DB_FAILED',
-      `Could not open the Keydesk database at ${path}: ${(error as Error).message}`,
+      `Could not open the Keydesk database at ${path}: ${(error as Error).message}. Check that the data folder is writable.`,
     );
   }
   try {
@@ -26,10 +71,11 @@ export function openDatabase(dataDir: string): Database.Database {
   } catch (error) {
     db.close();
     if (error instanceof KeydeskError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (damagedCodes.has(code)) throw new DamagedDatabase((error as Error).message);
     throw new KeydeskError(
       'DB_FAILED',
-      `The Keydesk database at ${path} could not be read (${(error as Error).message}). ` +
-        'If it was damaged, move it aside and start again; your secrets stay in the keychain.',
+      `The Keydesk database at ${path} could not be read (${(error as Error).message}). Check that the data folder is writable.`,
     );
   }
   return db;

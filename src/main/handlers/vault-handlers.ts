@@ -23,6 +23,7 @@ export function vaultHandlers(services: Services): HandlersOf<VaultChannel> {
       version: services.version,
       dataDir: services.dataDir,
       keychain: await services.keychainStatus(),
+      notices: services.notices,
     }),
     'accounts:list': ({ query }) => vault.accounts.list(query),
     'accounts:get': ({ id }) => vault.accounts.get(id),

@@ -76,6 +76,11 @@ export function App() {
             </button>
           </header>
           {status ? <KeychainBanner keychain={status.keychain} /> : null}
+          {status?.notices.map((notice) => (
+            <div key={notice} className="banner banner--warning" role="alert">
+              {notice}
+            </div>
+          ))}
           <main className="content" id="content">
             <RouteView route={route} navigate={setRoute} changed={changed} revision={revision} />
           </main>
