@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+/** The slow reliability runs (`npm run test:stress`): crashes, concurrent writers, load. */
+export default defineConfig({
+  test: {
+    include: ['test/stress/**/*.test.ts'],
+    pool: 'forks',
+    // One file at a time: the figures are clearer and the machine is not overloaded.
+    fileParallelism: false,
+    execArgv: ['--expose-gc'],
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
+    testTimeout: 600_000,
+    hookTimeout: 60_000,
+  },
+});
