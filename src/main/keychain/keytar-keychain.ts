@@ -5,9 +5,16 @@ import { withTimeout } from './with-timeout';
 
 type Keytar = typeof import('keytar');
 
+export type KeytarApi = Pick<
+  Keytar,
+  'getPassword' | 'setPassword' | 'deletePassword' | 'findCredentials'
+>;
+
 export interface KeytarKeychainOptions {
   service: string;
   timeoutMs: number;
+  /** Another keytar-shaped module (the tests inject faults with it). */
+  keytar?: KeytarApi;
 }
 
 /** keytar is loaded on first use so that commands which never touch a secret do not pay for it. */
@@ -17,10 +24,14 @@ function loadKeytar(): Keytar {
   return keytarModule;
 }
 
-export function createKeytarKeychain({ service, timeoutMs }: KeytarKeychainOptions): Keychain {
-  async function call<T>(what: string, work: (keytar: Keytar) => Promise<T>): Promise<T> {
+export function createKeytarKeychain({
+  service,
+  timeoutMs,
+  keytar,
+}: KeytarKeychainOptions): Keychain {
+  async function call<T>(what: string, work: (keytar: KeytarApi) => Promise<T>): Promise<T> {
     try {
-      return await withTimeout(work(loadKeytar()), timeoutMs, what);
+      return await withTimeout(work(keytar ?? loadKeytar()), timeoutMs, what);
     } catch (error) {
       throw classifyKeychainError(error, what);
     }

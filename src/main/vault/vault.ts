@@ -164,18 +164,30 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
       return requireAccount(id);
     },
 
+    /**
+     * Secrets first, then the row. If any step fails, the secrets already changed are put back as
+     * they were, so a keychain that fails half-way (or a row that cannot be written) leaves the
+     * account exactly as before.
+     */
     async update(input: ParsedInput<'accounts:update'>): Promise<AccountSummary> {
       const current = requireAccount(input.id);
       assertAccountFree(input.name, input.apiKey, current.id);
-      if (input.apiSecret !== undefined) {
-        await keychain.set(secretRefs.apiSecret(current.id), input.apiSecret);
+      const changes: [ref: string, next: string | null][] = [];
+      if (input.apiSecret !== undefined)
+        changes.push([secretRefs.apiSecret(current.id), input.apiSecret]);
+      if (input.signatureSecret !== undefined) {
+        changes.push([secretRefs.signatureSecret(current.id), input.signatureSecret]);
       }
-      if (typeof input.signatureSecret === 'string') {
-        await keychain.set(secretRefs.signatureSecret(current.id), input.signatureSecret);
-      } else if (input.signatureSecret === null) {
-        await keychain.delete(secretRefs.signatureSecret(current.id));
-      }
+      const previous: [ref: string, value: string | null][] = [];
+      for (const [ref] of changes) previous.push([ref, await keychain.get(ref)]);
+      const done: [ref: string, value: string | null][] = [];
       try {
+        for (const [index, [ref, next]] of changes.entries()) {
+          if (next === null) await keychain.delete(ref);
+          else await keychain.set(ref, next);
+          const before = previous[index];
+          if (before) done.push(before);
+        }
         accounts.update(
           current.id,
           {
@@ -189,6 +201,11 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
           stamp(),
         );
       } catch (error) {
+        for (const [ref, value] of done.reverse()) {
+          await (value === null ? keychain.delete(ref) : keychain.set(ref, value)).catch(
+            () => false,
+          );
+        }
         throw translateSqlError(error);
       }
       return requireAccount(current.id);
