@@ -16,26 +16,28 @@ export function createPlaywrightAuthorizer(browser: Browser) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const providerOrigin = new URL(authorizeUrl).origin;
-      const outcome = new Promise<{ url?: string; closed?: true }>((resolve) => {
-        void context.route('**/*', async (route) => {
-          const url = route.request().url();
-          if (isCallback(url, callbackUrl)) {
-            resolve({ url });
-            await route.abort();
-          } else if (new URL(url).origin !== providerOrigin) {
-            await route.abort();
-          } else {
-            await route.continue();
-          }
-        });
-        page.on('close', () => resolve({ closed: true }));
-        setTimeout(() => resolve({}), timeoutMs);
+      let settle: (result: { url?: string; closed?: true }) => void = () => undefined;
+      const outcome = new Promise<{ url?: string; closed?: true }>((resolve) => (settle = resolve));
+      // Registered (and awaited) before the page loads, so the callback can never slip past it.
+      await context.route('**/*', async (route) => {
+        const url = route.request().url();
+        if (isCallback(url, callbackUrl)) {
+          settle({ url });
+          await route.abort();
+        } else if (new URL(url).origin !== providerOrigin) {
+          await route.abort();
+        } else {
+          await route.continue();
+        }
       });
+      page.on('close', () => settle({ closed: true }));
+      const timer = setTimeout(() => settle({}), timeoutMs);
       await page.goto(authorizeUrl);
       const waiter = waiting.shift();
       if (waiter) waiter(page);
       else ready.push(page);
       const result = await outcome;
+      clearTimeout(timer);
       await context.close().catch(() => undefined);
       if (result.closed) {
         throw new KeydeskError(
