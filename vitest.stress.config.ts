@@ -1,4 +1,11 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Workers (separate processes) append their tallies here; the summary reporter totals them.
+process.env.KEYDESK_TALLY_FILE = join(tmpdir(), `keydesk-tally-${process.pid}.txt`);
+rmSync(process.env.KEYDESK_TALLY_FILE, { force: true });
 
 /** The slow reliability runs (`npm run test:stress`): crashes, concurrent writers, load. */
 export default defineConfig({

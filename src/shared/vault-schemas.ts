@@ -15,6 +15,12 @@ export const limits = {
 export { colorLabels, type ColorLabel };
 
 const noControlChars = /^\P{Cc}*$/u;
+/**
+ * Direction overrides and invisible characters let a name look like another ("Acme" with a
+ * right-to-left override, a zero-width space): in a list of customers that is how a token gets
+ * minted for the wrong one, so names refuse them.
+ */
+const noSpoofingChars = /^[^\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*$/u;
 
 /** A display name: trimmed, one line, not empty, not huge. */
 function nameSchema(what: string, emptyHint: string) {
@@ -23,7 +29,11 @@ function nameSchema(what: string, emptyHint: string) {
     .trim()
     .min(1, emptyHint)
     .max(limits.name, `${what} can be at most ${limits.name} characters.`)
-    .regex(noControlChars, `${what} cannot contain line breaks or control characters.`);
+    .regex(noControlChars, `${what} cannot contain line breaks or control characters.`)
+    .regex(
+      noSpoofingChars,
+      `${what} cannot contain direction marks or invisible characters (they make one name look like another).`,
+    );
 }
 
 export const accountNameSchema = nameSchema(

@@ -1,6 +1,7 @@
 import type { Channel, ChannelOutput } from '../../src/shared/contract';
 import type { KeydeskErrorShape } from '../../src/shared/errors';
 import type { Invoke } from '../../src/main/handlers';
+import { tally } from './tally';
 
 /**
  * Calls channels exactly as the renderer does (untyped input in, Result out), plus `ok` for calls
@@ -17,6 +18,7 @@ export function contractCaller(invoke: () => Invoke) {
       return result.value;
     },
     async fails(channel: Channel, input: unknown): Promise<KeydeskErrorShape> {
+      tally('bad inputs tried');
       const result = await call(channel, input);
       if (result.ok) throw new Error(`${channel} succeeded but was expected to fail`);
       return result.error;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { KeydeskError } from '../../src/shared/errors';
 import type { Keychain } from '../../src/main/keychain/keychain';
 import { createKeytarKeychain } from '../../src/main/keychain/keytar-keychain';
+import { tally } from './tally';
 
 export function assertTestKeyring(): void {
   if (process.env.KEYDESK_INSIDE_TEST_KEYRING !== '1') {
@@ -36,6 +37,7 @@ export function failingOnSet(real: Keychain, failOnCall: number): Keychain {
     async set(ref, secret) {
       calls += 1;
       if (calls === failOnCall) {
+        tally('faults injected');
         throw new KeydeskError(
           'KEYCHAIN_LOCKED',
           'The OS keychain is locked (injected by the test).',

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tally } from './tally';
 
 /**
  * A local OAuth 1.0a provider for the tests: request token, an authorize page with Authorize and
@@ -136,6 +137,7 @@ export async function startOAuthProvider(consumer: { key: string; secret: string
       };
 
       if (url.pathname === '/oauth/request_token' && req.method === 'POST') {
+        if (state.mode !== 'ok') tally('faults injected');
         if (state.mode === 'hang') return void hanging.push(res);
         if (state.mode === 'garbage')
           return send(200, '<html><body>Welcome to the dashboard</body></html>', 'text/html');

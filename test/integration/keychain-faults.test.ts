@@ -5,6 +5,7 @@ import { createKeytarKeychain, type KeytarApi } from '../../src/main/keychain/ke
 import { contractCaller } from '../helpers/contract-caller';
 import { assertTestKeyring, createTestKeychain } from '../helpers/keychain';
 import { openTestServices } from '../helpers/services';
+import { tally } from '../helpers/tally';
 
 assertTestKeyring();
 const realKeytar = createRequire(import.meta.url)('keytar') as KeytarApi;
@@ -17,6 +18,7 @@ function faultyKeytar(method: keyof KeytarApi, nth: number, fault: 'hang' | 'fai
   wrapped[method] = ((...args: unknown[]) => {
     calls += 1;
     if (calls === nth) {
+      tally('faults injected');
       return fault === 'hang'
         ? new Promise(() => undefined)
         : Promise.reject(new Error('Cannot create an item in a locked collection'));

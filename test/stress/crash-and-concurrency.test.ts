@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open-database';
 import { makeDataDir } from '../helpers/services';
 import { recordFigure } from './figures';
+import { tally } from '../helpers/tally';
 
 const worker = join(import.meta.dirname, 'write-burst.ts');
 
@@ -67,6 +68,7 @@ describe('SQLite under SIGKILL and concurrent writers', () => {
       });
       expect(result.signal, result.stderr).toBe('SIGKILL');
       faults += 1;
+      tally('faults injected');
       committed.push(...result.ids);
       const db = new Database(join(dataDir, 'keydesk.db'));
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { databaseFileName, openDatabase } from '../../src/main/db/open-database';
+import { tally } from '../helpers/tally';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'keydesk-damaged-'));
 const now = () => new Date('2026-11-22T10:00:00Z');
@@ -15,6 +16,7 @@ describe('a damaged database file', () => {
       100,
     );
     writeFileSync(join(dir, databaseFileName), garbage);
+    tally('faults injected');
     const { db, notice } = openDatabase(dir, now);
     expect(db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
     db.close();
@@ -34,6 +36,7 @@ describe('a damaged database file', () => {
     const bytes = readFileSync(path);
     bytes.fill(0x41, 100, Math.min(bytes.length, 4096));
     writeFileSync(path, bytes);
+    tally('faults injected');
     const { db, notice } = openDatabase(dir, now);
     db.close();
     expect(notice).toMatch(/damaged/);
