@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMemoryClipboard } from '../../src/main/clipboard/clipboard-port';
+import { secretRefs } from '../../src/main/keychain/keychain';
+import { readCallback } from '../../src/main/oauth/authorizer';
+import { contractCaller } from '../helpers/contract-caller';
+import { createTestKeychain } from '../helpers/keychain';
+import { makeRsaKeys } from '../helpers/keys';
+import {
+  pressOnAuthorizePage,
+  startOAuthProvider,
+  type OAuthProvider,
+} from '../helpers/oauth-provider';
+import { expectNoSecretsAtRest } from '../helpers/secrets-at-rest';
+import { openTestServices } from '../helpers/services';
+
+const keychain = createTestKeychain();
+let provider: OAuthProvider;
+beforeAll(async () => {
+  provider = await startOAuthProvider({
+    key: 'hygiene-consumer',
+    secret: 'hygiene-Consumer-Secret',
+  });
+});
+afterAll(async () => {
+  await provider.close();
+  await keychain.clear();
+});
+
+describe('secret hygiene after a full working session', () => {
+  it('no secret or token is in the data folder, the logs, the history or its CSV', async () => {
+    const logged: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi
+        .spyOn(console, level)
+        .mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))),
+    );
+    const clipboard = createMemoryClipboard();
+    const opened = openTestServices(keychain, {
+      clipboard,
+      authorizer: {
+        async authorize({ authorizeUrl, requestToken }) {
+          const { location } = await pressOnAuthorizePage(authorizeUrl, 'allow');
+          return readCallback(location ?? '', requestToken);
+        },
+      },
+    });
+    const { ok } = contractCaller(() => opened.invoke);
+    const keys = makeRsaKeys();
+    const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
+
+    const acme = await ok('accounts:create', {
+      name: 'Acme',
+      apiKey: 'abcd1234',
+      apiSecret: 'hygiene-Api-Secret-1',
+      signatureSecret: 'hygiene-Signature-Secret',
+    });
+    await ok('accounts:update', { id: acme.id, apiSecret: 'hygiene-Api-Secret-2' });
+    await ok('apps:create', {
+      accountId: acme.id,
+      id: appId,
+      name: 'Voice',
+      key: { kind: 'pem', pem: keys.pkcs1 },
+    });
+    const tokens = [];
+    for (let i = 0; i < 3; i += 1)
+      tokens.push((await ok('jwt:mint', { applicationId: appId, sub: `user${i}` })).token);
+    await ok('clipboard:copy', { what: 'jwt', format: 'curl', mint: { applicationId: appId } });
+    tokens.push((await clipboard.readText()).match(/Bearer ([\w.-]+)/)?.[1] ?? '');
+    await ok('clipboard:copy', { what: 'basicAuth', accountId: acme.id });
+    const basic = await clipboard.readText();
+    await ok('accounts:revealSecret', { id: acme.id, which: 'signatureSecret' });
+    await ok('apps:exportPrivateKey', { id: appId });
+    await ok('import:apply', {
+      fileName: '.nexmorc',
+      content: '[credentials]\napi_key = ffff0000\napi_secret = hygiene-Imported-Secret\n',
+    });
+    const consumer = await ok('oauth:consumers:create', {
+      accountId: acme.id,
+      consumerKey: 'hygiene-consumer',
+      consumerSecret: 'hygiene-Consumer-Secret',
+      baseUrl: provider.baseUrl,
+      callbackUrl: 'http://127.0.0.1/keydesk/oauth/callback',
+    });
+    const token = await ok('oauth:login', { consumerId: consumer.id });
+    const signed = await ok('oauth:send', {
+      accountId: acme.id,
+      method: 'GET',
+      url: provider.resourceUrl,
+      params: [['a', 'b']],
+    });
+    expect(signed.status).toBe(200);
+    const access = JSON.parse((await keychain.get(secretRefs.accessToken(token.id))) ?? '{}') as {
+      key: string;
+      secret: string;
+    };
+    const history = JSON.stringify(await ok('history:list', { limit: 500 }));
+    const { csv } = await ok('history:export', {});
+    const status = JSON.stringify(await ok('system:status', {}));
+    for (const spy of spies) spy.mockRestore();
+
+    const secrets = [
+      'hygiene-Api-Secret-1',
+      'hygiene-Api-Secret-2',
+      'hygiene-Signature-Secret',
+      'hygiene-Imported-Secret',
+      'hygiene-Consumer-Secret',
+      access.key,
+      access.secret,
+      basic.replace('Authorization: Basic ', ''),
+      ...keys.pkcs1.split('\n').slice(1, 5),
+      ...keys.pkcs8.split('\n').slice(1, 5),
+      ...tokens,
+      ...tokens.map((t) => t.split('.')[2] ?? ''),
+    ];
+    expect(secrets.every((s) => s.length > 8)).toBe(true);
+    const checked = expectNoSecretsAtRest(opened.dataDir, secrets);
+    for (const [where, text] of [
+      ['console output', logged.join('\n')],
+      ['history', history],
+      ['history CSV', csv],
+      ['status', status],
+    ] as const) {
+      for (const secret of secrets)
+        expect(text.includes(secret), `${secret.slice(0, 20)}… in the ${where}`).toBe(false);
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
+    opened.dispose();
+  });
+});
