@@ -135,8 +135,13 @@ export function createServices({
     close() {
       if (!db.open) return;
       void clipboardGuard.flush();
-      // Lets SQLite refresh the statistics its query planner uses, as its documentation advises.
-      db.pragma('optimize');
+      // Lets SQLite refresh the statistics its query planner uses, as its documentation advises;
+      // on a full or read-only disk that is skipped, and the database is closed all the same.
+      try {
+        db.pragma('optimize');
+      } catch {
+        // Statistics are an optimisation only.
+      }
       db.close();
     },
   };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel, type ChannelOutput } from '../../shared/contract';
 import { KeydeskError, type Result } from '../../shared/errors';
 import { innermostIssue } from '../../shared/zod-issues';
+import { translateSqlError } from '../db/translate-sql-error';
 import type { Services } from '../services';
 import type { HandlersOf } from './handler-types';
 import { clipboardHandlers } from './clipboard-handlers';
@@ -54,7 +55,8 @@ export function createInvoke(services: Services): Invoke {
   };
 }
 
-function failure(error: unknown): { ok: false; error: ReturnType<KeydeskError['toShape']> } {
+function failure(raw: unknown): { ok: false; error: ReturnType<KeydeskError['toShape']> } {
+  const error = translateSqlError(raw);
   if (error instanceof KeydeskError) return { ok: false, error: error.toShape() };
   const message = error instanceof Error ? error.message : String(error);
   return {

@@ -1,6 +1,7 @@
 import { KeydeskError, isKeydeskError } from '../../shared/errors';
 import type { HistoryAction, HistoryDetails } from '../../shared/history-schemas';
 import type { HistoryRepo } from './history-repo';
+import { translateSqlError } from '../db/translate-sql-error';
 
 /** Who an event is about; names are copied so the event still reads right after a rename. */
 export interface EventSubject {
@@ -30,9 +31,13 @@ export function createAudit(history: HistoryRepo, now: () => Date) {
         error: error === undefined ? undefined : describeError(error),
       });
     } catch (writeError) {
+      // When the action itself failed, its error says more than the history's (often the same
+      // cause: a full disk); the failure cannot be recorded either way.
+      if (error !== undefined) throw error;
+      const reason = translateSqlError(writeError);
       throw new KeydeskError(
         'DB_FAILED',
-        `Could not write the history event for "${draft.summary}": ${(writeError as Error).message}`,
+        `"${draft.summary}" was done, but its history event could not be written: ${(reason as Error).message}`,
       );
     }
   }

@@ -7,6 +7,7 @@ import { secretRefs, type Keychain } from '../keychain/keychain';
 import { createAccountsRepo } from './accounts-repo';
 import { createApplicationsRepo } from './applications-repo';
 import { materialiseKey } from './key-source';
+import { translateSqlError } from '../db/translate-sql-error';
 
 export interface VaultDeps {
   db: Database.Database;
@@ -383,20 +384,3 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
 }
 
 export type Vault = ReturnType<typeof createVault>;
-
-function translateSqlError(error: unknown): unknown {
-  const code = (error as { code?: string }).code;
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    return new KeydeskError(
-      'CONFLICT',
-      'Another item with the same name or id was saved at the same moment; try again.',
-    );
-  }
-  if (code === 'SQLITE_BUSY') {
-    return new KeydeskError(
-      'DB_FAILED',
-      'The Keydesk database is busy (another Keydesk is writing); try again.',
-    );
-  }
-  return error;
-}
