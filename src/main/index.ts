@@ -8,6 +8,7 @@ import { appMenuTemplate } from './electron/app-menu';
 import { createMainWindow } from './electron/create-main-window';
 import { electronClipboard } from './electron/electron-clipboard';
 import { createWindowAuthorizer } from './electron/oauth-window-authorizer';
+import { refusePermissionCheck, refusePermissionRequest } from './electron/permissions';
 import { registerIpc } from './electron/register-ipc';
 import { isTrustedSender } from './electron/sender-check';
 
@@ -19,10 +20,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-      callback(false),
-    );
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    session.defaultSession.setPermissionRequestHandler(refusePermissionRequest);
+    session.defaultSession.setPermissionCheckHandler(refusePermissionCheck);
     session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
       callback({
         responseHeaders: {

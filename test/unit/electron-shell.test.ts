@@ -7,6 +7,10 @@ import { appMenuTemplate } from '../../src/main/electron/app-menu';
 import { isTrustedSender } from '../../src/main/electron/sender-check';
 import { isAllowedExternalUrl, isAppUrl } from '../../src/main/electron/url-policy';
 import { mainWindowOptions } from '../../src/main/electron/window-options';
+import {
+  refusePermissionCheck,
+  refusePermissionRequest,
+} from '../../src/main/electron/permissions';
 
 // The preload runs against Electron's contextBridge and ipcRenderer; here they are recorders.
 const exposed = vi.hoisted(() => ({
@@ -55,6 +59,22 @@ describe('the window', () => {
       appMenuTemplate(platform).map((item) => item.role ?? item.label);
     expect(roles('linux')).toEqual(['fileMenu', 'editMenu', 'View', 'windowMenu']);
     expect(roles('darwin')[0]).toBe('appMenu');
+  });
+});
+
+describe('permissions', () => {
+  it.each([
+    'media',
+    'notifications',
+    'geolocation',
+    'clipboard-read',
+    'openExternal',
+    'fullscreen',
+  ])('refuses %s, asked or checked', (permission) => {
+    const answers: boolean[] = [];
+    refusePermissionRequest({}, permission, (granted) => answers.push(granted));
+    expect(answers).toEqual([false]);
+    expect(refusePermissionCheck()).toBe(false);
   });
 });
 

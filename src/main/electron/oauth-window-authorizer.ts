@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BrowserWindow, session } from 'electron';
 import { KeydeskError } from '../../shared/errors';
 import { isCallback, readCallback, type Authorizer } from '../oauth/authorizer';
+import { refusePermissionCheck, refusePermissionRequest } from './permissions';
 
 /**
  * The provider's authorize page in a window of its own: an in-memory session per login (no
@@ -16,7 +17,8 @@ export function createWindowAuthorizer(parent: () => BrowserWindow | undefined):
       return new Promise<string>((resolve, reject) => {
         const providerOrigin = new URL(authorizeUrl).origin;
         const loginSession = session.fromPartition(`oauth-${randomUUID()}`, { cache: false });
-        loginSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+        loginSession.setPermissionRequestHandler(refusePermissionRequest);
+        loginSession.setPermissionCheckHandler(refusePermissionCheck);
         const window = new BrowserWindow({
           parent: parent(),
           width: 920,
