@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { heading, percentile, ms } from './stats';
+import { heading, report, timingOf } from './stats';
 import { addBenchApplication, type BenchServices } from './bench-services';
 
 const root = join(import.meta.dirname, '..');
@@ -14,7 +14,7 @@ function wallTimes(runs: number, command: string, args: string[], env: NodeJS.Pr
     samples.push(performance.now() - start);
     if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   }
-  return samples.sort((a, b) => a - b);
+  return samples;
 }
 
 /** `keydesk jwt APP` as a whole process: node startup, CLI bundle, SQLite, keychain read, sign. */
@@ -27,11 +27,7 @@ export async function benchCli(bench: BenchServices): Promise<void> {
   const baseline = wallTimes(20, process.execPath, ['-e', '0'], env);
   const help = wallTimes(20, process.execPath, [cli, '--help'], env);
   const jwt = wallTimes(20, process.execPath, [cli, 'jwt', appId], env);
-  const line = (label: string, samples: number[], goal?: number) =>
-    console.log(
-      `  ${label.padEnd(52)} p50 ${ms(percentile(samples, 50)).padStart(10)}   p95 ${ms(percentile(samples, 95)).padStart(10)}${goal ? `   (goal < ${goal} ms: ${percentile(samples, 50) < goal ? 'met' : 'NOT met'} at p50)` : ''}`,
-    );
-  line('node -e 0 (the floor)', baseline);
-  line('keydesk --help', help);
-  line('keydesk jwt APP', jwt, 300);
+  report('node -e 0 (the floor)', timingOf(baseline));
+  report('keydesk --help', timingOf(help));
+  report('keydesk jwt APP', timingOf(jwt), 300);
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { heading, ms, percentile } from './stats';
+import { heading, report, timingOf } from './stats';
 import type { BenchServices } from './bench-services';
 import { seedVault } from './vault';
 import { launchChromium, openApp, serveRenderer } from '../test/e2e/harness';
@@ -78,14 +78,8 @@ export async function benchRenderer(bench: BenchServices): Promise<void> {
       await app.page.context().close();
       app.backend.services.close();
     }
-    loads.sort((a, b) => a - b);
-    keystrokes.sort((a, b) => a - b);
-    const line = (label: string, samples: number[], goal: number) =>
-      console.log(
-        `  ${label.padEnd(52)} p50 ${ms(percentile(samples, 50)).padStart(10)}   p95 ${ms(percentile(samples, 95)).padStart(10)}   (goal < ${goal} ms: ${percentile(samples, 50) < goal ? 'met' : 'NOT met'} at p50)`,
-      );
-    line('navigation to an interactive list of 1,000 accounts', loads, 500);
-    line('keystroke in search to the filtered list', keystrokes, 50);
+    report('navigation to an interactive list of 1,000 accounts', timingOf(loads), 500);
+    report('keystroke in search to the filtered list', timingOf(keystrokes), 50);
   } finally {
     await browser.close();
     await server.close();

@@ -12,6 +12,11 @@ export interface Timing {
   runs: number;
 }
 
+export function timingOf(samplesMs: readonly number[]): Timing {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), runs: sorted.length };
+}
+
 /** Runs `fn` `runs` times (after `warmup` untimed runs) and returns p50/p95 in milliseconds. */
 export async function timeRuns(
   runs: number,
@@ -25,8 +30,7 @@ export async function timeRuns(
     await fn();
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), runs };
+  return timingOf(samples);
 }
 
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;

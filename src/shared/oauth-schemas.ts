@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-/** The Vonage dashboard's OAuth 1.0a endpoints live under this base (request_token, authorize, …). */
-export const defaultOAuthBaseUrl = 'https://dashboard.nexmo.com/oauth/';
+import {
+  defaultCallbackUrl,
+  defaultOAuthBaseUrl,
+  signatureMethods,
+  type SignatureMethod,
+} from './oauth-constants';
 
-/** Where the provider sends the browser back; the app catches it before it reaches the network. */
-export const defaultCallbackUrl = 'http://127.0.0.1/keydesk/oauth/callback';
-
-export const signatureMethods = ['HMAC-SHA1', 'HMAC-SHA256', 'PLAINTEXT'] as const;
-export type SignatureMethod = (typeof signatureMethods)[number];
+export { defaultCallbackUrl, defaultOAuthBaseUrl, signatureMethods, type SignatureMethod };
 
 export const oauthLimits = { key: 200, secret: 500, label: 100, url: 2048, params: 100 } as const;
 

@@ -4,6 +4,7 @@ import { aclPresetNames, parseAclJson, type AclChoice } from '../../shared/acl';
 import { formatRelative, parseDuration } from '../../shared/durations';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
+import { splitNameValue } from '../name-value';
 import { note, print } from '../output';
 
 type ClaimValue = NonNullable<ChannelInput<'jwt:mint'>['claims']>[string];
@@ -42,10 +43,7 @@ function parseNbf(text: string): number {
 
 /** `name=value`; the value is JSON when it parses as JSON (5, true, {"a":1}), else a string. */
 function collectClaim(text: string, claims: [string, ClaimValue][]): [string, ClaimValue][] {
-  const at = text.indexOf('=');
-  if (at < 1) throw new InvalidArgumentError(`"${text}" is not NAME=VALUE.`);
-  const name = text.slice(0, at);
-  const raw = text.slice(at + 1);
+  const [name, raw] = splitNameValue(text);
   if (claims.some(([existing]) => existing === name)) {
     throw new InvalidArgumentError(`the claim "${name}" is given twice.`);
   }

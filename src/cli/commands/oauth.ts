@@ -3,13 +3,12 @@ import { defaultCallbackUrl } from '../../shared/oauth-schemas';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { createLoopbackAuthorizer } from '../loopback-authorizer';
+import { splitNameValue } from '../name-value';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmRemoval, readSecret } from '../terminal-input';
 
 function collectParam(text: string, params: [string, string][]): [string, string][] {
-  const at = text.indexOf('=');
-  if (at < 1) throw new InvalidArgumentError(`"${text}" is not NAME=VALUE.`);
-  return [...params, [text.slice(0, at), text.slice(at + 1)]];
+  return [...params, splitNameValue(text)];
 }
 
 function parseSeconds(text: string): number {

@@ -12,7 +12,7 @@ export function oauthHandlers(services: Services): HandlersOf<OAuthChannel> {
   const { oauth, audit } = services;
   const subjects = eventSubjects(services);
   const consumerSubject = (id: string) => {
-    const consumer = oauth.consumers().find((c) => c.id === id);
+    const consumer = oauth.findConsumer(id);
     return consumer ? subjects.account(consumer.accountId) : {};
   };
   type SignInput = Parameters<typeof oauth.sign>[0];

@@ -116,6 +116,9 @@ export function createHistoryRepo(db: Database.Database) {
     VALUES (@at, @action, @outcome, @accountId, @accountName, @applicationId, @applicationName,
      @summary, @details, @errorCode, @errorMessage)`);
   const pruneBefore = db.prepare<[number]>(`DELETE FROM history WHERE at < ?`);
+  const anyBefore = db.prepare<[number], { found: 1 }>(
+    `SELECT 1 AS found FROM history WHERE at < ? LIMIT 1`,
+  );
   const count = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM history`);
   const statements = new Map<string, Database.Statement<Params, HistoryRow>>();
 
@@ -160,7 +163,8 @@ export function createHistoryRepo(db: Database.Database) {
       for (const row of prepared(sql).iterate(params)) yield toEvent(row);
     },
 
-    pruneBefore: (atMs: number) => pruneBefore.run(atMs).changes,
+    /** Runs at every start: a read first, so a start with nothing due takes no write lock. */
+    pruneBefore: (atMs: number) => (anyBefore.get(atMs) ? pruneBefore.run(atMs).changes : 0),
     count: () => count.get()?.n ?? 0,
   };
 }

@@ -158,6 +158,7 @@ export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAut
     consumers: (accountId?: string) => repo.consumers(accountId),
     tokens: (accountId?: string) => repo.tokens(accountId),
     consumer: requireConsumer,
+    findConsumer: (id: string) => repo.consumer(id),
     findConsumerByKey: (key: string) => repo.consumerByKey(key),
 
     async addConsumer(input: {

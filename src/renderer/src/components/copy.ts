@@ -9,8 +9,12 @@ export async function copyViaMain(
   const result = await call('clipboard:copy', input);
   if (!result.ok) return { ok: false, text: result.error.message };
   const { label, clearsAt } = result.value;
-  const clears = clearsAt
+  return { ok: true, text: `Copied ${label}; ${clipboardClearsText(clearsAt)}.` };
+}
+
+/** "clipboard clears in 30 s", or that it is kept (the setting "never"). */
+export function clipboardClearsText(clearsAt: string | null): string {
+  return clearsAt
     ? `clipboard clears ${formatRelative(Date.parse(clearsAt) / 1000, Date.now() / 1000)}`
     : 'the clipboard keeps it';
-  return { ok: true, text: `Copied ${label}; ${clears}.` };
 }

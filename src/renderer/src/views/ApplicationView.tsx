@@ -3,6 +3,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import { formatDuration } from '../../../shared/durations';
 import type { ApplicationSummary } from '../../../shared/vault-schemas';
 import { call } from '../api';
+import { clipboardClearsText } from '../components/copy';
 import { Countdown } from '../components/Countdown';
 import { KeyInput } from '../components/KeyInput';
 import { useCopy } from '../components/useCopy';
@@ -66,10 +67,9 @@ export function ApplicationView(props: {
     }
     const { mint, clearsAt } = result.value;
     if (mint) setLast(mint);
-    const clears = clearsAt
-      ? `clipboard clears in ${formatDuration((Date.parse(clearsAt) - Date.now()) / 1000)}`
-      : 'the clipboard keeps it';
-    toast(`JWT copied; it expires in ${formatDuration(mint?.ttlSeconds ?? 0)}, ${clears}.`);
+    toast(
+      `JWT copied; it expires in ${formatDuration(mint?.ttlSeconds ?? 0)}, ${clipboardClearsText(clearsAt)}.`,
+    );
   }
 
   /** The builder's sub, lifetime and ACL become what this application's tokens get by default. */

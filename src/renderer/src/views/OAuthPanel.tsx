@@ -1,14 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
+import {
+  defaultCallbackUrl,
+  defaultOAuthBaseUrl,
+  signatureMethods,
+  type SignatureMethod,
+} from '../../../shared/oauth-constants';
 import type { AccessTokenSummary, ConsumerSummary } from '../../../shared/oauth-schemas';
 import { call, fieldErrorsOf, type FieldErrors } from '../api';
 import { Field } from '../components/Field';
 import { FormFooter } from '../components/FormFooter';
 import { useCopy } from '../components/useCopy';
 import { useToast } from '../components/toasts';
-
-const signatureMethods = ['HMAC-SHA1', 'HMAC-SHA256', 'PLAINTEXT'] as const;
-const defaultCallbackUrl = 'http://127.0.0.1/keydesk/oauth/callback';
 
 /** OAuth 1.0a for one account: consumers, "Log in with Vonage", tokens, and the request signer. */
 export function OAuthPanel({ accountId }: { accountId: string }) {
@@ -163,7 +166,7 @@ function ConsumerForm({ accountId, done }: { accountId: string; done: () => void
   const [form, setForm] = useState({
     consumerKey: '',
     consumerSecret: '',
-    baseUrl: 'https://dashboard.nexmo.com/oauth/',
+    baseUrl: defaultOAuthBaseUrl,
     oob: false,
   });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -281,7 +284,7 @@ function RequestSigner({ accountId }: { accountId: string }) {
     method: 'GET',
     url: 'https://rest.nexmo.com/sms/json',
     params: '',
-    signatureMethod: 'HMAC-SHA1' as (typeof signatureMethods)[number],
+    signatureMethod: 'HMAC-SHA1' as SignatureMethod,
   });
   const [signed, setSigned] = useState<ChannelOutput<'oauth:sign'> | null>(null);
   const [response, setResponse] = useState<{ status: number; body: string } | null>(null);
