@@ -9,7 +9,12 @@ rmSync(process.env.KEYDESK_TALLY_FILE, { force: true });
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+      'test/shell/**/*.test.ts',
+      'test/e2e/**/*.test.ts',
+    ],
     pool: 'forks',
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     testTimeout: 30_000,

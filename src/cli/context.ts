@@ -1,4 +1,6 @@
-import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
+import { mayCall, type ChannelOf } from '../shared/channels';
+import type { ChannelInput, ChannelOutput } from '../shared/contract';
+import { KeydeskError } from '../shared/errors';
 import { createInvoke, type Invoke } from '../main/handlers';
 import { servicesFromEnvironment, type Services } from '../main/services';
 import { fromShape } from './cli-error';
@@ -20,10 +22,14 @@ export function createCliContext() {
     return services;
   }
 
-  async function call<C extends Channel>(
+  async function call<C extends ChannelOf<'cli'>>(
     channel: C,
     input: ChannelInput<C>,
   ): Promise<ChannelOutput<C>> {
+    // The type already says so; this keeps a cast from reaching a window-only channel.
+    if (!mayCall('cli', channel)) {
+      throw fromShape(new KeydeskError('INTERNAL', `"${channel}" is not a CLI channel.`).toShape());
+    }
     invoke ??= createInvoke(open());
     const result = await invoke(channel, input);
     if (!result.ok) throw fromShape(result.error);

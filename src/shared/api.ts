@@ -1,7 +1,11 @@
-import type { Channel, ChannelInput, ChannelOutput } from './contract';
+import type { ChannelOf } from './channels';
+import type { ChannelInput, ChannelOutput } from './contract';
 import type { Result } from './errors';
 
-/** The object the preload puts on `window.api`: one named function per contract channel. */
+/** A channel the app's window may call (the CLI-only ones are not on `window.api` at all). */
+export type RendererChannel = ChannelOf<'renderer'>;
+
+/** The object the preload puts on `window.api`: one named function per renderer channel. */
 export type KeydeskApi = {
-  [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+  [C in RendererChannel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
 };

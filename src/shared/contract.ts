@@ -45,6 +45,7 @@ import {
 } from './oauth-schemas';
 import { importInputSchema, importPreviewSchema, importResultSchema } from './import-schemas';
 import { doctorReportSchema } from './doctor-schemas';
+import type { ChannelName } from './channels';
 
 const accountId = z.string().min(1, 'Choose an account.').max(64);
 const searchQuery = z.string().max(limits.search).optional();
@@ -105,7 +106,8 @@ export const keychainStateSchema = z.object({
 /**
  * The whole IPC surface between renderer and main. Each channel has an input schema (checked in main
  * before anything runs) and an output schema (the renderer's type). Secrets travel towards the
- * renderer only through the channels marked `reveals`.
+ * caller only through the channels marked `reveals`. Who may call each channel is in `channels.ts`
+ * (zod-free, for the preload); `satisfies` keeps both lists naming the same channels.
  */
 export const contract = {
   'system:status': {
@@ -322,7 +324,7 @@ export const contract = {
     input: settingsUpdateSchema,
     output: settingsSchema,
   },
-} as const;
+} as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType; reveals?: true }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

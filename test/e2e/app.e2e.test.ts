@@ -1,6 +1,7 @@
 import { jwtVerify } from 'jose';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rendererChannels } from '../../src/shared/channels';
 import { KeydeskError } from '../../src/shared/errors';
 import type { Keychain } from '../../src/main/keychain/keychain';
 import { createTestKeychain } from '../helpers/keychain';
@@ -58,6 +59,35 @@ async function addApplication(a: AppUnderTest, pem: string) {
 }
 
 describe('Keydesk in Chromium', () => {
+  it("gets window.api from the built preload: the renderer's channels only, nothing else on the page", async () => {
+    const { page } = await start();
+    await page.getByRole('button', { name: 'Add account' }).first().waitFor();
+    const surface = await page.evaluate(() => {
+      const page = globalThis as unknown as Record<string, object>;
+      return {
+        names: Object.keys(page.api ?? {}),
+        frozen: Object.isFrozen(page.api),
+        binding: typeof page.__keydeskIpc,
+      };
+    });
+    expect(surface.names.sort()).toEqual([...rendererChannels].sort());
+    expect(surface).toMatchObject({ frozen: true, binding: 'undefined' });
+    // A page that names a CLI-only channel reaches no handler, as in Electron.
+    const refused = await page.evaluate(() => {
+      const { api } = globalThis as unknown as {
+        api: Record<string, ((input: unknown) => Promise<unknown>) | undefined>;
+      };
+      const exportKey = api['apps:exportPrivateKey'];
+      return exportKey
+        ? exportKey({ id: 'x' }).then(
+            () => 'answered',
+            (error: Error) => error.message,
+          )
+        : 'not exposed';
+    });
+    expect(refused).toBe('not exposed');
+  });
+
   it('first run: teaches the first steps, then takes a new user to a copied, verifying JWT', async () => {
     const a = await start();
     const { page } = a;

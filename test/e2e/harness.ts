@@ -3,12 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { channels } from '../../src/shared/contract';
+import type { RendererChannel } from '../../src/shared/api';
+import { mayCall } from '../../src/shared/channels';
 import { createMemoryClipboard } from '../../src/main/clipboard/clipboard-port';
 import type { Keychain } from '../../src/main/keychain/keychain';
 import type { Authorizer } from '../../src/main/oauth/authorizer';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
 import { openTestServices } from '../helpers/services';
+import { preloadWrapperParameters, readBuiltPreload } from '../shell/sandboxed-preload';
 
 const root = join(import.meta.dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
@@ -64,9 +66,104 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * A page of the real renderer whose `window.api` goes, channel by channel, through the same
- * invoke (validation, handlers, SQLite file, keychain) as the Electron preload would. Only the
- * transport differs: a Playwright binding instead of IPC.
+ * What `ipcRenderer.invoke` gives back in Electron: the handler's value structured-cloned. A
+ * function (or anything else the algorithm refuses) fails the call as Electron fails it; a class
+ * instance would arrive as a plain object without its methods, which the contract never intends,
+ * so the harness counts it as a violation and the test fails.
+ */
+export function cloneAsIpc(channel: string, value: unknown): unknown {
+  const path: string[] = [];
+  const visit = (item: unknown): void => {
+    if (item === null || typeof item !== 'object') return;
+    const proto = Object.getPrototypeOf(item) as object | null;
+    if (Array.isArray(item)) {
+      item.forEach((entry, index) => {
+        path.push(String(index));
+        visit(entry);
+        path.pop();
+      });
+      return;
+    }
+    if (proto !== Object.prototype && proto !== null) {
+      throw new Error(
+        `${channel} answered a class instance (${item.constructor.name}) at ${path.join('.') || 'the top'}: IPC would strip its prototype.`,
+      );
+    }
+    for (const [key, entry] of Object.entries(item)) {
+      path.push(key);
+      visit(entry);
+      path.pop();
+    }
+  };
+  try {
+    const cloned = structuredClone(value);
+    visit(value);
+    return cloned;
+  } catch (error) {
+    throw new Error(`Error invoking remote method '${channel}': ${String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Runs in every page before its scripts: the built preload under the sandboxed-preload rules
+ * (sandboxed-preload.ts), with an `electron` whose `ipcRenderer.invoke` crosses to main over the
+ * Playwright binding. Only the main frame gets it, as Electron gives a preload only to the top
+ * frame unless nodeIntegrationInSubFrames is on.
+ */
+function sandboxedPreloadScript(preloadSource: string): string {
+  return `(() => {
+  if (window !== window.top) return;
+  const binding = globalThis.__keydeskIpc;
+  try { delete globalThis.__keydeskIpc; } catch {}
+  const ipcRenderer = {
+    async invoke(channel, ...args) {
+      const reply = JSON.parse(await binding(channel, JSON.stringify(structuredClone(args))));
+      if ('error' in reply) throw new Error(reply.error);
+      return reply.value;
+    },
+  };
+  const contextBridge = {
+    exposeInMainWorld(key, api) {
+      if (key in window) throw new Error('Cannot bind an API on top of an existing property on the window object');
+      const copy = {};
+      for (const [name, value] of Object.entries(api)) {
+        copy[name] = typeof value === 'function' ? (...args) => value(...args) : structuredClone(value);
+      }
+      Object.defineProperty(window, key, { value: Object.freeze(copy), enumerable: true });
+    },
+  };
+  const electron = { contextBridge, ipcRenderer, crashReporter: {}, nativeImage: {}, webFrame: {}, webUtils: {} };
+  class EventEmitter {
+    #listeners = new Map();
+    on(name, fn) { this.#listeners.set(name, [...(this.#listeners.get(name) ?? []), fn]); return this; }
+    off(name, fn) { this.#listeners.set(name, (this.#listeners.get(name) ?? []).filter((f) => f !== fn)); return this; }
+    emit(name, ...args) { for (const fn of this.#listeners.get(name) ?? []) fn(...args); return true; }
+  }
+  const builtins = {
+    electron,
+    events: { EventEmitter },
+    timers: { setTimeout, clearTimeout, setInterval, clearInterval },
+    url: { URL, URLSearchParams },
+  };
+  const sandboxRequire = (name) => {
+    if (!Object.hasOwn(builtins, name)) throw new Error('module not found: ' + name);
+    return builtins[name];
+  };
+  const process = { type: 'renderer', sandboxed: true, contextIsolated: true, env: {} };
+  const module = { exports: {} };
+  (function (${preloadWrapperParameters.join(', ')}) {
+${preloadSource}
+  })(sandboxRequire, process, undefined, globalThis, (fn) => setTimeout(fn, 0), clearTimeout, module.exports, module);
+})();`;
+}
+
+/**
+ * A page of the real renderer with the real built preload: `window.api` is whatever that preload
+ * exposes, and each call goes to main (the same invoke as the app: validation, handlers, SQLite
+ * file, keychain). Main answers only the renderer's channels, as the shell registers only those;
+ * results are cloned as IPC clones them. Only the transport differs: a Playwright binding.
  */
 export async function openApp(
   browser: Browser,
@@ -79,24 +176,28 @@ export async function openApp(
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
   const pageErrors: string[] = [];
+  const ipcViolations: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // Calls cross as JSON text: Playwright's own serializer took ~600 ms for a list of 1,000
-  // accounts, where Electron's structured clone takes milliseconds. The contract is plain data,
-  // so JSON carries it unchanged.
-  await page.exposeBinding('__keydeskInvoke', async (_source, channel: string, input: string) =>
-    JSON.stringify(await backend.invoke(channel as never, JSON.parse(input))),
-  );
-  await page.addInitScript((names: string[]) => {
-    const invoke = (
-      globalThis as unknown as { __keydeskInvoke: (c: string, i: string) => Promise<string> }
-    ).__keydeskInvoke;
-    const api: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const name of names) {
-      api[name] = async (input: unknown) =>
-        JSON.parse(await invoke(name, JSON.stringify(input ?? {}))) as unknown;
+  // accounts, where Electron's structured clone takes milliseconds. The values are structured-
+  // cloned on each side first, so what JSON carries is what IPC would have delivered.
+  await page.exposeBinding('__keydeskIpc', async (_source, channel: string, argsJson: string) => {
+    if (!mayCall('renderer', channel)) {
+      return JSON.stringify({
+        error: `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`,
+      });
     }
-    Object.defineProperty(globalThis, 'api', { value: Object.freeze(api) });
-  }, channels as string[]);
+    const [input] = JSON.parse(argsJson) as unknown[];
+    try {
+      return JSON.stringify({
+        value: cloneAsIpc(channel, await backend.invoke(channel as RendererChannel, input)),
+      });
+    } catch (error) {
+      ipcViolations.push((error as Error).message);
+      return JSON.stringify({ error: (error as Error).message });
+    }
+  });
+  await page.addInitScript({ content: sandboxedPreloadScript(readBuiltPreload()) });
   await page.goto(url);
   return {
     page,
@@ -107,9 +208,12 @@ export async function openApp(
       mkdirSync(screenshotDir, { recursive: true });
       await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
     },
+    /** Calls whose answer IPC could not have carried; checked again when the page closes. */
+    ipcViolations,
     async close() {
       await context.close();
       backend.dispose();
+      if (ipcViolations.length > 0) throw new Error(ipcViolations.join('\n'));
     },
   };
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { channels } from '../../src/shared/contract';
+import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
 import { appMenuTemplate } from '../../src/main/electron/app-menu';
 import { isTrustedSender } from '../../src/main/electron/sender-check';
@@ -11,20 +10,6 @@ import {
   refusePermissionCheck,
   refusePermissionRequest,
 } from '../../src/main/electron/permissions';
-
-// The preload runs against Electron's contextBridge and ipcRenderer; here they are recorders.
-const exposed = vi.hoisted(() => ({
-  api: {} as Record<string, (input: unknown) => unknown>,
-  invoked: [] as unknown[][],
-}));
-vi.mock('electron', () => ({
-  contextBridge: {
-    exposeInMainWorld: (name: string, api: Record<string, (input: unknown) => unknown>) => {
-      if (name === 'api') exposed.api = api;
-    },
-  },
-  ipcRenderer: { invoke: (...args: unknown[]) => exposed.invoked.push(args) },
-}));
 
 describe('the window', () => {
   it("follows Electron's security checklist", () => {
@@ -108,14 +93,5 @@ describe('the IPC sender check', () => {
     expect(isTrustedSender({ ...sender, webContentsId: 8 }, expected)).toBe(false);
     expect(isTrustedSender({ ...sender, isMainFrame: false }, expected)).toBe(false);
     expect(isTrustedSender({ ...sender, frameUrl: 'https://evil.example/' }, expected)).toBe(false);
-  });
-});
-
-describe('the preload', () => {
-  it("exposes exactly the contract's channels, each calling its own channel", async () => {
-    await import('../../src/preload/index');
-    expect(Object.keys(exposed.api).sort()).toEqual([...channels].sort());
-    await exposed.api['jwt:mint']?.({ applicationId: 'x' });
-    expect(exposed.invoked).toEqual([['jwt:mint', { applicationId: 'x' }]]);
   });
 });

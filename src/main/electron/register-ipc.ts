@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channels } from '../../shared/contract';
+import { rendererChannels } from '../../shared/channels';
 import type { Invoke } from '../handlers';
 import type { SenderFacts } from './sender-check';
 
@@ -12,11 +12,12 @@ export function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
 }
 
 /**
- * Registers exactly the contract's channels (so an unknown channel has no handler at all). A call
- * is answered only when `isTrusted` accepts its sender; the input is validated by `invoke`.
+ * Registers exactly the renderer's channels: a CLI-only or unknown channel has no handler at all, so
+ * Electron refuses it before Keydesk runs anything. A call is answered only when `isTrusted` accepts
+ * its sender; the input is validated by `invoke`.
  */
 export function registerIpc(invoke: Invoke, isTrusted: (sender: SenderFacts) => boolean) {
-  for (const channel of channels) {
+  for (const channel of rendererChannels) {
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrusted(senderFacts(event))) {
         return {

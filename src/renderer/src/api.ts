@@ -1,8 +1,9 @@
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { RendererChannel } from '../../shared/api';
+import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { KeydeskErrorShape, Result } from '../../shared/errors';
 
 /** The one way the renderer talks to main: `window.api`, typed by the contract. */
-export function call<C extends Channel>(
+export function call<C extends RendererChannel>(
   channel: C,
   input: ChannelInput<C>,
 ): Promise<Result<ChannelOutput<C>>> {
