@@ -1,6 +1,35 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import {
+  contentSecurityPolicy,
+  devServerContentSecurityPolicy,
+} from './src/shared/content-security-policy';
+
+/**
+ * Writes the renderer's CSP into index.html: the strict policy in a build, the dev server's
+ * relaxation (inline react-refresh preamble, HMR socket) only while serving `npm run dev`.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  let policy = contentSecurityPolicy;
+  return {
+    name: 'keydesk-csp-meta',
+    configureServer() {
+      policy = devServerContentSecurityPolicy;
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -30,6 +59,6 @@ export default defineConfig({
       minify: true,
       rolldownOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },
-    plugins: [react()],
+    plugins: [contentSecurityPolicyMeta(), react()],
   },
 });

@@ -1,68 +1,104 @@
 import { homedir } from 'node:os';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
-import { contentSecurityPolicy } from '../shared/content-security-policy';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import {
+  contentSecurityPolicy,
+  devServerContentSecurityPolicy,
+} from '../shared/content-security-policy';
 import { resolveDataDir } from './data-dir';
 import { createInvoke } from './handlers';
-import { servicesFromEnvironment } from './services';
+import { servicesFromEnvironment, type Services } from './services';
 import { appMenuTemplate } from './electron/app-menu';
 import { createMainWindow } from './electron/create-main-window';
 import { electronClipboard } from './electron/electron-clipboard';
+import { hardenSession } from './electron/harden-session';
 import { createWindowAuthorizer } from './electron/oauth-window-authorizer';
-import { refusePermissionCheck, refusePermissionRequest } from './electron/permissions';
+import { quitAfterCleanup } from './electron/quit-after-cleanup';
 import { registerIpc } from './electron/register-ipc';
+import {
+  appPageUrl,
+  appScheme,
+  appSchemePrivileges,
+  createRendererProtocolHandler,
+} from './electron/renderer-protocol';
 import { isTrustedSender } from './electron/sender-check';
+
+// Before `ready`, as Electron requires: the app's pages come from app://, a standard secure scheme.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
 // The CLI resolves the same folder, so both share one vault (KEYDESK_HOME overrides both).
 app.setName('Keydesk');
 app.setPath('userData', resolveDataDir(process.env, process.platform, homedir()));
 
+// Only a development run (`npm run dev`) may show the renderer from Vite's dev server.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+const csp = devServerUrl ? devServerContentSecurityPolicy : contentSecurityPolicy;
+const windowSource = {
+  pageUrl: devServerUrl ?? appPageUrl,
+  preloadPath: join(__dirname, '../preload/index.cjs'),
+  iconPath: process.platform === 'linux' ? join(__dirname, '../../resources/icon.png') : undefined,
+};
+
+let mainWindow: BrowserWindow | undefined;
+
+/** Brings the one window to the front, making it again if it was closed (macOS keeps running). */
+function showMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow(windowSource);
+  } else if (mainWindow.isMinimized()) {
+    mainWindow.restore();
+  }
+  mainWindow.focus();
+}
+
+function start(): void {
+  protocol.handle(appScheme, createRendererProtocolHandler(join(__dirname, '../renderer'), csp));
+  hardenSession(session.defaultSession, csp);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
+  let services: Services;
+  try {
+    services = servicesFromEnvironment(
+      process.env,
+      electronClipboard,
+      createWindowAuthorizer(() => mainWindow),
+    );
+  } catch (error) {
+    // E.g. a database from a newer Keydesk: say why instead of opening a window that cannot work.
+    dialog.showErrorBox('Keydesk cannot start', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  // The page the window was made to show, never its current URL: a window navigated elsewhere is
+  // no longer the app.
+  registerIpc(
+    createInvoke(services),
+    (sender) =>
+      mainWindow !== undefined &&
+      !mainWindow.isDestroyed() &&
+      isTrustedSender(sender, {
+        webContentsId: mainWindow.webContents.id,
+        appUrl: windowSource.pageUrl,
+      }),
+  );
+  showMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
+  });
+  // A copied secret still waiting for its timed clear is cleared before the app goes.
+  quitAfterCleanup(async () => {
+    await services.clipboard.flush();
+    services.close();
+  });
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler(refusePermissionRequest);
-    session.defaultSession.setPermissionCheckHandler(refusePermissionCheck);
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          'Content-Security-Policy': [contentSecurityPolicy],
-        },
-      }),
-    );
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
-    let services: ReturnType<typeof servicesFromEnvironment>;
-    try {
-      services = servicesFromEnvironment(
-        process.env,
-        electronClipboard,
-        createWindowAuthorizer(() => BrowserWindow.getAllWindows()[0]),
-      );
-    } catch (error) {
-      // E.g. a database from a newer Keydesk: say why instead of opening a window that cannot work.
-      dialog.showErrorBox('Keydesk cannot start', (error as Error).message);
-      app.exit(1);
-      return;
-    }
-    let mainWindow = createMainWindow(process.env.ELECTRON_RENDERER_URL);
-    registerIpc(createInvoke(services), (sender) =>
-      isTrustedSender(sender, {
-        webContentsId: mainWindow.webContents.id,
-        appUrl: mainWindow.webContents.getURL(),
-      }),
-    );
-    app.on('second-instance', () => {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    });
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0)
-        mainWindow = createMainWindow(process.env.ELECTRON_RENDERER_URL);
-    });
-    // Closing the services also clears a copied secret still waiting for its timed clear.
-    app.on('will-quit', () => services.close());
+  app.on('second-instance', () => {
+    if (app.isReady()) showMainWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  void app.whenReady().then(start);
 }

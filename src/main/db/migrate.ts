@@ -8,14 +8,7 @@ import type { Migration } from './migration';
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
   const latest = migrations.at(-1)?.version ?? 0;
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) {
-    throw new KeydeskError(
-      'DB_FROM_FUTURE',
-      `This database was written by a newer Keydesk (schema version ${current}; this Keydesk knows up to ${latest}). ` +
-        'Update Keydesk to open it; nothing was changed.',
-    );
-  }
+  const current = refuseNewerDatabase(db, migrations);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
@@ -24,4 +17,24 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     })();
   }
   return latest;
+}
+
+/**
+ * Reads the schema version and refuses one from a newer Keydesk. Only reads: the caller runs it
+ * before anything that writes to the file (even switching to WAL rewrites its header).
+ */
+export function refuseNewerDatabase(
+  db: Database.Database,
+  migrations: readonly Migration[],
+): number {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new KeydeskError(
+      'DB_FROM_FUTURE',
+      `This database was written by a newer Keydesk (schema version ${current}; this Keydesk knows up to ${latest}). ` +
+        'Update Keydesk to open it; nothing was changed.',
+    );
+  }
+  return current;
 }

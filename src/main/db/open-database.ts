@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
-import { migrate } from './migrate';
+import { migrate, refuseNewerDatabase } from './migrate';
 import { migrations } from './migrations';
 
 export const databaseFileName = 'keydesk.db';
@@ -66,6 +66,7 @@ function openAndMigrate(path: string): Database.Database {
     );
   }
   try {
+    refuseNewerDatabase(db, migrations);
     configure(db);
     migrate(db, migrations);
   } catch (error) {

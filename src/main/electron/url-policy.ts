@@ -20,12 +20,17 @@ export function isAllowedExternalUrl(url: string): boolean {
   return parsed.protocol === 'https:' && externalHosts.has(parsed.hostname) && !parsed.username;
 }
 
-/** True for the app's own page (the built file, or the dev server during `npm run dev`). */
+/**
+ * True for the app's own page (app://keydesk/index.html, or the dev server during `npm run dev`).
+ * Compared by scheme, host and path: the WHATWG origin of a custom scheme is "null" for every host.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const page = new URL(url);
     const app = new URL(appUrl);
-    return page.origin === app.origin && page.pathname === app.pathname;
+    return (
+      page.protocol === app.protocol && page.host === app.host && page.pathname === app.pathname
+    );
   } catch {
     return false;
   }

@@ -4,8 +4,12 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * The main window's options, kept as plain data so a unit test can hold them to Electron's
  * security checklist: isolated context, sandboxed renderer, no Node, web security, no webview.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  iconPath?: string,
+): BrowserWindowConstructorOptions {
   return {
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1200,
     height: 780,
     minWidth: 900,
