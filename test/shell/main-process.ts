@@ -103,7 +103,12 @@ export function startMain(options: MainOptions = {}) {
         const found = journal().find((entry) => entry.what === what && predicate(entry));
         if (found) return found;
         if (Date.now() > deadline) {
-          throw new Error(`The app never did ${what}. stderr: ${stderr.join('')}`);
+          const last = journal()
+            .slice(-6)
+            .map((entry) => JSON.stringify(entry).slice(0, 300));
+          throw new Error(
+            `The app never did ${what}. Last: ${last.join('\n')}\nstderr: ${stderr.join('')}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

@@ -9,7 +9,7 @@ import { refusePermissionCheck, refusePermissionRequest } from './permissions';
  * "persist:" partition), no preload, sandboxed, only the provider's origin; the callback is caught
  * (will-navigate, will-redirect, and a request filter that cancels it, so it never reaches the
  * network), checked against the request token, and the session is wiped afterwards. Closing the
- * window cancels the login.
+ * window cancels the login. The title names the provider's origin.
  */
 export function createWindowAuthorizer(parent: () => BrowserWindow | undefined): Authorizer {
   return {
@@ -23,7 +23,8 @@ export function createWindowAuthorizer(parent: () => BrowserWindow | undefined):
           parent: parent(),
           width: 920,
           height: 720,
-          title: 'Log in with Vonage',
+          // The user sees whose page this is before typing a password into it.
+          title: `Log in with Vonage — ${providerOrigin}`,
           autoHideMenuBar: true,
           webPreferences: {
             session: loginSession,

@@ -1,7 +1,7 @@
 import { app } from './app';
 import { clipboard } from './desktop';
 import { invokeFromPage, registeredChannels } from './ipc-main';
-import { record } from './journal';
+import { plain, record } from './journal';
 import { defaultSession } from './session';
 import {
   allWindows,
@@ -116,7 +116,7 @@ async function run(command: Command): Promise<unknown> {
 export function startControl(): void {
   process.on('message', (message: { id: number; command: Command }) => {
     run(message.command).then(
-      (value) => process.send?.({ id: message.id, ok: true, value }),
+      (value) => process.send?.({ id: message.id, ok: true, value: plain(value) }),
       (error: Error) => process.send?.({ id: message.id, ok: false, error: error.message }),
     );
   });
