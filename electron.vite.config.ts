@@ -19,7 +19,7 @@ function contentSecurityPolicyMeta(): Plugin {
       policy = devServerContentSecurityPolicy;
     },
     transformIndexHtml: {
-      order: 'pre',
+      order: 'post',
       handler: () => [
         {
           tag: 'meta',

@@ -1,6 +1,24 @@
 #!/usr/bin/env node
 // The CLI is bundled with the main process code by `npm run build` (run by `npm install`).
+import { readFileSync } from 'node:fs';
 import module from 'node:module';
+
+// Checked before the bundle (and its native modules) loads: on an older Node they can crash the
+// process with no message at all.
+const required = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).engines.node.replace(/^>=\s*/, '');
+const newer = (found, needed) => {
+  const [a = 0, b = 0, c = 0] = found.split('.').map(Number);
+  const [x = 0, y = 0, z = 0] = needed.split('.').map(Number);
+  return a !== x ? a > x : b !== y ? b > y : c >= z;
+};
+if (!newer(process.versions.node, required)) {
+  console.error(
+    `keydesk: Node.js ${process.versions.node} is too old; Keydesk needs Node.js ${required} or newer. Install a current Node.js LTS and run it again.`,
+  );
+  process.exit(1);
+}
 
 // V8's code cache on disk (Node >= 22.1) saves re-compiling the bundle on every invocation.
 module.enableCompileCache?.();

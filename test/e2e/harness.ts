@@ -169,11 +169,26 @@ export async function openApp(
   browser: Browser,
   url: string,
   keychain: Keychain,
-  options: { dataDir?: string; authorizer?: Authorizer } = {},
+  options: {
+    dataDir?: string;
+    authorizer?: Authorizer;
+    /** The CSP main adds to every response of a page it did not serve itself (the dev server). */
+    cspHeader?: string;
+  } = {},
 ) {
+  const { cspHeader, ...serviceOptions } = options;
   const clipboard = createMemoryClipboard();
-  const backend = openTestServices(keychain, { ...options, clipboard });
+  const backend = openTestServices(keychain, { ...serviceOptions, clipboard });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (cspHeader) {
+    await context.route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': cspHeader },
+      });
+    });
+  }
   const page: Page = await context.newPage();
   const pageErrors: string[] = [];
   const ipcViolations: string[] = [];

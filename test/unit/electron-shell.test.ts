@@ -110,3 +110,38 @@ describe('the IPC sender check', () => {
     expect(isTrustedSender({ ...sender, frameUrl: 'https://evil.example/' }, expected)).toBe(false);
   });
 });
+
+describe('packaging', () => {
+  const config = readFileSync(join(import.meta.dirname, '../../electron-builder.yml'), 'utf8');
+  const section = (name: string) => {
+    const start = config.indexOf(`\n${name}:\n`);
+    const body = config.slice(start + name.length + 3);
+    return body.slice(0, body.search(/\n\S/));
+  };
+
+  it("flips Electron's fuses as the security checklist asks", () => {
+    const fuses = Object.fromEntries(
+      section('electronFuses')
+        .split('\n')
+        .map((line) => /^\s+(\w+): (true|false)$/.exec(line))
+        .filter((match) => match !== null)
+        .map((match) => [match[1], match[2] === 'true']),
+    );
+    expect(fuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('packages the app icon, a 512x512 PNG in resources/, for every target', () => {
+    expect(config).toMatch(/^icon: resources\/icon\.png$/m);
+    expect(section('files')).toContain('resources/icon.png');
+    const png = readFileSync(join(import.meta.dirname, '../../resources/icon.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+  });
+});
