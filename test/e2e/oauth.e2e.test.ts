@@ -103,7 +103,7 @@ describe('OAuth 1.0a login in Chromium', () => {
 
   it.each([
     ['unauthorized', /refused the request token \(HTTP 401\): oauth_problem=consumer_key_rejected/],
-    ['garbage', /not an OAuth token response .* starts "<html>/],
+    ['garbage', /not an OAuth token response .*HTTP 200, text\/html/],
   ] as const)('a provider answering %s gets its own message', async (mode, message) => {
     const a = app as AppUnderTest;
     provider.state.mode = mode;

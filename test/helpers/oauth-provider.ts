@@ -66,7 +66,10 @@ export function expectedSignature(
   return createHmac(algorithm, key).update(base).digest('base64');
 }
 
-type Mode = 'ok' | 'unauthorized' | 'garbage' | 'hang' | 'unconfirmed';
+type Mode = 'ok' | 'unauthorized' | 'garbage' | 'hang' | 'unconfirmed' | 'leaky' | 'huge';
+
+/** What the 'leaky' provider puts in a malformed token response: it must never be echoed. */
+export const leakedTokenSecret = 'Leaked-Token-Secret-7f3a';
 
 interface Grant {
   secret: string;
@@ -81,7 +84,7 @@ export async function startOAuthProvider(consumer: { key: string; secret: string
   const nonces = new Set<string>();
   const log: { path: string; verified: boolean; problem?: string }[] = [];
   const hanging: ServerResponse[] = [];
-  const state = { mode: 'ok' as Mode };
+  const state = { mode: 'ok' as Mode, hugeBytesSent: 0 };
   const token = () => randomBytes(12).toString('hex');
 
   function verify(
@@ -118,6 +121,21 @@ export async function startOAuthProvider(consumer: { key: string; secret: string
     return undefined;
   }
 
+  /** Up to 100 MiB, written only as fast as the client reads: stops when it hangs up. */
+  function streamHuge(res: ServerResponse) {
+    res.writeHead(200, { 'Content-Type': 'application/x-www-form-urlencoded' });
+    const chunk = Buffer.alloc(256 * 1024, 'a');
+    const more = () => {
+      while (state.hugeBytesSent < 100 * 1024 * 1024 && !res.destroyed) {
+        state.hugeBytesSent += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', more);
+      }
+      res.end();
+    };
+    res.on('close', () => undefined);
+    more();
+  }
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     let raw = '';
@@ -142,6 +160,9 @@ export async function startOAuthProvider(consumer: { key: string; secret: string
         if (state.mode === 'garbage')
           return send(200, '<html><body>Welcome to the dashboard</body></html>', 'text/html');
         if (state.mode === 'unauthorized') return refuse('consumer_key_rejected');
+        if (state.mode === 'leaky')
+          return send(200, `oauth_token=abc&oauth_token_secret=${leakedTokenSecret}&x=a b`);
+        if (state.mode === 'huge') return void streamHuge(res);
         const problem = verify(req, url, form, (key) => (key === undefined ? '' : undefined));
         if (problem) return refuse(problem);
         const callback = params.get('oauth_callback');

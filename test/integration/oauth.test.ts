@@ -207,7 +207,12 @@ describe('logging in', () => {
     ['deny', 'ok', 'OAUTH_DENIED', /denied on the authorize page/],
     ['close', 'ok', 'OAUTH_CANCELLED', /window was closed/],
     ['allow', 'unauthorized', 'OAUTH_REJECTED', /HTTP 401\): oauth_problem=consumer_key_rejected/],
-    ['allow', 'garbage', 'OAUTH_BAD_RESPONSE', /not an OAuth token response .* starts "<html>/],
+    [
+      'allow',
+      'garbage',
+      'OAUTH_BAD_RESPONSE',
+      /not an OAuth token response .*HTTP 200, text\/html/,
+    ],
     ['allow', 'unconfirmed', 'OAUTH_BAD_RESPONSE', /oauth_callback_confirmed/],
   ] as const)(
     '%s with provider mode %s: %s, and no half-stored token',
@@ -223,6 +228,20 @@ describe('logging in', () => {
       expect(event).toMatchObject({ outcome: 'failed', error: { code } });
     },
   );
+
+  it('stops reading a huge answer at 1 MiB and says it was too large', async () => {
+    const { added } = await addConsumer();
+    provider.state.mode = 'huge';
+    provider.state.hugeBytesSent = 0;
+    const error = await fails('oauth:login', { consumerId: added.id });
+    expect(error).toMatchObject({
+      code: 'OAUTH_BAD_RESPONSE',
+      message: expect.stringMatching(/larger than 1 MiB; Keydesk stopped reading it/),
+    });
+    // the provider was cut off long before its 100 MiB were all sent
+    expect(provider.state.hugeBytesSent).toBeLessThan(32 * 1024 * 1024);
+    expect(tokenRows()).toBe(0);
+  });
 
   it('times out against a provider that never answers (setting: 1 s)', async () => {
     const { added } = await addConsumer();

@@ -6,6 +6,7 @@ import { contractCaller } from '../helpers/contract-caller';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
 import {
+  leakedTokenSecret,
   pressOnAuthorizePage,
   startOAuthProvider,
   type OAuthProvider,
@@ -89,6 +90,11 @@ describe('secret hygiene after a full working session', () => {
       params: [['a', 'b']],
     });
     expect(signed.status).toBe(200);
+    // A provider whose malformed answer carries a token secret: the failure names its shape only.
+    provider.state.mode = 'leaky';
+    const leakyLogin = await opened.invoke('oauth:login', { consumerId: consumer.id });
+    provider.state.mode = 'ok';
+    expect(leakyLogin).toMatchObject({ ok: false, error: { code: 'OAUTH_BAD_RESPONSE' } });
     const access = JSON.parse((await keychain.get(secretRefs.accessToken(token.id))) ?? '{}') as {
       key: string;
       secret: string;
@@ -99,6 +105,7 @@ describe('secret hygiene after a full working session', () => {
     for (const spy of spies) spy.mockRestore();
 
     const secrets = [
+      leakedTokenSecret,
       'hygiene-Api-Secret-1',
       'hygiene-Api-Secret-2',
       'hygiene-Signature-Secret',
@@ -119,6 +126,7 @@ describe('secret hygiene after a full working session', () => {
       ['history', history],
       ['history CSV', csv],
       ['status', status],
+      ['failed login', JSON.stringify(leakyLogin)],
     ] as const) {
       for (const secret of secrets)
         expect(text.includes(secret), `${secret.slice(0, 20)}… in the ${where}`).toBe(false);

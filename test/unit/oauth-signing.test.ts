@@ -86,10 +86,17 @@ describe('OAuth 1.0a signing (oauth-1.0a library)', () => {
 });
 
 describe('token responses', () => {
+  const answer = (body: string, contentType = 'application/x-www-form-urlencoded') => ({
+    status: 200,
+    contentType,
+    body,
+    bytes: Buffer.byteLength(body),
+  });
+
   it('reads a form-encoded token response', () => {
     expect(
       parseTokenResponse(
-        'oauth_token=ab&oauth_token_secret=cd&oauth_callback_confirmed=true',
+        answer('oauth_token=ab&oauth_token_secret=cd&oauth_callback_confirmed=true'),
         'request token',
         ['oauth_token', 'oauth_token_secret'],
       ),
@@ -98,15 +105,33 @@ describe('token responses', () => {
 
   it.each([
     ['', /was empty/],
-    ['<html>Login</html>', /not an OAuth token response .* starts "<html>Login<\/html>"/],
+    ['<html>Login</html>', /not an OAuth token response .*: HTTP 200, text\/html, 18 bytes/],
     ['{"oauth_token":"x"}', /not an OAuth token response/],
     ['oauth_token=ab', /has no oauth_token_secret/],
     ['oauth_token=ab&oauth_token=cd&oauth_token_secret=x', /repeats oauth_token/],
     ['oauth_token=&oauth_token_secret=x', /has no oauth_token/],
   ])('refuses %j with its own message', (body, message) => {
+    const type = body.startsWith('<') ? 'text/html; charset=utf-8' : 'application/json';
     expect(() =>
-      parseTokenResponse(body, 'request token', ['oauth_token', 'oauth_token_secret']),
+      parseTokenResponse(answer(body, type), 'request token', [
+        'oauth_token',
+        'oauth_token_secret',
+      ]),
     ).toThrow(message);
+  });
+
+  it('never quotes the body: a malformed answer can still hold the token secret', () => {
+    const leaky = 'oauth_token=ab&oauth_token_secret=Leaked-Token-Secret-42&note=a b';
+    let message = '';
+    try {
+      parseTokenResponse(answer(leaky), 'access token', ['oauth_token', 'oauth_token_secret']);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/access token response is not an OAuth token response/);
+    expect(message).toContain(`${Buffer.byteLength(leaky)} bytes`);
+    expect(message).not.toContain('Leaked-Token-Secret-42');
+    expect(message).not.toContain('oauth_token=ab');
   });
 });
 

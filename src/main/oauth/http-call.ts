@@ -5,9 +5,12 @@ export interface HttpResult {
   status: number;
   contentType: string;
   body: string;
+  /** The body's size in bytes, for messages that describe it without quoting it. */
+  bytes: number;
 }
 
-const maxResponse = 64 * 1024;
+/** A provider's answer is read as a stream and abandoned past this size. */
+export const maxResponseBytes = 1024 * 1024;
 
 /**
  * One HTTP call to a provider with a deadline, every failure turned into the error a person can
@@ -29,12 +32,52 @@ export async function httpCall(
   } catch (error) {
     throw networkError(error, url, timeoutMs, what);
   }
-  const text = await response.text();
+  const body = await readCapped(response, what);
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
-    body: text.length > maxResponse ? `${text.slice(0, maxResponse)}…` : text,
+    body: body.toString('utf8'),
+    bytes: body.length,
   };
+}
+
+/** Reads at most `maxResponseBytes`; a larger answer is cut off and refused, never buffered. */
+async function readCapped(response: Response, what: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  if (!response.body) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      throw new KeydeskError(
+        'OAUTH_BAD_RESPONSE',
+        `The provider's answer to the ${what} broke off (${(error as Error).message}).`,
+      );
+    }
+    if (next.done) break;
+    size += next.value.length;
+    if (size > maxResponseBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new KeydeskError(
+        'OAUTH_BAD_RESPONSE',
+        `The provider's answer to the ${what} was larger than ${maxResponseBytes / 1024 / 1024} MiB; Keydesk stopped reading it. Check the endpoint base URL.`,
+      );
+    }
+    chunks.push(Buffer.from(next.value));
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * What a message may say about a provider's answer: never its text (a token response can hold
+ * oauth_token_secret), only its status, content type and size.
+ */
+export function describeAnswer(result: HttpResult): string {
+  const type = result.contentType.split(';')[0]?.trim() || 'no content type';
+  return `HTTP ${result.status}, ${type}, ${result.bytes.toLocaleString('en-US')} bytes`;
 }
 
 /** A non-2xx answer to one of the three legs. */
@@ -46,10 +89,9 @@ export function rejected(result: HttpResult, what: string): KeydeskError {
       `The provider refused the ${what} (HTTP ${result.status}): oauth_problem=${problem}.`,
     );
   }
-  const snippet = result.body.replace(/\s+/g, ' ').trim().slice(0, 120);
   return new KeydeskError(
     'OAUTH_REJECTED',
-    `The provider refused the ${what} with HTTP ${result.status}${snippet ? `: ${JSON.stringify(snippet)}` : ''}. Check the consumer key and secret.`,
+    `The provider refused the ${what} (${describeAnswer(result)}). Check the consumer key and secret.`,
   );
 }
 

@@ -40,7 +40,7 @@ async function tokenLeg(
     what,
   );
   if (result.status < 200 || result.status > 299) throw rejected(result, what);
-  return parseTokenResponse(result.body, what, required);
+  return parseTokenResponse(result, what, required);
 }
 
 export async function fetchRequestToken(
