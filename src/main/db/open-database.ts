@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
@@ -31,6 +31,7 @@ export function openDatabase(dataDir: string, now: () => Date = () => new Date()
     );
   }
   const path = join(dataDir, databaseFileName);
+  restrictToOwner(dataDir);
   try {
     return { db: openAndMigrate(path) };
   } catch (error) {
@@ -39,6 +40,7 @@ export function openDatabase(dataDir: string, now: () => Date = () => new Date()
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
     }
+    restrictToOwner(dataDir);
     const db = openAndMigrate(path);
     return {
       db,
@@ -46,6 +48,29 @@ export function openDatabase(dataDir: string, now: () => Date = () => new Date()
         `The Keydesk database was damaged (${error.reason}) and was moved to ${aside}; Keydesk started with an empty vault. ` +
         'Your secrets are still in the OS keychain. Do not run "keydesk doctor --fix" until you have restored that file or given up on it: it would delete them as orphans.',
     };
+  }
+}
+
+/**
+ * The folder 0700 and every database file in it 0600 (the database, its -wal and -shm, copies moved
+ * aside), on every open: a folder that already existed keeps whatever mode it was made with. The
+ * database file is created 0600 before SQLite opens it, and SQLite gives its -wal and -shm the
+ * database's own mode. Windows has no such modes; its profile folder is private already.
+ */
+function restrictToOwner(dataDir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    chmodSync(dataDir, 0o700);
+    const path = join(dataDir, databaseFileName);
+    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+    for (const name of readdirSync(dataDir)) {
+      if (name.startsWith(databaseFileName)) chmodSync(join(dataDir, name), 0o600);
+    }
+  } catch (error) {
+    throw new KeydeskError(
+      'DB_FAILED',
+      `Cannot make the Keydesk data folder ${dataDir} private to you (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check who owns it, or set KEYDESK_HOME to a folder of your own.`,
+    );
   }
 }
 
