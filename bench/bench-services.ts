@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createKeytarKeychain } from '../src/main/keychain/keytar-keychain';
+import { createOsKeychain } from '../src/main/keychain/os-keychain';
 import { createServices } from '../src/main/services';
 import { createInvoke } from '../src/main/handlers';
 
@@ -13,7 +13,7 @@ import { createInvoke } from '../src/main/handlers';
 export function openBenchServices() {
   const dataDir = mkdtempSync(join(tmpdir(), 'keydesk-bench-'));
   const keychainService = `Keydesk-bench-${randomUUID()}`;
-  const keychain = createKeytarKeychain({ service: keychainService, timeoutMs: 20_000 });
+  const keychain = createOsKeychain({ service: keychainService, timeoutMs: 20_000 });
   const services = createServices({ dataDir, keychain });
   return {
     dataDir,

@@ -16,7 +16,7 @@ import type { Authorizer } from './oauth/authorizer';
 import { createOAuthService, type OAuthService } from './oauth/oauth-service';
 import { createSigningKeyCache, type SigningKeyCache } from './jwt/signing-key-cache';
 import { defaultKeychainService, type Keychain } from './keychain/keychain';
-import { createKeytarKeychain } from './keychain/keytar-keychain';
+import { createOsKeychain } from './keychain/os-keychain';
 import { createSettingsRepo, type SettingsRepo } from './settings/settings-repo';
 import { createVault, type Vault } from './vault/vault';
 import packageJson from '../../package.json';
@@ -162,7 +162,7 @@ export function servicesFromEnvironment(
     clipboard,
     authorizer,
     dataDir: resolveDataDir(env, process.platform, homedir()),
-    keychain: createKeytarKeychain({
+    keychain: createOsKeychain({
       service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,
       timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 20_000,
     }),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KeydeskError } from '../../src/shared/errors';
 import type { Keychain } from '../../src/main/keychain/keychain';
-import { createKeytarKeychain } from '../../src/main/keychain/keytar-keychain';
+import { createOsKeychain } from '../../src/main/keychain/os-keychain';
 import { tally } from './tally';
 
 export function assertTestKeyring(): void {
@@ -12,11 +12,11 @@ export function assertTestKeyring(): void {
   }
 }
 
-/** The real keytar keychain under a service name of its own, so parallel test files never meet. */
+/** The real OS keychain under a service name of its own, so parallel test files never meet. */
 export function createTestKeychain(): Keychain & { service: string; clear(): Promise<void> } {
   assertTestKeyring();
   const service = `Keydesk-test-${randomUUID()}`;
-  const keychain = createKeytarKeychain({ service, timeoutMs: 10_000 });
+  const keychain = createOsKeychain({ service, timeoutMs: 10_000 });
   return {
     ...keychain,
     service,

@@ -1,20 +1,23 @@
-import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { secretRefs } from '../../src/main/keychain/keychain';
-import { createKeytarKeychain, type KeytarApi } from '../../src/main/keychain/keytar-keychain';
+import {
+  createOsKeychain,
+  napiKeyring,
+  type KeyringApi,
+} from '../../src/main/keychain/os-keychain';
 import { contractCaller } from '../helpers/contract-caller';
 import { assertTestKeyring, createTestKeychain } from '../helpers/keychain';
 import { openTestServices } from '../helpers/services';
 import { tally } from '../helpers/tally';
 
 assertTestKeyring();
-const realKeytar = createRequire(import.meta.url)('keytar') as KeytarApi;
+const realKeyring = napiKeyring();
 const probe = createTestKeychain();
 
-/** The real keytar (real gnome-keyring) with one fault: the Nth call of `method` misbehaves. */
-function faultyKeytar(method: keyof KeytarApi, nth: number, fault: 'hang' | 'fail'): KeytarApi {
+/** The real keyring (real gnome-keyring) with one fault: the Nth call of `method` misbehaves. */
+function faultyKeyring(method: keyof KeyringApi, nth: number, fault: 'hang' | 'fail'): KeyringApi {
   let calls = 0;
-  const wrapped = { ...realKeytar };
+  const wrapped = { ...realKeyring };
   wrapped[method] = ((...args: unknown[]) => {
     calls += 1;
     if (calls === nth) {
@@ -23,7 +26,7 @@ function faultyKeytar(method: keyof KeytarApi, nth: number, fault: 'hang' | 'fai
         ? new Promise(() => undefined)
         : Promise.reject(new Error('Cannot create an item in a locked collection'));
     }
-    return (realKeytar[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    return (realKeyring[method] as (...a: unknown[]) => Promise<unknown>)(...args);
   }) as never;
   return wrapped;
 }
@@ -35,8 +38,8 @@ afterEach(async () => {
   await probe.clear();
 });
 
-function servicesWith(keytar: KeytarApi, timeoutMs = 500) {
-  opened = openTestServices(createKeytarKeychain({ service: probe.service, timeoutMs, keytar }));
+function servicesWith(keyring: KeyringApi, timeoutMs = 500) {
+  opened = openTestServices(createOsKeychain({ service: probe.service, timeoutMs, keyring }));
   return contractCaller(() => (opened as NonNullable<typeof opened>).invoke);
 }
 const rows = () => ({
@@ -47,7 +50,7 @@ const rows = () => ({
 
 describe('keychain faults leave the vault exactly as before', () => {
   it('a keychain call that never returns times out with advice, and nothing is stored', async () => {
-    const { fails } = servicesWith(faultyKeytar('setPassword', 1, 'hang'), 300);
+    const { fails } = servicesWith(faultyKeyring('setPassword', 1, 'hang'), 300);
     const started = Date.now();
     const error = await fails('accounts:create', {
       name: 'Acme',
@@ -64,7 +67,7 @@ describe('keychain faults leave the vault exactly as before', () => {
   });
 
   it('a locked keyring half-way through a create takes the first secret back out', async () => {
-    const { fails } = servicesWith(faultyKeytar('setPassword', 2, 'fail'));
+    const { fails } = servicesWith(faultyKeyring('setPassword', 2, 'fail'));
     const error = await fails('accounts:create', {
       name: 'Acme',
       apiKey: 'abcd1234',
@@ -78,7 +81,7 @@ describe('keychain faults leave the vault exactly as before', () => {
 
   it('a keychain failing half-way through an update (rename + new secrets) restores the old secret and name', async () => {
     // Third setPassword: create writes one, the update's first write succeeds, its second fails.
-    const { ok, fails } = servicesWith(faultyKeytar('setPassword', 3, 'fail'));
+    const { ok, fails } = servicesWith(faultyKeyring('setPassword', 3, 'fail'));
     const acme = await ok('accounts:create', {
       name: 'Acme',
       apiKey: 'abcd1234',
@@ -98,7 +101,7 @@ describe('keychain faults leave the vault exactly as before', () => {
   });
 
   it('a keychain that cannot delete stops a removal before anything is removed', async () => {
-    const { ok, fails } = servicesWith(faultyKeytar('deletePassword', 1, 'fail'));
+    const { ok, fails } = servicesWith(faultyKeyring('deletePassword', 1, 'fail'));
     const acme = await ok('accounts:create', {
       name: 'Acme',
       apiKey: 'abcd1234',

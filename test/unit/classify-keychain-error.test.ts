@@ -21,6 +21,32 @@ describe('keychain failures become errors a user can act on', () => {
       /Unlock your login keyring/,
     ],
     ['User interaction is not allowed.', 'KEYCHAIN_LOCKED', /locked/],
+    // @napi-rs/keyring's words on a locked gnome-keyring (measured), and with no D-Bus at all
+    [
+      "Couldn't access platform storage: Secret Service: unlock prompt was dismissed",
+      'KEYCHAIN_LOCKED',
+      /Unlock your login keyring/,
+    ],
+    [
+      'zbus error: org.freedesktop.Secret.Error.IsLocked: Cannot get secret of a locked object',
+      'KEYCHAIN_LOCKED',
+      /Unlock your login keyring/,
+    ],
+    [
+      'Platform failure: DBus error: Failed to connect to socket /run/user/1000/bus: No such file',
+      'KEYCHAIN_UNAVAILABLE',
+      /Secret Service/,
+    ],
+    [
+      "Couldn't access platform storage: Secret Service: no result found",
+      'KEYCHAIN_LOCKED',
+      /unlock the "Login" keyring/,
+    ],
+    [
+      'zbus error: Failed to connect to address `unix:path=/run/user/0/bus`: No such file',
+      'KEYCHAIN_UNAVAILABLE',
+      /Secret Service/,
+    ],
     ['Something odd', 'KEYCHAIN_FAILED', /failed while storing a secret: Something odd/],
   ])('%s', (message, code, advice) => {
     const error = classifyKeychainError(new Error(message), 'storing a secret');

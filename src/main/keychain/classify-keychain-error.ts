@@ -1,8 +1,9 @@
 import { KeydeskError } from '../../shared/errors';
 
 /**
- * keytar surfaces libsecret / Keychain Services / Credential Manager failures as bare messages.
- * Map the ones a user can act on to specific advice.
+ * @napi-rs/keyring surfaces Secret Service / Keychain Services / Credential Manager failures as
+ * bare messages. Map the ones a user can act on to specific advice; a locked keyring ("unlock
+ * prompt was dismissed", "IsLocked") is always reported as locked.
  */
 export function classifyKeychainError(error: unknown, what: string): KeydeskError {
   if (error instanceof KeydeskError) return error;
@@ -13,6 +14,7 @@ export function classifyKeychainError(error: unknown, what: string): KeydeskErro
     lower.includes('org.freedesktop.secrets') ||
     lower.includes('serviceunknown') ||
     lower.includes('failed to connect to socket') ||
+    lower.includes('failed to connect to address') ||
     lower.includes('could not connect') ||
     lower.includes('no such secret collection')
   ) {
@@ -22,7 +24,11 @@ export function classifyKeychainError(error: unknown, what: string): KeydeskErro
         'such as GNOME Keyring or KWallet running in your desktop session (D-Bus); install and start one, then try again.',
     );
   }
-  if (lower.includes('does not exist at path') && lower.includes('collection')) {
+  if (
+    (lower.includes('does not exist at path') && lower.includes('collection')) ||
+    // @napi-rs/keyring when the Secret Service has no default (login) collection at all
+    lower.includes('secret service: no result found')
+  ) {
     return new KeydeskError(
       'KEYCHAIN_LOCKED',
       `The OS keychain has no unlocked login keyring while ${what} (${detail}). ` +

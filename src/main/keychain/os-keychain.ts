@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import type { Keychain } from './keychain';
+import { classifyKeychainError } from './classify-keychain-error';
+import { withTimeout } from './with-timeout';
+
+type KeyringModule = typeof import('@napi-rs/keyring');
+
+/**
+ * The four calls Keydesk makes, each cancellable: @napi-rs/keyring's asynchronous API. Kept as an
+ * interface so the tests can put one fault in front of the real keyring.
+ */
+export interface KeyringApi {
+  getPassword(service: string, ref: string, signal: AbortSignal): Promise<string | null>;
+  setPassword(service: string, ref: string, secret: string, signal: AbortSignal): Promise<void>;
+  deletePassword(service: string, ref: string, signal: AbortSignal): Promise<boolean>;
+  findCredentials(service: string, signal: AbortSignal): Promise<{ account: string }[]>;
+}
+
+export interface OsKeychainOptions {
+  service: string;
+  timeoutMs: number;
+  /** Another keyring-shaped implementation (the tests inject faults with it). */
+  keyring?: KeyringApi;
+}
+
+/** Loaded on first use so that commands which never touch a secret do not pay for it. */
+let keyringModule: KeyringModule | undefined;
+function loadKeyring(): KeyringModule {
+  keyringModule ??= createRequire(import.meta.url)('@napi-rs/keyring') as KeyringModule;
+  return keyringModule;
+}
+
+/**
+ * On Linux the store is pinned to the Secret Service: left to choose, the library falls back to
+ * the kernel's keyutils when D-Bus is unreachable, where a secret is lost at logout and a read
+ * answers "not found" instead of "no keychain".
+ */
+const entryOptions = { linux: { store: 'secret-service' as const } };
+
+/** @napi-rs/keyring: the macOS Keychain, Windows Credential Manager, or the Secret Service. */
+export function napiKeyring(): KeyringApi {
+  const { AsyncEntry, findCredentialsAsync } = loadKeyring();
+  const entry = (service: string, ref: string) => new AsyncEntry(service, ref, entryOptions);
+  return {
+    getPassword: (service, ref, signal) => entry(service, ref).getPassword(signal),
+    setPassword: (service, ref, secret, signal) => entry(service, ref).setPassword(secret, signal),
+    deletePassword: (service, ref, signal) => entry(service, ref).deleteCredential(signal),
+    findCredentials: (service, signal) => findCredentialsAsync(service, null, signal),
+  };
+}
+
+/**
+ * The OS keychain behind Keydesk's one `Keychain` interface. Every call is bounded: its
+ * AbortSignal cancels the native work and a timer answers for it if the keyring ignores the
+ * signal (a hidden unlock prompt). A locked keyring is an error that says so, never "not found".
+ */
+export function createOsKeychain({ service, timeoutMs, keyring }: OsKeychainOptions): Keychain {
+  async function call<T>(what: string, work: (api: KeyringApi, signal: AbortSignal) => Promise<T>) {
+    const controller = new AbortController();
+    try {
+      return await withTimeout(work(keyring ?? napiKeyring(), controller.signal), timeoutMs, what);
+    } catch (error) {
+      throw classifyKeychainError(error, what);
+    } finally {
+      controller.abort();
+    }
+  }
+
+  return {
+    get: (ref) => call('reading a secret', (k, signal) => k.getPassword(service, ref, signal)),
+    set: (ref, secret) =>
+      call('storing a secret', (k, signal) => k.setPassword(service, ref, secret, signal)),
+    delete: (ref) =>
+      call('deleting a secret', (k, signal) => k.deletePassword(service, ref, signal)),
+    listRefs: () =>
+      call('listing secrets', async (k, signal) =>
+        (await k.findCredentials(service, signal)).map((credential) => credential.account),
+      ),
+  };
+}
