@@ -1,18 +1,19 @@
 import type { DoctorReport } from '../shared/doctor-schemas';
-import { secretRefs, type Keychain } from './keychain/keychain';
+import { secretRefs } from './keychain/keychain';
+import type { VaultKeychain } from './keychain/vault-keychain';
 import type { OAuthService } from './oauth/oauth-service';
 import type { Vault } from './vault/vault';
 
 type Missing = DoctorReport['missingSecrets'][number];
 
 /**
- * Compares what the metadata expects with what the keychain holds. With `fix`, orphan secrets are
- * deleted and rows whose secret is gone are removed, except an account whose applications still
+ * Compares what the metadata expects with what this vault's keychain entries hold (other vaults'
+ * entries are counted, never touched). With `fix`, orphan secrets are deleted and rows whose secret is gone are removed, except an account whose applications still
  * have their keys: removing it would throw those keys away, so that one is left for a person.
  */
 export async function runDoctor(
   vault: Vault,
-  keychain: Keychain,
+  keychain: VaultKeychain,
   fix: boolean,
   oauth?: OAuthService,
 ): Promise<DoctorReport> {
@@ -57,7 +58,13 @@ export async function runDoctor(
     .sort()
     .map((ref) => ({ ref, description: describeRef(ref) }));
   const missingSecrets = [...expected].filter(([ref]) => !stored.has(ref)).map(([, m]) => m);
-  const report: DoctorReport = { orphanSecrets, missingSecrets, repairs: [], needsAttention: [] };
+  const report: DoctorReport = {
+    orphanSecrets,
+    missingSecrets,
+    repairs: [],
+    needsAttention: [],
+    otherVaults: await keychain.otherVaults(),
+  };
   if (!fix) return report;
 
   for (const orphan of orphanSecrets) {

@@ -17,6 +17,8 @@ import { createOAuthService, type OAuthService } from './oauth/oauth-service';
 import { createSigningKeyCache, type SigningKeyCache } from './jwt/signing-key-cache';
 import { defaultKeychainService, type Keychain } from './keychain/keychain';
 import { createOsKeychain } from './keychain/os-keychain';
+import { scopeToVault, type VaultKeychain } from './keychain/vault-keychain';
+import { readVaultId } from './db/migrations/005-vault-identity';
 import { createSettingsRepo, type SettingsRepo } from './settings/settings-repo';
 import { createVault, type Vault } from './vault/vault';
 import packageJson from '../../package.json';
@@ -27,7 +29,8 @@ export interface Services {
   /** Things the user should know about this start (a damaged database moved aside). */
   notices: string[];
   db: Database.Database;
-  keychain: Keychain;
+  /** This vault's view of the OS keychain (its entries only; see vault-keychain.ts). */
+  keychain: VaultKeychain;
   vault: Vault;
   importer: Importer;
   history: HistoryRepo;
@@ -64,12 +67,13 @@ const dayMs = 86_400_000;
 /** Everything the handlers and the CLI need, composed once; plain Node, no Electron. */
 export function createServices({
   dataDir,
-  keychain,
+  keychain: sharedKeychain,
   clipboard = createMemoryClipboard(),
   authorizer,
   now = () => new Date(),
 }: ServicesOptions): Services {
   const { db, notice } = openDatabase(dataDir, now);
+  const keychain = scopeToVault(sharedKeychain, readVaultId(db));
   const vault = createVault({ db, keychain, now });
   const history = createHistoryRepo(db);
   const settings = createSettingsRepo(db);

@@ -22,5 +22,10 @@ export const doctorReportSchema = z.object({
   repairs: z.array(z.string()),
   /** Problems --fix deliberately left for a person to decide. */
   needsAttention: z.array(z.string()),
+  /**
+   * Entries under the same keychain service that belong to other Keydesk vaults (another data
+   * folder), or to no vault (an earlier Keydesk): reported, never touched.
+   */
+  otherVaults: z.array(z.object({ vaultId: z.string().nullable(), entries: z.number().int() })),
 });
 export type DoctorReport = z.infer<typeof doctorReportSchema>;

@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { databaseFileName } from '../../src/main/db/open-database';
+import { readVaultId } from '../../src/main/db/migrations/005-vault-identity';
+import { scopeToVault, type VaultKeychain } from '../../src/main/keychain/vault-keychain';
 import { KeydeskError } from '../../src/shared/errors';
 import type { Keychain } from '../../src/main/keychain/keychain';
 import { createOsKeychain } from '../../src/main/keychain/os-keychain';
@@ -46,4 +51,14 @@ export function failingOnSet(real: Keychain, failOnCall: number): Keychain {
       return real.set(ref, secret);
     },
   };
+}
+
+/** The keychain as the vault in `dataDir` sees it (its own entries, under its vault id). */
+export function vaultKeychainOf(dataDir: string, keychain: Keychain): VaultKeychain {
+  const db = new Database(join(dataDir, databaseFileName), { readonly: true });
+  try {
+    return scopeToVault(keychain, readVaultId(db));
+  } finally {
+    db.close();
+  }
 }

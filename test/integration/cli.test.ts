@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, cliPath, cliRunner } from '../helpers/cli';
-import { createTestKeychain } from '../helpers/keychain';
+import { createTestKeychain, vaultKeychainOf } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
 import { expectNoSecretsAtRest } from '../helpers/secrets-at-rest';
@@ -220,7 +220,7 @@ describe('keydesk CLI', () => {
       code: 0,
       stdout: expect.stringContaining('agree'),
     });
-    await keychain.set('account/ghost/apiSecret', 'left behind');
+    await vaultKeychainOf(dataDir, keychain).set('account/ghost/apiSecret', 'left behind');
     const report = keydesk(['doctor']);
     expect(report).toMatchObject({
       code: 1,
@@ -274,6 +274,25 @@ describe('keydesk CLI', () => {
         (a: { name: string }) => a.name,
       ),
     ).not.toContain('Locked');
+  });
+
+  it("doctor --fix in one data folder never touches another vault's entries in the same service", async () => {
+    const otherHome = makeDataDir();
+    const other = cliRunner(otherHome, keychain.service);
+    expect(
+      other(['accounts', 'add', '--name', 'Other', '--api-key', 'aaaa0000'], { stdin: 'o-1' }),
+    ).toMatchObject({ code: 0 });
+    const otherVault = vaultKeychainOf(otherHome, keychain);
+    const before = await otherVault.listRefs();
+    expect(before).toHaveLength(1);
+    const report = keydesk(['doctor', '--fix']);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/Left alone: 1 keychain entry of another Keydesk vault/);
+    expect(report.stdout).not.toMatch(/Orphan|Deleted/);
+    expect(await otherVault.listRefs()).toEqual(before);
+    expect(await otherVault.get(before[0] ?? '')).toBe('o-1');
+    expect(other(['doctor']).code).toBe(0);
+    other(['accounts', 'remove', 'Other', '--yes']);
   });
 
   it('removes only with --yes when not on a terminal', () => {

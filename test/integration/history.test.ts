@@ -112,7 +112,7 @@ describe('every action appends an event', () => {
 
   it('records failures with their error, and keeps names after a rename or removal', async () => {
     const acme = await addAcmeWithVoice();
-    await vaultFixture.keychain.delete(secretRefs.apiSecret(acme.id));
+    await env.services.keychain.delete(secretRefs.apiSecret(acme.id));
     expect((await fails('accounts:revealSecret', { id: acme.id, which: 'apiSecret' })).code).toBe(
       'NOT_FOUND',
     );

@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { jwtVerify, decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { secretRefs, type Keychain } from '../../src/main/keychain/keychain';
+import { vaultRef } from '../../src/main/keychain/vault-keychain';
 import { contractCaller } from '../helpers/contract-caller';
 import { joseToken, uuidV4, verifyWithOpenssl } from '../helpers/jwt';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
@@ -190,7 +191,8 @@ describe('the signing-key cache', () => {
     });
 
     for (let i = 0; i < 5; i += 1) await app.ok('jwt:mint', { applicationId: appId });
-    expect(reads).toEqual([secretRefs.privateKey(appId)]);
+    // at the shared keychain, the reference carries this vault's id
+    expect(reads).toEqual([vaultRef(app.services.keychain.vaultId, secretRefs.privateKey(appId))]);
     expect(app.services.signingKeys.size).toBe(1);
 
     const replacement = makeRsaKeys();
@@ -231,14 +233,14 @@ describe('the signing-key cache', () => {
 
   it('refuses to sign with a keychain key that is not the one recorded, and records the failure', async () => {
     await addVoiceApp();
-    await vaultFixture.keychain.set(secretRefs.privateKey(appId), makeRsaKeys().pkcs8);
+    await env.services.keychain.set(secretRefs.privateKey(appId), makeRsaKeys().pkcs8);
     const error = await fails('jwt:mint', { applicationId: appId });
     expect(error).toMatchObject({
       code: 'KEY_MISMATCH',
       message: expect.stringMatching(/keydesk doctor/),
     });
 
-    await vaultFixture.keychain.delete(secretRefs.privateKey(appId));
+    await env.services.keychain.delete(secretRefs.privateKey(appId));
     expect(await fails('jwt:mint', { applicationId: appId })).toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/no private key for application "Voice".*keydesk doctor/),

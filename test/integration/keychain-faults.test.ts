@@ -96,8 +96,16 @@ describe('keychain faults leave the vault exactly as before', () => {
     });
     expect(error.code).toBe('KEYCHAIN_LOCKED');
     expect(rows()).toEqual(before);
-    expect(await probe.get(secretRefs.apiSecret(acme.id))).toBe('old-secret-1');
-    expect(await probe.get(secretRefs.signatureSecret(acme.id))).toBeNull();
+    expect(
+      await (opened as NonNullable<typeof opened>).services.keychain.get(
+        secretRefs.apiSecret(acme.id),
+      ),
+    ).toBe('old-secret-1');
+    expect(
+      await (opened as NonNullable<typeof opened>).services.keychain.get(
+        secretRefs.signatureSecret(acme.id),
+      ),
+    ).toBeNull();
   });
 
   it('a keychain that cannot delete stops a removal before anything is removed', async () => {
@@ -109,6 +117,10 @@ describe('keychain faults leave the vault exactly as before', () => {
     });
     expect((await fails('accounts:remove', { id: acme.id })).code).toBe('KEYCHAIN_LOCKED');
     expect(rows().accounts).toHaveLength(1);
-    expect(await probe.get(secretRefs.apiSecret(acme.id))).toBe('old-secret-1');
+    expect(
+      await (opened as NonNullable<typeof opened>).services.keychain.get(
+        secretRefs.apiSecret(acme.id),
+      ),
+    ).toBe('old-secret-1');
   });
 });

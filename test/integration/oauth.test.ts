@@ -76,7 +76,7 @@ async function addConsumer(overrides: object = {}) {
 const tokenRows = () =>
   (opened.services.db.prepare('SELECT count(*) AS n FROM oauth_tokens').get() as { n: number }).n;
 const tokenRefs = async () =>
-  (await keychain.listRefs()).filter((r) => r.startsWith('oauthToken/'));
+  (await opened.services.keychain.listRefs()).filter((r) => r.startsWith('oauthToken/'));
 
 describe('OAuth consumers', () => {
   it('stores the consumer secret in the keychain only, and refuses bad input with the field at fault', async () => {
@@ -86,7 +86,9 @@ describe('OAuth consumers', () => {
       baseUrl: provider.baseUrl,
       accountName: 'Acme',
     });
-    expect(await keychain.get(secretRefs.consumerSecret(added.id))).toBe(consumer.secret);
+    expect(await opened.services.keychain.get(secretRefs.consumerSecret(added.id))).toBe(
+      consumer.secret,
+    );
     expect(
       JSON.stringify(opened.services.db.prepare('SELECT * FROM oauth_consumers').all()),
     ).not.toContain(consumer.secret);
@@ -194,7 +196,7 @@ describe('logging in', () => {
   it('a tampered consumer secret is rejected by the provider', async () => {
     const { acme, added } = await addConsumer();
     await ok('oauth:login', { consumerId: added.id });
-    await keychain.set(secretRefs.consumerSecret(added.id), 'tampered-secret');
+    await opened.services.keychain.set(secretRefs.consumerSecret(added.id), 'tampered-secret');
     const sent = await ok('oauth:send', {
       accountId: acme.id,
       method: 'GET',
@@ -306,7 +308,7 @@ describe('logging in', () => {
     await ok('oauth:login', { consumerId: added.id });
     expect(await ok('oauth:tokens:list', { accountId: acme.id })).toHaveLength(2);
     await ok('oauth:tokens:forget', { id: first.id });
-    expect(await keychain.get(secretRefs.accessToken(first.id))).toBeNull();
+    expect(await opened.services.keychain.get(secretRefs.accessToken(first.id))).toBeNull();
     expect(
       await fails('oauth:sign', {
         accountId: acme.id,

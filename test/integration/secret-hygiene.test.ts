@@ -95,7 +95,9 @@ describe('secret hygiene after a full working session', () => {
     const leakyLogin = await opened.invoke('oauth:login', { consumerId: consumer.id });
     provider.state.mode = 'ok';
     expect(leakyLogin).toMatchObject({ ok: false, error: { code: 'OAUTH_BAD_RESPONSE' } });
-    const access = JSON.parse((await keychain.get(secretRefs.accessToken(token.id))) ?? '{}') as {
+    const access = JSON.parse(
+      (await opened.services.keychain.get(secretRefs.accessToken(token.id))) ?? '{}',
+    ) as {
       key: string;
       secret: string;
     };

@@ -31,7 +31,7 @@ const addAcme = () =>
 describe('accounts in the real keychain', () => {
   it('stores the secret in the keychain and only metadata in SQLite', async () => {
     const acme = await addAcme();
-    expect(await keychain.get(secretRefs.apiSecret(acme.id))).toBe('acme-secret-1');
+    expect(await env.services.keychain.get(secretRefs.apiSecret(acme.id))).toBe('acme-secret-1');
     expect(await vault().accounts.revealSecret(acme.id, 'apiSecret')).toBe('acme-secret-1');
     expect(JSON.stringify(env.services.db.prepare('SELECT * FROM accounts').all())).not.toContain(
       'acme-secret-1',
@@ -70,8 +70,8 @@ describe('accounts in the real keychain', () => {
       notes: 'VIP',
       hasSignatureSecret: false,
     });
-    expect(await keychain.get(secretRefs.apiSecret(acme.id))).toBe('new');
-    expect(await keychain.get(secretRefs.signatureSecret(acme.id))).toBeNull();
+    expect(await env.services.keychain.get(secretRefs.apiSecret(acme.id))).toBe('new');
+    expect(await env.services.keychain.get(secretRefs.signatureSecret(acme.id))).toBeNull();
   });
 
   it('searches by name, API key and application id', async () => {
@@ -170,7 +170,7 @@ describe('applications and keys', () => {
       ),
     ).rejects.toMatchObject({ code: 'KEY_ENCRYPTED', field: 'key.passphrase' });
     expect(vault().applications.list()).toEqual([]);
-    expect(await keychain.listRefs()).toEqual([secretRefs.apiSecret(acme.id)]);
+    expect(await env.services.keychain.listRefs()).toEqual([secretRefs.apiSecret(acme.id)]);
   });
 
   it('refuses a duplicate id, a duplicate name in the account, and an unknown account', async () => {
@@ -223,7 +223,7 @@ describe('applications and keys', () => {
     });
     expect(vault().applications.resolve('voice eu').id).toBe(appId);
     await vault().applications.remove(appId);
-    expect(await keychain.get(secretRefs.privateKey(appId))).toBeNull();
+    expect(await env.services.keychain.get(secretRefs.privateKey(appId))).toBeNull();
     expect(() => vault().applications.resolve(appId)).toThrow(/No application/);
   });
 });
@@ -242,9 +242,9 @@ describe('doctor', () => {
       name: 'Voice',
       key: { kind: 'generate' },
     });
-    await keychain.set('account/ghost/apiSecret', 'left behind');
-    await keychain.delete(secretRefs.privateKey(appId));
-    await keychain.delete(secretRefs.apiSecret(globex.id));
+    await env.services.keychain.set('account/ghost/apiSecret', 'left behind');
+    await env.services.keychain.delete(secretRefs.privateKey(appId));
+    await env.services.keychain.delete(secretRefs.apiSecret(globex.id));
 
     const report = await env.services.doctor(false);
     expect(report.orphanSecrets.map((o) => o.ref)).toEqual(['account/ghost/apiSecret']);
@@ -274,10 +274,10 @@ describe('doctor', () => {
       name: 'Voice',
       key: { kind: 'generate' },
     });
-    await keychain.delete(secretRefs.apiSecret(acme.id));
+    await env.services.keychain.delete(secretRefs.apiSecret(acme.id));
     const report = await env.services.doctor(true);
     expect(report.needsAttention[0]).toMatch(/Acme.*lost its API secret.*1 application/);
     expect(vault().accounts.list()).toHaveLength(1);
-    expect(await keychain.get(secretRefs.privateKey(appId))).not.toBeNull();
+    expect(await env.services.keychain.get(secretRefs.privateKey(appId))).not.toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/main/db/migrate';
 import { migrations } from '../../src/main/db/migrations';
 import { databaseFileName, openDatabase } from '../../src/main/db/open-database';
+import { readVaultId } from '../../src/main/db/migrations/005-vault-identity';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'keydesk-db-'));
 
@@ -206,5 +207,29 @@ describe('003 application counts', () => {
     db.prepare(`DELETE FROM accounts WHERE id = 'a2'`).run();
     expect(db.prepare('SELECT count(*) AS n FROM applications').get()).toEqual({ n: 1 });
     expect(count(db, 'a1')).toBe(1);
+  });
+});
+
+describe('005 vault identity', () => {
+  it('gives each new vault an id of its own, kept across opens', () => {
+    const first = openDatabase(mkdtempSync(join(tmpdir(), 'keydesk-vault-id-'))).db;
+    const second = openDatabase(mkdtempSync(join(tmpdir(), 'keydesk-vault-id-'))).db;
+    const id = readVaultId(first);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(readVaultId(second)).not.toBe(id);
+    expect(() =>
+      first.prepare("INSERT INTO vault_identity (id, created_at) VALUES ('x', 'y')").run(),
+    ).toThrow(/UNIQUE/);
+    first.close();
+    second.close();
+  });
+
+  it('adds an id to a vault made before ids existed (version 4)', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 4));
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    migrate(db, migrations);
+    expect(readVaultId(db)).toMatch(/^[0-9a-f-]{36}$/);
+    db.close();
   });
 });

@@ -30,6 +30,13 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
         }
         for (const repair of report.repairs) print(`Fixed: ${repair}`);
         for (const item of report.needsAttention) print(`Needs you: ${item}`);
+        for (const other of report.otherVaults) {
+          print(
+            other.vaultId
+              ? `Left alone: ${other.entries} keychain entr${other.entries === 1 ? 'y' : 'ies'} of another Keydesk vault (${other.vaultId}, another data folder).`
+              : `Left alone: ${other.entries} keychain entr${other.entries === 1 ? 'y' : 'ies'} from an earlier Keydesk without a vault id.`,
+          );
+        }
         if (problems > 0 && !options.fix) note('Run "keydesk doctor --fix" to repair.');
       }
       const unresolved = options.fix ? report.needsAttention.length : problems;

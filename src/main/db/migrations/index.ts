@@ -3,6 +3,7 @@ import { migration001 } from './001-accounts-and-applications';
 import { migration002 } from './002-history-and-settings';
 import { migration003 } from './003-application-counts';
 import { migration004 } from './004-oauth';
+import { migration005 } from './005-vault-identity';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
 export const migrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];
