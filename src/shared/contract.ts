@@ -43,7 +43,12 @@ import {
   signInputSchema,
   signResultSchema,
 } from './oauth-schemas';
-import { importInputSchema, importPreviewSchema, importResultSchema } from './import-schemas';
+import {
+  importFileInputSchema,
+  importInputSchema,
+  importPreviewSchema,
+  importResultSchema,
+} from './import-schemas';
 import { doctorReportSchema } from './doctor-schemas';
 import type { ChannelName } from './channels';
 
@@ -216,6 +221,15 @@ export const contract = {
   },
   'import:apply': {
     input: importInputSchema,
+    output: importResultSchema,
+  },
+  /** The CLI's import: main reads the named file, and key paths resolve against its folder. */
+  'import:previewFile': {
+    input: importFileInputSchema,
+    output: importPreviewSchema,
+  },
+  'import:applyFile': {
+    input: importFileInputSchema,
     output: importResultSchema,
   },
   'doctor:run': {

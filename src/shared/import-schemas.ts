@@ -18,21 +18,44 @@ export const importFormatLabels: Record<ImportFormat, string> = {
   'private-key': 'private key file',
 };
 
-export const importInputSchema = z.strictObject({
-  fileName: z.string().min(1).max(255),
-  content: z
-    .string()
-    .max(256 * 1024, 'That file is far larger than any Vonage credentials file (256 KiB at most).'),
-  /** The folder the file came from, so a key path inside it (`private_key = private.key`) resolves. */
-  sourceDir: z.string().max(4096).optional(),
+/** The largest credentials file Keydesk reads. */
+export const maxImportFileBytes = 256 * 1024;
+
+const importChoices = {
   /** Account to use for an application when the file names none, or the name for a new account. */
   accountName: accountNameSchema.optional(),
   /** For a bare private key: the application it belongs to. */
   application: z
     .strictObject({ id: applicationIdSchema, name: applicationNameSchema.optional() })
     .optional(),
+  /** The user agreed to read a key file named outside the imported file's folder. */
+  allowOutsidePaths: z.boolean().optional(),
+};
+
+/**
+ * A file the page read itself (chosen or dropped). The page never names a folder: a key path in
+ * the file is outside any folder Keydesk knows, so it is read only with `allowOutsidePaths`.
+ */
+export const importInputSchema = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  content: z
+    .string()
+    .max(
+      maxImportFileBytes,
+      'That file is far larger than any Vonage credentials file (256 KiB at most).',
+    ),
+  ...importChoices,
 });
 export type ImportInput = z.infer<typeof importInputSchema>;
+
+/** The CLI's import: main reads the file itself, and key paths resolve against its folder. */
+export const importFileInputSchema = z.strictObject({
+  path: z.string().min(1, 'Name the file to import.').max(4096),
+  ...importChoices,
+});
+
+/** What the importer works on: a file's text and, when main read it, the folder it came from. */
+export type ImportSource = ImportInput & { sourceDir?: string };
 
 const plannedAction = z.enum(['create', 'unchanged', 'conflict', 'error']);
 
@@ -53,6 +76,10 @@ export const importItemSchema = z.discriminatedUnion('kind', [
     accountName: z.string(),
     fingerprint: z.string().optional(),
     keyBits: z.number().int().optional(),
+    /** The key file the credentials file names, resolved. */
+    keyPath: z.string().optional(),
+    /** That file is outside the imported file's folder: read only when the user allows it. */
+    keyOutside: z.boolean().optional(),
     note: z.string().optional(),
   }),
 ]);

@@ -193,17 +193,17 @@ describe('import', () => {
   it('imports a .vonagerc holding an account and an application whose key is a relative path', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'private.key'), keys.pkcs8);
-    const input = {
-      fileName: '.vonagerc',
-      content: JSON.stringify({
+    writeFileSync(
+      join(dir, '.vonagerc'),
+      JSON.stringify({
         'api-key': 'abcd1234',
         'api-secret': 's',
         'app-id': appId,
         'private-key': 'private.key',
       }),
-      sourceDir: dir,
-    };
-    const result = await ok('import:apply', input);
+    );
+    const input = { path: join(dir, '.vonagerc') };
+    const result = await ok('import:applyFile', input);
     expect(result.items.map((i) => i.outcome)).toEqual(['created', 'created']);
     const [app] = await ok('apps:list', {});
     expect(app).toMatchObject({
@@ -211,7 +211,7 @@ describe('import', () => {
       accountName: 'Account abcd1234',
       publicKeyPem: keys.spki,
     });
-    expect((await ok('import:preview', input)).hasChanges).toBe(false);
+    expect((await ok('import:previewFile', input)).hasChanges).toBe(false);
   });
 
   it('imports vonage_app.json into a named existing account, and matches a bare key by fingerprint', async () => {
@@ -246,15 +246,17 @@ describe('import', () => {
 
   it('reports a missing key file and an unusable key per item, without storing anything', async () => {
     const dir = folder();
-    const missing = await ok('import:preview', {
-      fileName: '.nexmo-app',
-      content: `[app_config]\napp_id = ${appId}\nprivate_key = gone.key\n`,
-      sourceDir: dir,
+    writeFileSync(
+      join(dir, '.nexmo-app'),
+      `[app_config]\napp_id = ${appId}\nprivate_key = gone.key\n`,
+    );
+    const missing = await ok('import:previewFile', {
+      path: join(dir, '.nexmo-app'),
       accountName: 'Acme',
     });
     expect(missing.items[0]).toMatchObject({
       action: 'error',
-      note: expect.stringMatching(/gone\.key.*could not be read \(ENOENT\)/),
+      note: expect.stringMatching(/gone\.key: no such file/),
     });
     const publicKey = await ok('import:preview', {
       fileName: '.nexmo-app',

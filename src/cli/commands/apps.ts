@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { limits, type KeySource } from '../../shared/vault-schemas';
+import { readRegularFile } from '../../main/files/read-regular-file';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { formatTable, note, print, printJson } from '../output';
@@ -41,7 +42,10 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
       }
       const key: KeySource = options.generateKey
         ? { kind: 'generate' }
-        : { kind: 'pem', pem: options.keyFile ? readKeyFile(options.keyFile) : await readStdin() };
+        : {
+            kind: 'pem',
+            pem: options.keyFile ? await readKeyFile(options.keyFile) : await readStdin(),
+          };
       const input = { accountId: account.id, id: options.id, name: options.name, key };
       const app = await ctx.call('apps:create', input).catch(async (error: unknown) => {
         if (
@@ -137,29 +141,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
     });
 }
 
-export function readTextFile(path: string, maxBytes: number, what: string): string {
-  try {
-    if (statSync(path).size > maxBytes) {
-      throw new CliError(
-        `${path} is larger than ${Math.round(maxBytes / 1024)} KiB; that is not ${what}.`,
-      );
-    }
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a folder'
-            : (error as Error).message;
-    throw new CliError(`Cannot read ${path}: ${reason}.`);
-  }
-}
-
-function readKeyFile(path: string): string {
-  return readTextFile(path, limits.pem, 'a private key');
+/** A key file named on the command line: a regular file, size-capped, never through a link. */
+function readKeyFile(path: string): Promise<string> {
+  return readRegularFile(resolve(path), limits.pem, 'a private key', 'key');
 }

@@ -1,7 +1,6 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ImportPreview, ImportResult } from '../../shared/import-schemas';
-import { readTextFile } from './apps';
 import type { CliContext } from '../context';
 import { formatTable, note, print, printJson } from '../output';
 import { confirm } from '../terminal-input';
@@ -24,35 +23,54 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       '--account <name>',
       'account for an application the file has no account for, or the name of a new account',
     )
+    .option(
+      '--allow-outside-paths',
+      'read a private key file the file names outside its own folder (shown in the preview first)',
+    )
     .option('--json', 'print JSON')
     .action(
-      async (file: string, options: { dryRun?: boolean; account?: string; json?: boolean }) => {
-        const path = resolve(file);
+      async (
+        file: string,
+        options: {
+          dryRun?: boolean;
+          account?: string;
+          allowOutsidePaths?: boolean;
+          json?: boolean;
+        },
+      ) => {
         const input = {
-          fileName: path,
-          content: readTextFile(path, 256 * 1024, 'a Vonage credentials file'),
-          sourceDir: dirname(path),
+          path: resolve(file),
           accountName: options.account,
+          allowOutsidePaths: options.allowOutsidePaths,
         };
-        const preview = await ctx.call('import:preview', input);
+        const preview = await ctx.call('import:previewFile', input);
+        const blocked = preview.items.filter(
+          (i) => i.action === 'error' || i.action === 'conflict',
+        );
         if (options.json && options.dryRun) return printJson(preview);
         if (!options.json) showPreview(preview);
         if (options.dryRun || !preview.hasChanges) {
-          if (!options.json)
-            note(preview.hasChanges ? 'Dry run: nothing was stored.' : 'Nothing new to import.');
-          else printJson({ preview, result: null });
+          if (options.json) printJson({ preview, result: null });
+          else if (options.dryRun) note('Dry run: nothing was stored.');
+          else if (blocked.length === 0) note('Nothing new to import.');
+          else
+            note(`Nothing imported: ${countWords(blocked.length, 'item')} could not be imported.`);
+          if (blocked.length > 0) process.exitCode = 1;
           return;
         }
         if (process.stdin.isTTY && !(await confirm('Import the items marked "new"?'))) {
           return note('Nothing was imported.');
         }
-        const result = await ctx.call('import:apply', input);
-        if (options.json) return printJson({ preview, result });
-        showResult(result);
-        if (result.items.some((i) => i.outcome === 'failed')) process.exitCode = 1;
+        const result = await ctx.call('import:applyFile', input);
+        if (options.json) printJson({ preview, result });
+        else showResult(result);
+        const failed = result.items.filter((i) => i.outcome === 'failed').length;
+        if (failed > 0 || blocked.length > 0) process.exitCode = 1;
       },
     );
 }
+
+const countWords = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function showPreview(preview: ImportPreview): void {
   note(`Found ${preview.formatLabel}:`);
@@ -70,6 +88,8 @@ function showPreview(preview: ImportPreview): void {
   for (const item of preview.items) {
     if (item.note && item.action !== 'unchanged')
       note(`  ${item.kind} ${item.name || item.action}: ${item.note}`);
+    if (item.kind === 'application' && item.keyOutside && item.action !== 'error')
+      note(`  warning: its private key is read from ${item.keyPath}, outside the file's folder.`);
   }
 }
 
@@ -79,4 +99,9 @@ function showResult(result: ImportResult): void {
       `${item.outcome}: ${item.label}${item.note && item.outcome !== 'created' ? ` - ${item.note}` : ''}`,
     );
   }
+  const count = (outcome: ImportResult['items'][number]['outcome']) =>
+    result.items.filter((i) => i.outcome === outcome).length;
+  note(
+    `Imported: ${count('created')} created, ${count('failed')} failed, ${count('unchanged') + count('skipped')} unchanged or skipped.`,
+  );
 }

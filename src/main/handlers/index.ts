@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import type { HandlersOf } from './handler-types';
 import { clipboardHandlers } from './clipboard-handlers';
 import { historyHandlers } from './history-handlers';
+import { importHandlers } from './import-handlers';
 import { jwtHandlers } from './jwt-handlers';
 import { oauthHandlers } from './oauth-handlers';
 import { vaultHandlers } from './vault-handlers';
@@ -18,6 +19,7 @@ import { vaultHandlers } from './vault-handlers';
 export function createHandlers(services: Services): HandlersOf<Channel> {
   return {
     ...vaultHandlers(services),
+    ...importHandlers(services),
     ...jwtHandlers(services),
     ...historyHandlers(services),
     ...clipboardHandlers(services),

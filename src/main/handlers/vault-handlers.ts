@@ -6,17 +6,12 @@ import type { HandlersOf } from './handler-types';
 
 type VaultChannel = Extract<
   Channel,
-  | 'system:status'
-  | `accounts:${string}`
-  | `apps:${string}`
-  | 'keys:inspect'
-  | `import:${string}`
-  | 'doctor:run'
+  'system:status' | `accounts:${string}` | `apps:${string}` | 'keys:inspect' | 'doctor:run'
 >;
 
-/** Accounts, applications, keys, import and doctor; every change is audited. */
+/** Accounts, applications, keys and doctor; every change is audited. */
 export function vaultHandlers(services: Services): HandlersOf<VaultChannel> {
-  const { vault, importer, audit } = services;
+  const { vault, audit } = services;
   const subjects = eventSubjects(services);
   return {
     'system:status': async () => ({
@@ -153,19 +148,6 @@ export function vaultHandlers(services: Services): HandlersOf<VaultChannel> {
       );
       return { format, encrypted, bits, fingerprint, publicKeyPem };
     },
-    'import:preview': (input) => importer.preview(input),
-    'import:apply': (input) =>
-      audit.track(
-        { action: 'import', summary: `Imported ${input.fileName}` },
-        () => importer.apply(input),
-        (result) => {
-          const created = result.items.filter((i) => i.outcome === 'created').length;
-          const failed = result.items.filter((i) => i.outcome === 'failed').length;
-          return {
-            summary: `Imported ${input.fileName}: ${created} created${failed ? `, ${failed} failed` : ''}, ${result.items.length - created - failed} unchanged or skipped`,
-          };
-        },
-      ),
     'doctor:run': async ({ fix }) => {
       const report = await services.doctor(fix);
       if (report.repairs.length) {

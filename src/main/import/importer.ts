@@ -1,10 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { KeydeskError } from '../../shared/errors';
 import {
   importFormatLabels,
-  type ImportInput,
+  type ImportSource,
   type ImportItem,
   type ImportPreview,
   type ImportResult,
@@ -17,6 +16,7 @@ import {
   type AccountSummary,
 } from '../../shared/vault-schemas';
 import { secretRefs, type Keychain } from '../keychain/keychain';
+import { readRegularFile } from '../files/read-regular-file';
 import { parsePrivateKey, type ParsedPrivateKey } from '../keys/parse-private-key';
 import type { Vault } from '../vault/vault';
 import { readCredentialFile, type CredentialFile, type KeyReference } from './read-credential-file';
@@ -44,18 +44,18 @@ interface Plan {
  * and key fingerprint, and are never overwritten by a file.
  */
 export function createImporter(vault: Vault, keychain: Keychain) {
-  async function plan(input: ImportInput): Promise<Plan> {
+  async function plan(input: ImportSource): Promise<Plan> {
     const file = readCredentialFile(input.fileName, input.content);
     const account = file.account ? await planAccount(file.account, input) : undefined;
     const application = file.application
-      ? planApplication(file.application, input, account)
+      ? await planApplication(file.application, input, account)
       : undefined;
     return { file, account, application };
   }
 
   async function planAccount(
     found: NonNullable<CredentialFile['account']>,
-    input: ImportInput,
+    input: ImportSource,
   ): Promise<AccountStep> {
     const apiKey = apiKeySchema.safeParse(found.apiKey);
     const base = {
@@ -128,11 +128,11 @@ export function createImporter(vault: Vault, keychain: Keychain) {
     };
   }
 
-  function planApplication(
+  async function planApplication(
     found: NonNullable<CredentialFile['application']>,
-    input: ImportInput,
+    input: ImportSource,
     account: AccountStep | undefined,
-  ): ApplicationStep {
+  ): Promise<ApplicationStep> {
     const rawId = found.id ?? input.application?.id;
     const base = {
       kind: 'application' as const,
@@ -140,14 +140,15 @@ export function createImporter(vault: Vault, keychain: Keychain) {
       name: found.name ?? input.application?.name ?? '',
       accountName: account?.item.name ?? input.accountName ?? '',
     };
+    const keyLocation = locateKeyFile(found.privateKey, input);
     let key: ParsedPrivateKey;
     try {
-      key = parsePrivateKey(loadKey(found.privateKey, input), undefined, 'content');
+      key = parsePrivateKey(await loadKey(found.privateKey, input), undefined, 'content');
     } catch (error) {
       if (!(error instanceof KeydeskError)) throw error;
-      return { item: { ...base, action: 'error', note: error.message } };
+      return { item: { ...base, ...keyLocation, action: 'error', note: error.message } };
     }
-    const keyFacts = { fingerprint: key.fingerprint, keyBits: key.bits };
+    const keyFacts = { fingerprint: key.fingerprint, keyBits: key.bits, ...keyLocation };
     if (!rawId) {
       const holder = vault.applications.findByFingerprint(key.fingerprint)[0];
       if (holder) {
@@ -208,7 +209,9 @@ export function createImporter(vault: Vault, keychain: Keychain) {
           ...keyFacts,
           id: id.data,
           action: 'error',
-          note: 'This file holds an application but no account: choose the account it belongs to (CLI: --account NAME).',
+          note: input.accountName
+            ? `No account is named "${input.accountName}". Add it first, or name an account that exists.`
+            : 'This file holds an application but no account: choose the account it belongs to.',
         },
       };
     }
@@ -239,12 +242,12 @@ export function createImporter(vault: Vault, keychain: Keychain) {
     };
   }
 
-  function resolveAccount(input: ImportInput): AccountSummary | undefined {
+  function resolveAccount(input: ImportSource): AccountSummary | undefined {
     return input.accountName ? vault.accounts.findByName(input.accountName) : undefined;
   }
 
   return {
-    async preview(input: ImportInput): Promise<ImportPreview> {
+    async preview(input: ImportSource): Promise<ImportPreview> {
       const { file, account, application } = await plan(input);
       const items = [account?.item, application?.item].filter((i): i is ImportItem => Boolean(i));
       return {
@@ -255,7 +258,7 @@ export function createImporter(vault: Vault, keychain: Keychain) {
       };
     },
 
-    async apply(input: ImportInput): Promise<ImportResult> {
+    async apply(input: ImportSource): Promise<ImportResult> {
       const { file, account, application } = await plan(input);
       const result: ImportResult = { format: file.format, items: [] };
       let accountId = account?.existing?.id;
@@ -323,7 +326,22 @@ export function createImporter(vault: Vault, keychain: Keychain) {
 
 export type Importer = ReturnType<typeof createImporter>;
 
-function loadKey(reference: KeyReference | undefined, input: ImportInput): string {
+/** Where a key path in the file points, resolved, and whether it leaves the file's folder. */
+function locateKeyFile(
+  reference: KeyReference | undefined,
+  input: ImportSource,
+): { keyPath?: string; keyOutside?: boolean } {
+  if (!reference || 'pem' in reference) return {};
+  const raw = reference.path.startsWith('~/')
+    ? join(homedir(), reference.path.slice(2))
+    : reference.path;
+  if (!isAbsolute(raw) && !input.sourceDir) return {};
+  const keyPath = resolve(input.sourceDir ?? '/', raw);
+  const inside = input.sourceDir ? relative(input.sourceDir, keyPath) : '..';
+  return { keyPath, keyOutside: inside.startsWith('..') || isAbsolute(inside) };
+}
+
+async function loadKey(reference: KeyReference | undefined, input: ImportSource): Promise<string> {
   if (!reference) {
     throw new KeydeskError(
       'IMPORT_INVALID',
@@ -332,34 +350,22 @@ function loadKey(reference: KeyReference | undefined, input: ImportInput): strin
     );
   }
   if ('pem' in reference) return reference.pem;
-  const raw = reference.path.startsWith('~/')
-    ? join(homedir(), reference.path.slice(2))
-    : reference.path;
-  if (!isAbsolute(raw) && !input.sourceDir) {
+  const { keyPath, keyOutside } = locateKeyFile(reference, input);
+  if (!keyPath) {
     throw new KeydeskError(
       'IMPORT_INVALID',
-      `The file points at the private key "${reference.path}" relative to its own folder; import it from that folder, or import the key file too.`,
+      `The file points at the private key "${reference.path}" relative to its own folder; import it with the keydesk CLI from that folder, or import the key file too.`,
       'content',
     );
   }
-  const path = resolve(input.sourceDir ?? '/', raw);
-  try {
-    if (statSync(path).size > limits.pem) {
-      throw new KeydeskError(
-        'IMPORT_INVALID',
-        `The private key file ${path} is far larger than a key (64 KiB at most).`,
-        'content',
-      );
-    }
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof KeydeskError) throw error;
+  if (keyOutside && !input.allowOutsidePaths) {
     throw new KeydeskError(
       'IMPORT_INVALID',
-      `The private key file ${path} named in the file could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      `The private key it names is ${keyPath}, outside the imported file's folder. Keydesk reads it only if you allow that (app: "Read key files outside the file's folder"; CLI: --allow-outside-paths).`,
       'content',
     );
   }
+  return readRegularFile(keyPath, limits.pem, 'the private key file');
 }
 
 function messageOf(error: unknown): string {

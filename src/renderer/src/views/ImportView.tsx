@@ -10,20 +10,26 @@ export function ImportView(props: { changed: () => void }) {
   const [file, setFile] = useState<{ fileName: string; content: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [allowOutside, setAllowOutside] = useState(false);
   const toast = useToast();
+
+  async function showPreview(next: { fileName: string; content: string }, outside: boolean) {
+    const r = await call('import:preview', { ...next, allowOutsidePaths: outside });
+    setPreview(r.ok ? r.value : null);
+    setError(r.ok ? null : r.error.message);
+  }
 
   async function load(chosen: File | undefined) {
     if (!chosen) return;
     const next = { fileName: chosen.name, content: await chosen.text() };
     setFile(next);
-    const r = await call('import:preview', next);
-    setPreview(r.ok ? r.value : null);
-    setError(r.ok ? null : r.error.message);
+    setAllowOutside(false);
+    await showPreview(next, false);
   }
 
   async function apply() {
     if (!file) return;
-    const r = await call('import:apply', file);
+    const r = await call('import:apply', { ...file, allowOutsidePaths: allowOutside });
     if (!r.ok) return setError(r.error.message);
     const created = r.value.items.filter((i) => i.outcome === 'created').length;
     toast(`Imported ${file.fileName}: ${created} created.`);
@@ -85,6 +91,20 @@ export function ImportView(props: { changed: () => void }) {
               ))}
             </tbody>
           </table>
+          {preview.items.some((item) => item.kind === 'application' && item.keyOutside) ? (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={allowOutside}
+                onChange={(e) => {
+                  setAllowOutside(e.target.checked);
+                  if (file) void showPreview(file, e.target.checked);
+                }}
+              />
+              Read key files outside the file&apos;s folder (
+              {preview.items.map((item) => (item.kind === 'application' ? item.keyPath : null))})
+            </label>
+          ) : null}
           <div className="actions">
             <button
               type="button"
