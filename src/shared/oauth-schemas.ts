@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSecureOrLoopback } from './network-policy';
 
 import {
   defaultCallbackUrl,
@@ -39,10 +40,16 @@ export const httpUrlSchema = z
     }
   }, 'Enter an http(s) URL such as https://dashboard.nexmo.com/oauth/ (no user name or password in it).');
 
-/** The endpoint base always ends with "/" so "request_token" etc. resolve under it. */
-export const baseUrlSchema = httpUrlSchema.transform((url) =>
-  url.endsWith('/') ? url : `${url}/`,
-);
+/**
+ * The endpoint base always ends with "/" so "request_token" etc. resolve under it. https only
+ * (the consumer secret signs every call), except a test provider on this machine.
+ */
+export const baseUrlSchema = httpUrlSchema
+  .refine(
+    (text) => isSecureOrLoopback(new URL(text)),
+    'Use an https URL (plain http only for a test server on 127.0.0.1 or localhost).',
+  )
+  .transform((url) => (url.endsWith('/') ? url : `${url}/`));
 
 export const consumerSummarySchema = z.object({
   id: z.string(),

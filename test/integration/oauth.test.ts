@@ -142,7 +142,7 @@ describe('logging in', () => {
       ['/oauth/access_token', true],
     ]);
 
-    for (const signatureMethod of ['HMAC-SHA1', 'HMAC-SHA256', 'PLAINTEXT'] as const) {
+    for (const signatureMethod of ['HMAC-SHA1', 'HMAC-SHA256'] as const) {
       const sent = await ok('oauth:send', {
         accountId: acme.id,
         method: 'GET',
@@ -183,8 +183,8 @@ describe('logging in', () => {
       /^curl -H 'Authorization: OAuth .*' 'http:\/\/127\.0\.0\.1:\d+\/api\/resource\?a=1'$/,
     );
     const events = (await ok('history:list', {})).events.map((e) => e.action);
-    expect(events.slice(0, 6)).toEqual([
-      'oauth-sign',
+    // two GETs (HMAC-SHA1, HMAC-SHA256), a POST and a sign, after the login
+    expect(events.slice(0, 5)).toEqual([
       'oauth-sign',
       'oauth-sign',
       'oauth-sign',
@@ -243,6 +243,82 @@ describe('logging in', () => {
     // the provider was cut off long before its 100 MiB were all sent
     expect(provider.state.hugeBytesSent).toBeLessThan(32 * 1024 * 1024);
     expect(tokenRows()).toBe(0);
+  });
+
+  it('PLAINTEXT only over https; signed requests only to the provider, Vonage or this machine', async () => {
+    const { acme, added } = await addConsumer();
+    await ok('oauth:login', { consumerId: added.id });
+    const plaintextOverHttp = await fails('oauth:send', {
+      accountId: acme.id,
+      method: 'GET',
+      url: provider.resourceUrl,
+      signatureMethod: 'PLAINTEXT',
+    });
+    expect(plaintextOverHttp).toMatchObject({
+      code: 'VALIDATION',
+      field: 'signatureMethod',
+      message: expect.stringMatching(/only for https URLs \(RFC 5849 section 3\.4\.4\)/),
+    });
+    expect(
+      (
+        await ok('oauth:sign', {
+          accountId: acme.id,
+          method: 'GET',
+          url: 'https://api.nexmo.com/v1/calls',
+          signatureMethod: 'PLAINTEXT',
+        })
+      ).authorization,
+    ).toMatch(/oauth_signature_method="PLAINTEXT"/);
+    const before = provider.log.length;
+    for (const [url, message] of [
+      ['http://example.com/steal', /https only/],
+      [
+        'https://attacker.example/collect',
+        /only to its provider \(127\.0\.0\.1\) or Vonage's API hosts/,
+      ],
+      ['http://10.0.0.1/admin', /https only/],
+    ] as const) {
+      expect(
+        await fails('oauth:send', { accountId: acme.id, method: 'GET', url }),
+        url,
+      ).toMatchObject({
+        code: 'VALIDATION',
+        field: 'url',
+        message: expect.stringMatching(message),
+      });
+    }
+    expect(provider.log.length).toBe(before);
+  });
+
+  it('a consumer base URL must be https, or http on this machine', async () => {
+    const acme = await ok('accounts:create', { name: 'Acme', apiKey: 'abcd1234', apiSecret: 's' });
+    for (const baseUrl of ['http://attacker.example/oauth/', 'http://192.168.1.10/oauth/']) {
+      expect(
+        await fails('oauth:consumers:create', {
+          accountId: acme.id,
+          consumerKey: 'k',
+          consumerSecret: 's',
+          baseUrl,
+        }),
+        baseUrl,
+      ).toMatchObject({
+        code: 'VALIDATION',
+        field: 'baseUrl',
+        message: expect.stringMatching(/https/),
+      });
+    }
+    for (const baseUrl of ['https://dashboard.nexmo.com/oauth/', 'http://localhost:9999/oauth/']) {
+      expect(
+        (
+          await ok('oauth:consumers:create', {
+            accountId: acme.id,
+            consumerKey: `k${baseUrl.length}`,
+            consumerSecret: 's',
+            baseUrl,
+          })
+        ).baseUrl,
+      ).toBe(baseUrl);
+    }
   });
 
   it('times out against a provider that never answers (setting: 1 s)', async () => {

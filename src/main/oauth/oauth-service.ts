@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
+import { isLoopbackHost, isSecureOrLoopback, vonageApiHosts } from '../../shared/network-policy';
 import {
   defaultOAuthBaseUrl,
   type AccessTokenSummary,
@@ -130,6 +131,13 @@ export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAut
     const consumer = requireConsumer(summary.consumerId);
     const endpoint = await endpointOf(consumer);
     const signatureMethod = input.signatureMethod ?? 'HMAC-SHA1';
+    if (signatureMethod === 'PLAINTEXT' && new URL(input.url).protocol !== 'https:') {
+      throw new KeydeskError(
+        'VALIDATION',
+        'PLAINTEXT puts the consumer and token secrets in the request as they are: Keydesk signs with it only for https URLs (RFC 5849 section 3.4.4). Use HMAC-SHA1 or HMAC-SHA256.',
+        'signatureMethod',
+      );
+    }
     const signed = signRequest({
       method: input.method,
       url: input.url,
@@ -281,6 +289,8 @@ export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAut
     sign,
 
     async send(input: SignInput) {
+      const { summary } = await tokenCredentials(input.accountId, input.tokenId);
+      refuseSendTarget(new URL(input.url), requireConsumer(summary.consumerId));
       const signed = await sign(input);
       const params = new URLSearchParams(input.params ?? []);
       const isGet = input.method === 'GET' || input.method === 'DELETE' || input.method === 'HEAD';
@@ -305,3 +315,27 @@ export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAut
 }
 
 export type OAuthService = ReturnType<typeof createOAuthService>;
+
+/**
+ * A signed request goes only where its credentials belong: the consumer's own provider, Vonage's
+ * API, or this machine; over https except to this machine. Anything else could carry a token to a
+ * stranger, or reach a service on the local network.
+ */
+function refuseSendTarget(url: URL, consumer: ConsumerSummary): void {
+  if (!isSecureOrLoopback(url)) {
+    throw new KeydeskError(
+      'VALIDATION',
+      'Keydesk sends signed requests over https only (plain http only to 127.0.0.1 or localhost).',
+      'url',
+    );
+  }
+  const provider = new URL(consumer.baseUrl).hostname;
+  const host = url.hostname.toLowerCase();
+  if (host !== provider && !vonageApiHosts.includes(host) && !isLoopbackHost(host)) {
+    throw new KeydeskError(
+      'VALIDATION',
+      `Keydesk sends this account's signed requests only to its provider (${provider}) or Vonage's API hosts (${vonageApiHosts.join(', ')}), not to ${host}.`,
+      'url',
+    );
+  }
+}
