@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KeydeskError } from '../shared/errors';
@@ -8,18 +8,16 @@ import { note } from './output';
 const page = (title: string, text: string) =>
   `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font:16px system-ui;margin:3em"><h1>${title}</h1><p>${text}</p></body>`;
 
-/** Opens a URL in the system browser, where there is one; failing quietly is fine (the URL is printed). */
-function openBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '', url]]
-        : ['xdg-open', [url]];
+/**
+ * Opens a URL in the system browser, where there is one; failing quietly is fine (the URL is
+ * printed). The `open` package never passes the URL through a shell (`cmd /c start` would run a
+ * command hidden after an `&` in it); loaded only when a login opens a browser.
+ */
+async function openBrowser(url: string): Promise<void> {
   try {
-    spawn(command, args, { stdio: 'ignore', detached: true })
-      .on('error', () => undefined)
-      .unref();
+    const { default: open } = await import('open');
+    const child = await open(url);
+    child.on('error', () => undefined);
   } catch {
     // No browser here: the URL on stderr is enough.
   }
@@ -37,6 +35,8 @@ export function createLoopbackAuthorizer(options: {
 } {
   let server: Server | undefined;
   let port = 0;
+  // Unguessable: another program on this machine cannot hand the CLI a callback of its own.
+  const callbackPath = `/callback/${randomBytes(16).toString('hex')}`;
   return {
     async callbackUrl() {
       server = createServer();
@@ -45,13 +45,13 @@ export function createLoopbackAuthorizer(options: {
         server?.listen(0, '127.0.0.1', resolve);
       });
       port = (server.address() as AddressInfo).port;
-      return `http://127.0.0.1:${port}/callback`;
+      return `http://127.0.0.1:${port}${callbackPath}`;
     },
     authorize({ authorizeUrl, requestToken }) {
       const listening = server;
       if (!listening) throw new KeydeskError('INTERNAL', 'The loopback listener was not started.');
       note(`Open this page to authorize Keydesk, then come back here:\n  ${authorizeUrl}`);
-      if (options.openBrowser) openBrowser(authorizeUrl);
+      if (options.openBrowser) void openBrowser(authorizeUrl);
       return new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => {
           reject(
@@ -63,8 +63,15 @@ export function createLoopbackAuthorizer(options: {
         }, options.timeoutSeconds * 1000);
         listening.on('request', (request, response) => {
           const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-          if (url.pathname !== '/callback') {
-            response.writeHead(404).end();
+          // Anything but the provider's redirect for this login (a favicon, a scanner, another
+          // login's callback, a page reaching 127.0.0.1 under another name) is ignored, not fatal.
+          if (
+            request.method !== 'GET' ||
+            request.headers.host !== `127.0.0.1:${port}` ||
+            url.pathname !== callbackPath ||
+            (url.searchParams.get('oauth_token') ?? url.searchParams.get('denied')) !== requestToken
+          ) {
+            response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
             return;
           }
           clearTimeout(timer);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, cliPath, cliRunner } from '../helpers/cli';
 import { createTestKeychain } from '../helpers/keychain';
@@ -20,7 +21,7 @@ let provider: OAuthProvider;
  * authorize URL from stderr, presses a button on the provider's page, and follows the redirect to
  * the CLI's loopback callback.
  */
-function loginPlayingTheBrowser(decision: 'allow' | 'deny') {
+function loginPlayingTheBrowser(decision: 'allow' | 'deny', strays = false) {
   const child = spawn(
     process.execPath,
     [cliPath, 'oauth', 'login', 'Acme', '--no-browser', '--timeout', '30'],
@@ -42,7 +43,8 @@ function loginPlayingTheBrowser(decision: 'allow' | 'deny') {
           pressed = true;
           void pressOnAuthorizePage(url, decision)
             .then(async ({ location }) => {
-              expect(location).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\?/);
+              expect(location).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\/[0-9a-f]{32}\?/);
+              if (strays) await sendStrays(location ?? '');
               callbackPage = await (await fetch(location ?? '')).text();
             })
             .catch(reject);
@@ -51,6 +53,33 @@ function loginPlayingTheBrowser(decision: 'allow' | 'deny') {
       child.on('exit', (code) => setTimeout(() => resolve({ code, stderr, callbackPage }), 50));
     },
   );
+}
+
+/**
+ * What else may knock on the loopback port while a login waits: a favicon request, a guessed
+ * callback path, another login's token, the right URL under another host name (DNS rebinding).
+ * Each must be ignored (404), never end the login.
+ */
+async function sendStrays(location: string) {
+  const callback = new URL(location);
+  const statusOf = (path: string, host = callback.host) =>
+    new Promise<number>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: callback.port, path, headers: { Host: host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+  const forged = new URL(location);
+  forged.searchParams.set('oauth_token', 'someone-else');
+  forged.searchParams.set('oauth_verifier', 'forged');
+  expect(await statusOf('/favicon.ico')).toBe(404);
+  expect(await statusOf(`/callback${callback.search}`)).toBe(404);
+  expect(await statusOf(`${forged.pathname}${forged.search}`)).toBe(404);
+  expect(
+    await statusOf(`${callback.pathname}${callback.search}`, `evil.example:${callback.port}`),
+  ).toBe(404);
 }
 
 beforeAll(async () => {
@@ -108,7 +137,7 @@ describe('keydesk oauth', () => {
   });
 
   it('logs in through the loopback callback, and a signed request is accepted', async () => {
-    const result = await loginPlayingTheBrowser('allow');
+    const result = await loginPlayingTheBrowser('allow', true);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/Logged in: access token ".+" \(.+\) is in the OS keychain\./);
     expect(result.callbackPage).toContain('Keydesk is authorized');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/main/oauth/sign-request';
 import { parseTokenResponse } from '../../src/main/oauth/parse-token-response';
+import { networkError } from '../../src/main/oauth/http-call';
 import { readCallback, isCallback } from '../../src/main/oauth/authorizer';
 import { curlLine } from '../../src/main/oauth/curl-line';
 import {
@@ -224,5 +225,23 @@ describe("RFC 5849's own examples", () => {
       timestamp: 137131201,
     });
     expect(signed.baseString).toBe(`${published}%26oauth_version%3D1.0`);
+  });
+});
+
+describe('a call that never got an answer', () => {
+  const failed = (code: string) =>
+    networkError(
+      Object.assign(new TypeError('fetch failed'), { cause: { code } }),
+      'https://dashboard.nexmo.com/oauth/request_token',
+      15_000,
+      'request token',
+    ).message;
+
+  it('tells an offline machine apart from a wrong base URL', () => {
+    expect(failed('EAI_AGAIN')).toMatch(/looks offline.*base URL may be fine/);
+    expect(failed('ENETUNREACH')).toMatch(/network is unreachable.*offline/);
+    expect(failed('ENOTFOUND')).toMatch(/does not resolve: check the base URL/);
+    expect(failed('ECONNREFUSED')).toMatch(/refused the connection/);
+    expect(failed('EAI_AGAIN')).not.toMatch(/check the base URL/);
   });
 });

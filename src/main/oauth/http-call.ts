@@ -95,7 +95,16 @@ export function rejected(result: HttpResult, what: string): KeydeskError {
   );
 }
 
-function networkError(error: unknown, url: string, timeoutMs: number, what: string): KeydeskError {
+/**
+ * Why a call never got an answer, told apart: a name that does not exist (the base URL), DNS or
+ * the network being down (offline, VPN), a refused port, a timeout.
+ */
+export function networkError(
+  error: unknown,
+  url: string,
+  timeoutMs: number,
+  what: string,
+): KeydeskError {
   const name = (error as Error).name;
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new KeydeskError(
@@ -105,11 +114,16 @@ function networkError(error: unknown, url: string, timeoutMs: number, what: stri
   }
   const code = ((error as { cause?: { code?: string } }).cause?.code ?? '') as string;
   const host = new URL(url).host;
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: `${host} refused the connection (is the base URL right, is the server up?)`,
+    ENOTFOUND: `the name ${new URL(url).hostname} does not resolve: check the base URL for a typo (or, if every site fails, your DNS)`,
+    EAI_AGAIN: `DNS did not answer for ${new URL(url).hostname}: this computer looks offline (check the network or VPN), the base URL may be fine`,
+    ENETUNREACH: `the network is unreachable: this computer looks offline (check the network or VPN)`,
+    EHOSTUNREACH: `${host} is unreachable from this network (offline, VPN or firewall)`,
+    ECONNRESET: `the connection to ${host} was cut off (a proxy or firewall?)`,
+    ETIMEDOUT: `the connection to ${host} timed out (offline, VPN or firewall)`,
+  };
   const reason =
-    code === 'ECONNREFUSED'
-      ? `${host} refused the connection (is the base URL right, is the server up?)`
-      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? `${host} was not found (check the base URL)`
-        : `${host} could not be reached (${code || (error as Error).message})`;
+    reasons[code] ?? `${host} could not be reached (${code || (error as Error).message})`;
   return new KeydeskError('OAUTH_UNREACHABLE', `The ${what} failed: ${reason}.`);
 }
