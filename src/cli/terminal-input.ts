@@ -24,7 +24,42 @@ export async function readStdin(maxBytes = 1024 * 1024): Promise<string> {
       throw new CliError(`stdin is larger than ${maxBytes} bytes; that is not a secret or key.`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return strictUtf8(Buffer.concat(chunks), 'stdin');
+}
+
+/**
+ * Text exactly as given, or a refusal: a lenient decode would store U+FFFD in place of bytes it
+ * cannot read, a secret other than the one the user has.
+ */
+export function strictUtf8(bytes: Uint8Array, where: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidByte(bytes);
+    throw new CliError(
+      `${where} is not UTF-8 text (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at position ${at}); Keydesk stores secrets exactly as given, so nothing was stored. Check the encoding of what you piped.`,
+    );
+  }
+}
+
+/** The offset of the first byte that cannot start or continue UTF-8 (prefixes decode or not). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const decodes = (end: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (decodes(middle)) good = middle;
+    else bad = middle;
+  }
+  return good;
 }
 
 export function stripFinalNewline(text: string): string {
@@ -45,6 +80,8 @@ export function promptHidden(prompt: string): Promise<string> {
       stdin.off('data', onData);
       process.stderr.write('\n');
       if (error) reject(error);
+      else if (value.includes('\uFFFD'))
+        reject(new CliError('What was typed is not UTF-8 text; nothing was stored.'));
       else resolve(value);
     };
     const onData = (chunk: string) => {

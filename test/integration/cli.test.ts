@@ -143,6 +143,50 @@ describe('keydesk CLI', () => {
       stderr: expect.stringMatching(/passphrase: The passphrase does not unlock/),
     });
     expect(keydesk(args, { stdin: 'hunter2\n' }).code).toBe(0);
+    // one event per attempt, with its real outcome: no failed KEY_ENCRYPTED step before a success
+    const events = (
+      JSON.parse(keydesk(['history', '--json', '--limit', '50']).stdout) as {
+        action: string;
+        outcome: string;
+        applicationId: string | null;
+        error: { code: string } | null;
+      }[]
+    ).filter(
+      (e) => e.action === 'create' && e.applicationId === 'dddddddd-bbbb-cccc-dddd-0123456789ab',
+    );
+    expect(events.map((e) => [e.outcome, e.error?.code ?? null])).toEqual([
+      ['ok', null],
+      ['failed', 'KEY_PASSPHRASE_WRONG'],
+    ]);
+    const encryptedOnStdin = keydesk(
+      [
+        ...args.slice(0, 5),
+        'eeeeeeee-bbbb-cccc-dddd-0123456789ab',
+        '--name',
+        'Piped',
+        '--key-stdin',
+      ],
+      { stdin: makeRsaKeys().pkcs8Encrypted('hunter2') },
+    );
+    expect(encryptedOnStdin.code).toBe(1);
+    expect(encryptedOnStdin.stderr).toMatch(/encrypted.*--key-file PATH and pipe the passphrase/);
+  });
+
+  it('refuses a secret piped as invalid UTF-8 instead of storing something else', () => {
+    const result = spawnSync(
+      process.execPath,
+      [cliPath, 'accounts', 'add', '--name', 'Bytes', '--api-key', 'bbbb9999'],
+      {
+        input: Buffer.from([0xff, 0xfe]),
+        encoding: 'utf8',
+        env: { ...process.env, KEYDESK_HOME: dataDir, KEYDESK_KEYCHAIN_SERVICE: keychain.service },
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /stdin is not UTF-8 text \(byte 0xff at position 0\).*nothing was stored/,
+    );
+    expect(keydesk(['accounts', 'list', '--json']).stdout).not.toContain('Bytes');
   });
 
   it('rejects bad application input with its own message', () => {

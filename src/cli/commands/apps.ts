@@ -46,22 +46,23 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
             kind: 'pem',
             pem: options.keyFile ? await readKeyFile(options.keyFile) : await readStdin(),
           };
-      const input = { accountId: account.id, id: options.id, name: options.name, key };
-      const app = await ctx.call('apps:create', input).catch(async (error: unknown) => {
-        if (
-          !(error instanceof CliError) ||
-          error.shape?.code !== 'KEY_ENCRYPTED' ||
-          key.kind !== 'pem'
-        ) {
-          throw error;
-        }
+      // Asked before the one create, so the history records one event with the real outcome.
+      if (key.kind === 'pem' && (await isEncrypted(ctx, key.pem))) {
         if (options.keyStdin && !process.stdin.isTTY) {
           throw new CliError(
-            'The private key is encrypted and stdin already carried the key: use --key-file PATH and pipe the passphrase on stdin.',
+            'The private key is encrypted and stdin already carried it: pass the key with --key-file PATH and pipe the passphrase on stdin (printf %s "$PASSPHRASE" | keydesk apps add ... --key-file key.pem).',
           );
         }
-        const passphrase = await readSecret('Key passphrase', 'Pipe the passphrase on stdin.');
-        return ctx.call('apps:create', { ...input, key: { ...key, passphrase } });
+        key.passphrase = await readSecret(
+          'Key passphrase',
+          'The key is encrypted: pipe its passphrase on stdin (printf %s "$PASSPHRASE" | keydesk apps add ... --key-file key.pem).',
+        );
+      }
+      const app = await ctx.call('apps:create', {
+        accountId: account.id,
+        id: options.id,
+        name: options.name,
+        key,
       });
       note(`Added application "${app.name}" (${app.id}) to account "${app.accountName}".`);
       note(`Key: RSA-${app.keyBits}, fingerprint ${app.fingerprint}`);
@@ -139,6 +140,17 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
       await ctx.call('apps:remove', { id: app.id });
       note(`Removed application "${app.name}" (${app.id}).`);
     });
+}
+
+async function isEncrypted(ctx: CliContext, pem: string): Promise<boolean> {
+  try {
+    await ctx.call('keys:inspect', { pem });
+    return false;
+  } catch (error) {
+    if (error instanceof CliError && error.shape?.code === 'KEY_ENCRYPTED') return true;
+    // Any other problem with the key is reported by the create itself, in the history too.
+    return false;
+  }
 }
 
 /** A key file named on the command line: a regular file, size-capped, never through a link. */
