@@ -45,10 +45,13 @@ export const httpUrlSchema = z
  * (the consumer secret signs every call), except a test provider on this machine.
  */
 export const baseUrlSchema = httpUrlSchema
-  .refine(
-    (text) => isSecureOrLoopback(new URL(text)),
-    'Use an https URL (plain http only for a test server on 127.0.0.1 or localhost).',
-  )
+  .refine((text) => {
+    try {
+      return isSecureOrLoopback(new URL(text));
+    } catch {
+      return true; // not a URL at all: the check above already says so
+    }
+  }, 'Use an https URL (plain http only for a test server on 127.0.0.1 or localhost).')
   .transform((url) => (url.endsWith('/') ? url : `${url}/`));
 
 export const consumerSummarySchema = z.object({

@@ -233,3 +233,30 @@ describe('005 vault identity', () => {
     db.close();
   });
 });
+
+describe('006 folded names', () => {
+  it('folds existing names, keeps two that only the new folding makes equal, and indexes the fold', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 5));
+    const add = db.prepare(
+      `INSERT INTO accounts (id, name, api_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+    add.run('a1', 'Zürich', 'key1', '2026-01-01', '2026-01-01');
+    add.run('a2', 'ZÜRICH', 'key2', '2026-01-02', '2026-01-02');
+    add.run('a3', 'Straße', 'key3', '2026-01-03', '2026-01-03');
+    migrate(db, migrations);
+    const folds = db.prepare('SELECT id, name_fold FROM accounts ORDER BY id').all();
+    expect(folds).toEqual([
+      { id: 'a1', name_fold: 'zürich' },
+      { id: 'a2', name_fold: 'zürich\u0000a2' },
+      { id: 'a3', name_fold: 'strasse' },
+    ]);
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM accounts WHERE name_fold = 'zürich'")
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX accounts_name_fold/);
+    expect(() => add.run('a4', 'x', 'key4', 'now', 'now')).not.toThrow();
+    db.close();
+  });
+});

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { KeydeskError } from '../../shared/errors';
+import { foldName } from '../../shared/fold-name';
 import {
   importFormatLabels,
   type ImportSource,
@@ -231,7 +232,7 @@ export function createImporter(vault: Vault, keychain: Keychain) {
       target &&
       vault.applications
         .list({ accountId: target.id })
-        .some((a) => a.name.toLowerCase() === name.toLowerCase())
+        .some((a) => foldName(a.name) === foldName(name))
     ) {
       name = `${name} (${id.data.slice(0, 8)})`;
     }

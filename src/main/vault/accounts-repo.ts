@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AccountSummary, ColorLabel } from '../../shared/vault-schemas';
+import { foldName } from '../../shared/fold-name';
 import { containsPattern } from '../db/like-pattern';
 
 interface AccountRow {
@@ -57,11 +58,11 @@ export function createAccountsRepo(db: Database.Database) {
                      WHERE :idPattern IS NOT NULL AND p.id LIKE :idPattern ESCAPE '\\')
       ORDER BY a.name COLLATE NOCASE`),
     byId: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.id = ?`),
-    byName: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.name = ? COLLATE NOCASE`),
+    byName: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.name_fold = ?`),
     byApiKey: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.api_key = ?`),
     insert: db.prepare(`INSERT INTO accounts
-      (id, name, api_key, color, notes, has_signature_secret, created_at, updated_at)
-      VALUES (@id, @name, @apiKey, @color, @notes, @hasSignatureSecret, @now, @now)`),
+      (id, name, name_fold, api_key, color, notes, has_signature_secret, created_at, updated_at)
+      VALUES (@id, @name, @nameFold, @apiKey, @color, @notes, @hasSignatureSecret, @now, @now)`),
     remove: db.prepare<[string]>(`DELETE FROM accounts WHERE id = ?`),
     allIds: db.prepare<[], { id: string; name: string; has_signature_secret: 0 | 1 }>(
       `SELECT id, name, has_signature_secret FROM accounts`,
@@ -85,10 +86,14 @@ export function createAccountsRepo(db: Database.Database) {
       return statements.search.all({ pattern, idPattern }).map(toSummary);
     },
     get: (id: string) => maybe(statements.byId.get(id)),
-    findByName: (name: string) => maybe(statements.byName.get(name)),
+    findByName: (name: string) => maybe(statements.byName.get(foldName(name))),
     findByApiKey: (apiKey: string) => maybe(statements.byApiKey.get(apiKey)),
     insert(row: NewAccountRow): void {
-      statements.insert.run({ ...row, hasSignatureSecret: row.hasSignatureSecret ? 1 : 0 });
+      statements.insert.run({
+        ...row,
+        nameFold: foldName(row.name),
+        hasSignatureSecret: row.hasSignatureSecret ? 1 : 0,
+      });
     },
     update(id: string, patch: AccountPatch, now: string): void {
       const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [
@@ -96,9 +101,13 @@ export function createAccountsRepo(db: Database.Database) {
         unknown,
       ][];
       const sets = entries.map(([key]) => `${columns[key]} = @${key}`);
-      const values = Object.fromEntries(
+      const values: Record<string, unknown> = Object.fromEntries(
         entries.map(([key, v]) => [key, typeof v === 'boolean' ? (v ? 1 : 0) : v]),
       );
+      if (patch.name !== undefined) {
+        sets.push('name_fold = @nameFold');
+        values.nameFold = foldName(patch.name);
+      }
       db.prepare(
         `UPDATE accounts SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id`,
       ).run({ ...values, id, now });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { foldName } from '../../shared/fold-name';
 import { jwtDefaultsSchema, type JwtDefaults } from '../../shared/jwt-schemas';
 import type { ApplicationSummary } from '../../shared/vault-schemas';
 import { containsPattern } from '../db/like-pattern';
@@ -73,19 +74,19 @@ export function createApplicationsRepo(db: Database.Database) {
       WHERE p.account_id = :accountId
         AND (p.name LIKE :pattern ESCAPE '\\' OR p.id LIKE :pattern ESCAPE '\\') ${order}`),
     byId: db.prepare<[string], ApplicationRow>(`${selectSummary} WHERE p.id = ?`),
-    byName: db.prepare<[string], ApplicationRow>(
-      `${selectSummary} WHERE p.name = ? COLLATE NOCASE ${order}`,
-    ),
+    byName: db.prepare<[string], ApplicationRow>(`${selectSummary} WHERE p.name_fold = ? ${order}`),
     byFingerprint: db.prepare<[string], ApplicationRow>(
       `${selectSummary} WHERE p.fingerprint = ? ${order}`,
     ),
     byAccountAndName: db.prepare<[string, string], ApplicationRow>(
-      `${selectSummary} WHERE p.account_id = ? AND p.name = ? COLLATE NOCASE`,
+      `${selectSummary} WHERE p.account_id = ? AND p.name_fold = ?`,
     ),
     insert: db.prepare(`INSERT INTO applications
-      (id, account_id, name, public_key_pem, fingerprint, key_bits, jwt_defaults, created_at, updated_at)
-      VALUES (@id, @accountId, @name, @publicKeyPem, @fingerprint, @keyBits, @jwtDefaults, @now, @now)`),
-    rename: db.prepare(`UPDATE applications SET name = @name, updated_at = @now WHERE id = @id`),
+      (id, account_id, name, name_fold, public_key_pem, fingerprint, key_bits, jwt_defaults, created_at, updated_at)
+      VALUES (@id, @accountId, @name, @nameFold, @publicKeyPem, @fingerprint, @keyBits, @jwtDefaults, @now, @now)`),
+    rename: db.prepare(
+      `UPDATE applications SET name = @name, name_fold = @nameFold, updated_at = @now WHERE id = @id`,
+    ),
     setDefaults: db.prepare(
       `UPDATE applications SET jwt_defaults = @jwtDefaults, updated_at = @now WHERE id = @id`,
     ),
@@ -114,15 +115,20 @@ export function createApplicationsRepo(db: Database.Database) {
       return rows.map(toSummary);
     },
     get: (id: string) => maybe(statements.byId.get(id)),
-    findByName: (name: string) => statements.byName.all(name).map(toSummary),
+    findByName: (name: string) => statements.byName.all(foldName(name)).map(toSummary),
     findByFingerprint: (fingerprint: string) =>
       statements.byFingerprint.all(fingerprint).map(toSummary),
     findInAccount: (accountId: string, name: string) =>
-      maybe(statements.byAccountAndName.get(accountId, name)),
+      maybe(statements.byAccountAndName.get(accountId, foldName(name))),
     insert(row: NewApplicationRow): void {
-      statements.insert.run({ ...row, jwtDefaults: JSON.stringify(row.jwtDefaults) });
+      statements.insert.run({
+        ...row,
+        nameFold: foldName(row.name),
+        jwtDefaults: JSON.stringify(row.jwtDefaults),
+      });
     },
-    rename: (id: string, name: string, now: string) => statements.rename.run({ id, name, now }),
+    rename: (id: string, name: string, now: string) =>
+      statements.rename.run({ id, name, nameFold: foldName(name), now }),
     setJwtDefaults: (id: string, jwtDefaults: JwtDefaults, now: string) =>
       statements.setDefaults.run({ id, jwtDefaults: JSON.stringify(jwtDefaults), now }),
     setKey: (id: string, key: KeyColumns, now: string) =>

@@ -4,6 +4,7 @@ import { migration002 } from './002-history-and-settings';
 import { migration003 } from './003-application-counts';
 import { migration004 } from './004-oauth';
 import { migration005 } from './005-vault-identity';
+import { migration006 } from './006-folded-names';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
