@@ -2,13 +2,22 @@ import { KeydeskError } from '../shared/errors';
 import { CliError, fromShape } from './cli-error';
 import { createCliContext } from './context';
 import { buildProgram } from './program';
+import { CommanderError, routeUsageErrors, usageErrorOf } from './usage-errors';
 
 async function main(argv: string[]): Promise<number> {
   const ctx = createCliContext();
   try {
-    await buildProgram(ctx).parseAsync(argv);
+    const program = buildProgram(ctx);
+    routeUsageErrors(program);
+    await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
+    if (error instanceof CommanderError) {
+      const usage = usageErrorOf(error, argv);
+      if (!usage) return 0;
+      process.stderr.write(`keydesk: ${usage.message}\n`);
+      return usage.exitCode;
+    }
     const cliError = error instanceof KeydeskError ? fromShape(error.toShape()) : error;
     if (cliError instanceof CliError) {
       process.stderr.write(`keydesk: ${cliError.message}\n`);

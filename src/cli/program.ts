@@ -16,8 +16,7 @@ export function buildProgram(ctx: CliContext): Command {
       'Vonage credentials in the OS keychain: accounts, applications, keys, JWTs, audit history. ' +
         "Data folder: $KEYDESK_HOME, or the Keydesk app's folder.",
     )
-    .version(packageJson.version)
-    .showHelpAfterError('(run with --help for usage)');
+    .version(packageJson.version);
   registerAccountCommands(program, ctx);
   registerAppCommands(program, ctx);
   registerImportCommand(program, ctx);

@@ -81,7 +81,7 @@ export const applicationNameSchema = nameSchema(
 
 export const pemInputSchema = z
   .string()
-  .min(1, 'Paste a private key, or choose its file.')
+  .min(1, 'The private key is empty: give the key itself, or its file.')
   .max(
     limits.pem,
     'That is far larger than a private key (64 KiB at most); check what was pasted.',

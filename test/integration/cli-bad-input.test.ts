@@ -86,7 +86,7 @@ const cases: [args: string[], message: RegExp, stdin?: string][] = [
   [['jwt', 'Nope'], /APP: No application named or with id "Nope"/],
   [['jwt', 'Nope', '--ttl', 'forever'], /"forever" is not a duration/],
   [['decode', 'not-a-token'], /TOKEN: A JWT has three parts/],
-  [['history', '--limit', '-1'], /--limit: give a whole number from 1 to 500/],
+  [['history', '--limit', '-1'], /--limit: give a whole number from 1 to 1,000,000/],
   [['history', '--since', 'tomorrow'], /--since: "tomorrow" is neither a time/],
   [
     ['oauth', 'consumer', 'add', '--account', 'Acme', '--key', 'k', '--base-url', 'not a url'],

@@ -248,7 +248,7 @@ describe('keydesk history', () => {
   it.each([
     [['--action', 'delete'], /--action: "delete" is not an action; use one of mint, copy/],
     [['--since', 'yesterday'], /--since: "yesterday" is neither a time/],
-    [['--limit', '0'], /--limit: give a whole number from 1 to 500/],
+    [['--limit', '0'], /--limit: give a whole number from 1 to 1,000,000 \(0 is out of range\)/],
     [['--limit', 'ten'], /--limit: give a whole number/],
     [['--json', '--csv'], /--json or --csv, not both/],
     [['--account', 'Nobody'], /No account named "Nobody"/],

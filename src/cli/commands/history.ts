@@ -45,10 +45,17 @@ function parseAction(text: string): HistoryAction {
   return action;
 }
 
-function parseLimit(text: string, max: number): number {
+/** The same bounds for the table, --json and --csv: up to the export's million events. */
+const maxLimit = historyLimits.export;
+
+function parseLimit(text: string): number {
+  const bounds = `a whole number from 1 to ${maxLimit.toLocaleString('en')}`;
+  if (!/^\d+$/.test(text.trim())) {
+    throw new CliError(`--limit: give ${bounds} ("${text}" is not a whole number).`, 2);
+  }
   const limit = Number(text);
-  if (!/^\d+$/.test(text) || limit < 1 || limit > max) {
-    throw new CliError(`--limit: give a whole number from 1 to ${max.toLocaleString('en')}.`, 2);
+  if (limit < 1 || limit > maxLimit) {
+    throw new CliError(`--limit: give ${bounds} (${text.trim()} is out of range).`, 2);
   }
   return limit;
 }
@@ -81,7 +88,10 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
       '--since <when>',
       'only events since an ISO time, or a span back from now: 7d, 12h, 30m',
     )
-    .option('--limit <n>', `how many events (default ${historyLimits.defaultPage})`)
+    .option(
+      '--limit <n>',
+      `how many events, 1 to ${maxLimit.toLocaleString('en')} (default ${historyLimits.defaultPage}; with --csv, all)`,
+    )
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV (all matching events up to --limit)')
     .action(async (options: HistoryOptions) => {
@@ -97,23 +107,30 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
         action: options.action === undefined ? undefined : parseAction(options.action),
         since: options.since === undefined ? undefined : parseSince(options.since),
       };
+      const asked = options.limit === undefined ? undefined : parseLimit(options.limit);
       if (options.csv) {
-        const limit =
-          options.limit === undefined ? undefined : parseLimit(options.limit, historyLimits.export);
-        const { csv } = await ctx.call('history:export', { ...filter, limit });
+        const { csv } = await ctx.call('history:export', { ...filter, limit: asked });
         process.stdout.write(csv);
         return;
       }
-      const limit =
-        options.limit === undefined
-          ? historyLimits.defaultPage
-          : parseLimit(options.limit, historyLimits.page);
-      const page = await ctx.call('history:list', { ...filter, limit });
-      if (options.json) return printJson(page.events);
-      if (page.events.length === 0) return note('No history events match.');
-      print(
-        formatTable(['TIME', 'ACTION', 'ACCOUNT', 'APPLICATION', 'WHAT'], page.events.map(row)),
-      );
-      if (page.nextCursor !== null) note(`(showing the newest ${limit}; use --limit for more)`);
+      const limit = asked ?? historyLimits.defaultPage;
+      // Pages of at most 500 (the contract's page), until the limit or the end of the history.
+      const events: HistoryEvent[] = [];
+      let cursor: number | undefined;
+      let more = true;
+      while (more && events.length < limit) {
+        const page = await ctx.call('history:list', {
+          ...filter,
+          limit: Math.min(historyLimits.page, limit - events.length),
+          cursor,
+        });
+        events.push(...page.events);
+        more = page.nextCursor !== null;
+        cursor = page.nextCursor ?? undefined;
+      }
+      if (options.json) return printJson(events);
+      if (events.length === 0) return note('No history events match.');
+      print(formatTable(['TIME', 'ACTION', 'ACCOUNT', 'APPLICATION', 'WHAT'], events.map(row)));
+      if (more) note(`(showing the newest ${limit}; use --limit for more)`);
     });
 }

@@ -12,9 +12,16 @@ function collectParam(text: string, params: [string, string][]): [string, string
 }
 
 function parseSeconds(text: string): number {
+  if (!/^\d+$/.test(text.trim())) {
+    throw new InvalidArgumentError(
+      `give a whole number of seconds from 5 to 3600 ("${text}" is not a whole number).`,
+    );
+  }
   const seconds = Number(text);
-  if (!/^\d+$/.test(text) || seconds < 5 || seconds > 3600) {
-    throw new InvalidArgumentError('give a whole number of seconds from 5 to 3600.');
+  if (seconds < 5 || seconds > 3600) {
+    throw new InvalidArgumentError(
+      `give a whole number of seconds from 5 to 3600 (${seconds} is out of range).`,
+    );
   }
   return seconds;
 }
