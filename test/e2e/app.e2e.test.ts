@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jwtVerify } from 'jose';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -239,6 +242,39 @@ describe('Keydesk in Chromium', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).last().click();
     await page.getByText(/Imported \.nexmorc: 1 created/).waitFor();
     await expect.poll(() => page.getByTestId('account-list').innerText()).toContain('ffff0000');
+  });
+
+  it('reads a key file outside any folder it knows only after the user ticks the box', async () => {
+    const keyDir = mkdtempSync(join(tmpdir(), 'keydesk-e2e-key-'));
+    writeFileSync(join(keyDir, 'voice.key'), keys.pkcs8);
+    const a = await start();
+    const { page } = a;
+    await addAccount(a);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('File to import').setInputFiles({
+      name: '.nexmo-app',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(
+        `[app_config]\napp_id = ${appId}\napp_name = Voice\nprivate_key = ${join(keyDir, 'voice.key')}\n`,
+      ),
+    });
+    const preview = page.getByTestId('import-preview');
+    await preview.getByText(/outside the imported file's folder/).waitFor();
+    await page.getByLabel('Account for the application').selectOption('Acme Corp');
+    const box = page.getByRole('checkbox', { name: /Read key files outside the file's folder/ });
+    await expect.poll(() => box.isChecked()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Nothing new to import' }).isDisabled()).toBe(
+      true,
+    );
+    await a.screenshot('05b-import-outside-key');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await a.screenshot('05b-import-outside-key-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await box.check();
+    await preview.getByRole('cell', { name: 'create' }).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).last().click();
+    await page.getByText(/Imported \.nexmo-app: 1 created/).waitFor();
+    expect(count(a, 'applications')).toBe(1);
   });
 
   it('decodes a pasted token and explains what is wrong with it', async () => {

@@ -1,20 +1,27 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { call } from '../api';
 import { useToast } from '../components/toasts';
 
 type Preview = ChannelOutput<'import:preview'>;
+type FileChoices = { accountName?: string; allowOutsidePaths: boolean };
 
 /** Choose or drop a .nexmorc, .nexmo-app, .vonagerc, vonage_app.json or private.key; preview; confirm. */
 export function ImportView(props: { changed: () => void }) {
   const [file, setFile] = useState<{ fileName: string; content: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [allowOutside, setAllowOutside] = useState(false);
+  const [choices, setChoices] = useState<FileChoices>({ allowOutsidePaths: false });
+  const [accountNames, setAccountNames] = useState<string[]>([]);
   const toast = useToast();
 
-  async function showPreview(next: { fileName: string; content: string }, outside: boolean) {
-    const r = await call('import:preview', { ...next, allowOutsidePaths: outside });
+  useEffect(() => {
+    void call('accounts:list', {}).then((r) => r.ok && setAccountNames(r.value.map((a) => a.name)));
+  }, []);
+
+  async function showPreview(next: { fileName: string; content: string }, chosen: FileChoices) {
+    setChoices(chosen);
+    const r = await call('import:preview', { ...next, ...chosen });
     setPreview(r.ok ? r.value : null);
     setError(r.ok ? null : r.error.message);
   }
@@ -23,13 +30,12 @@ export function ImportView(props: { changed: () => void }) {
     if (!chosen) return;
     const next = { fileName: chosen.name, content: await chosen.text() };
     setFile(next);
-    setAllowOutside(false);
-    await showPreview(next, false);
+    await showPreview(next, { allowOutsidePaths: false });
   }
 
   async function apply() {
     if (!file) return;
-    const r = await call('import:apply', { ...file, allowOutsidePaths: allowOutside });
+    const r = await call('import:apply', { ...file, ...choices });
     if (!r.ok) return setError(r.error.message);
     const created = r.value.items.filter((i) => i.outcome === 'created').length;
     toast(`Imported ${file.fileName}: ${created} created.`);
@@ -91,15 +97,32 @@ export function ImportView(props: { changed: () => void }) {
               ))}
             </tbody>
           </table>
-          {preview.items.some((item) => item.kind === 'application' && item.keyOutside) ? (
+          {file && preview.items.every((item) => item.kind === 'application') ? (
+            <label className="field">
+              <span>Account for the application</span>
+              <select
+                value={choices.accountName ?? ''}
+                onChange={(e) =>
+                  void showPreview(file, { ...choices, accountName: e.target.value || undefined })
+                }
+              >
+                <option value="">Choose an account…</option>
+                {accountNames.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {file && preview.items.some((item) => item.kind === 'application' && item.keyOutside) ? (
             <label className="checkbox">
               <input
                 type="checkbox"
-                checked={allowOutside}
-                onChange={(e) => {
-                  setAllowOutside(e.target.checked);
-                  if (file) void showPreview(file, e.target.checked);
-                }}
+                checked={choices.allowOutsidePaths}
+                onChange={(e) =>
+                  void showPreview(file, { ...choices, allowOutsidePaths: e.target.checked })
+                }
               />
               Read key files outside the file&apos;s folder (
               {preview.items.map((item) => (item.kind === 'application' ? item.keyPath : null))})
