@@ -3,9 +3,43 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// Only the Electron shell may import 'electron': everything else must run in plain Node
-// (the CLI, the tests) where the Electron binary is not available.
-const electronShell = ['src/main/index.ts', 'src/main/electron/**', 'src/preload/**'];
+/**
+ * One rule per boundary, each message saying where the code belongs. The core runs in plain Node
+ * (the CLI, the tests) where the Electron binary is not available; the renderer reaches the rest
+ * only through window.api; the CLI shares the core, never the Electron shell.
+ */
+const restrict = (...groups) => [
+  'error',
+  {
+    patterns: groups.map(([group, message]) =>
+      typeof group === 'string' ? { regex: group, message } : { group, message },
+    ),
+  },
+];
+// Package names as regular expressions: a gitignore-style group would also match a path such as
+// ../main/electron/x.
+const electron = [
+  '^electron(/.*)?$',
+  'Only the Electron shell (src/main, src/preload) may import electron.',
+];
+const react = ['^react(-dom)?(/.*)?$', 'React belongs in src/renderer.'];
+const shell = [
+  ['**/main/**', '**/main'],
+  'src/main is the Electron shell; shared code belongs in src/core.',
+];
+const cli = [['**/cli/**'], 'src/cli is the command line; shared code belongs in src/core.'];
+const renderer = [
+  ['**/renderer/**'],
+  'The renderer is reached only through window.api (src/shared/api.ts).',
+];
+const core = [
+  ['**/core/**'],
+  'The renderer runs in a sandboxed page: it talks to the core only through window.api (src/shared).',
+];
+const node = [
+  ['node:*'],
+  'The renderer has no Node: ask main through a channel in src/shared/contract.ts.',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
@@ -13,26 +47,29 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   {
     files: ['**/*.ts', '**/*.tsx'],
-    rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message:
-                'Only the Electron shell (src/main/index.ts, src/main/electron/, src/preload/) may import electron.',
-            },
-          ],
-          patterns: [
-            { group: ['electron/*'], message: 'Only the Electron shell may import electron.' },
-          ],
-        },
-      ],
-    },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
   },
-  { files: electronShell, rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['src/core/**'],
+    rules: { 'no-restricted-imports': restrict(electron, react, shell, cli, renderer) },
+  },
+  {
+    files: ['src/cli/**'],
+    rules: { 'no-restricted-imports': restrict(electron, react, shell, renderer) },
+  },
+  { files: ['src/main/**'], rules: { 'no-restricted-imports': restrict(react, cli, renderer) } },
+  {
+    files: ['src/preload/**'],
+    rules: { 'no-restricted-imports': restrict(react, cli, renderer, core, shell) },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: { 'no-restricted-imports': restrict(electron, react, shell, cli, renderer, core, node) },
+  },
+  {
+    files: ['src/renderer/**'],
+    rules: { 'no-restricted-imports': restrict(electron, shell, cli, core, node) },
+  },
   {
     files: ['src/renderer/**/*.tsx', 'src/renderer/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createOsKeychain } from '../src/main/keychain/os-keychain';
-import { createServices } from '../src/main/services';
-import { createInvoke } from '../src/main/handlers';
+import { createOsKeychain } from '../src/core/keychain/os-keychain';
+import { createServices } from '../src/core/services';
+import { createInvoke } from '../src/core/handlers';
 
 /**
  * Real services over a scratch data folder and a keychain service of their own (the benchmarks run

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { heading, report, timeRuns } from './stats';
 import { must, type BenchServices } from './bench-services';
-import type { NewHistoryEvent } from '../src/main/history/history-repo';
+import type { NewHistoryEvent } from '../src/core/history/history-repo';
 import type { HistoryAction } from '../src/shared/history-schemas';
 
 const total = 1_000_000;

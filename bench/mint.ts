@@ -1,7 +1,7 @@
 import { sign } from 'node:crypto';
 import { heading, report, timeRuns } from './stats';
 import { addBenchApplication, must, type BenchServices } from './bench-services';
-import { signRs256 } from '../src/main/jwt/sign-rs256';
+import { signRs256 } from '../src/core/jwt/sign-rs256';
 
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { heading, report, timeRuns } from './stats';
 import { must, type BenchServices } from './bench-services';
-import type { Services } from '../src/main/services';
-import { generateKeyPair } from '../src/main/keys/generate-key-pair';
-import { createAccountsRepo } from '../src/main/vault/accounts-repo';
-import { createApplicationsRepo } from '../src/main/vault/applications-repo';
+import type { Services } from '../src/core/services';
+import { generateKeyPair } from '../src/core/keys/generate-key-pair';
+import { createAccountsRepo } from '../src/core/vault/accounts-repo';
+import { createApplicationsRepo } from '../src/core/vault/applications-repo';
 
 /**
  * 1,000 accounts and 10,000 applications. Rows go straight into SQLite (11,000 keychain writes would

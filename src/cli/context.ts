@@ -1,8 +1,8 @@
 import { mayCall, type ChannelOf } from '../shared/channels';
 import type { ChannelInput, ChannelOutput } from '../shared/contract';
 import { KeydeskError } from '../shared/errors';
-import { createInvoke, type Invoke } from '../main/handlers';
-import { servicesFromEnvironment, type Services } from '../main/services';
+import { createInvoke, type Invoke } from '../core/handlers';
+import { servicesFromEnvironment, type Services } from '../core/services';
 import { fromShape } from './cli-error';
 import { note } from './output';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KeydeskError } from '../shared/errors';
-import { readCallback, type Authorizer } from '../main/oauth/authorizer';
+import { readCallback, type Authorizer } from '../core/oauth/authorizer';
 import { note } from './output';
 
 const page = (title: string, text: string) =>

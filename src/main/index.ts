@@ -5,9 +5,9 @@ import {
   contentSecurityPolicy,
   devServerContentSecurityPolicy,
 } from '../shared/content-security-policy';
-import { resolveDataDir } from './data-dir';
-import { createInvoke } from './handlers';
-import { servicesFromEnvironment, type Services } from './services';
+import { resolveDataDir } from '../core/data-dir';
+import { createInvoke } from '../core/handlers';
+import { servicesFromEnvironment, type Services } from '../core/services';
 import { appMenuTemplate } from './electron/app-menu';
 import { createMainWindow } from './electron/create-main-window';
 import { electronClipboard } from './electron/electron-clipboard';

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rendererChannels } from '../../src/shared/channels';
 import { KeydeskError } from '../../src/shared/errors';
-import type { Keychain } from '../../src/main/keychain/keychain';
+import type { Keychain } from '../../src/core/keychain/keychain';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { launchChromium, openApp, serveRenderer, type AppUnderTest } from './harness';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { KeydeskError } from '../../src/shared/errors';
-import { isCallback, readCallback, type Authorizer } from '../../src/main/oauth/authorizer';
+import { isCallback, readCallback, type Authorizer } from '../../src/core/oauth/authorizer';
 
 /**
  * The authorize window of the tests: a fresh Playwright browser context per login (its own

@@ -1,6 +1,6 @@
 import type { Channel, ChannelOutput } from '../../src/shared/contract';
 import type { KeydeskErrorShape } from '../../src/shared/errors';
-import type { Invoke } from '../../src/main/handlers';
+import type { Invoke } from '../../src/core/handlers';
 import { tally } from './tally';
 
 /**

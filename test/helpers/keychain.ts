@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { databaseFileName } from '../../src/main/db/open-database';
-import { readVaultId } from '../../src/main/db/migrations/005-vault-identity';
-import { scopeToVault, type VaultKeychain } from '../../src/main/keychain/vault-keychain';
+import { databaseFileName } from '../../src/core/db/open-database';
+import { readVaultId } from '../../src/core/db/migrations/005-vault-identity';
+import { scopeToVault, type VaultKeychain } from '../../src/core/keychain/vault-keychain';
 import { KeydeskError } from '../../src/shared/errors';
-import type { Keychain } from '../../src/main/keychain/keychain';
-import { createOsKeychain } from '../../src/main/keychain/os-keychain';
+import type { Keychain } from '../../src/core/keychain/keychain';
+import { createOsKeychain } from '../../src/core/keychain/os-keychain';
 import { tally } from './tally';
 
 export function assertTestKeyring(): void {

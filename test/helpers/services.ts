@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Keychain } from '../../src/main/keychain/keychain';
-import { createServices, type Services, type ServicesOptions } from '../../src/main/services';
-import { createInvoke } from '../../src/main/handlers';
+import type { Keychain } from '../../src/core/keychain/keychain';
+import { createServices, type Services, type ServicesOptions } from '../../src/core/services';
+import { createInvoke } from '../../src/core/handlers';
 
 export function makeDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'keydesk-test-'));

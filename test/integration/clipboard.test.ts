@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jwtVerify } from 'jose';
-import { createMemoryClipboard } from '../../src/main/clipboard/clipboard-port';
+import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
 import { contractCaller } from '../helpers/contract-caller';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { secretRefs } from '../../src/main/keychain/keychain';
+import { secretRefs } from '../../src/core/keychain/keychain';
 import { contractCaller } from '../helpers/contract-caller';
 import { openTestServices } from '../helpers/services';
 import { expectNoSecretsAtRest } from '../helpers/secrets-at-rest';

@@ -1,8 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import { jwtVerify, decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { secretRefs, type Keychain } from '../../src/main/keychain/keychain';
-import { vaultRef } from '../../src/main/keychain/vault-keychain';
+import { secretRefs, type Keychain } from '../../src/core/keychain/keychain';
+import { vaultRef } from '../../src/core/keychain/vault-keychain';
 import { contractCaller } from '../helpers/contract-caller';
 import { joseToken, uuidV4, verifyWithOpenssl } from '../helpers/jwt';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';

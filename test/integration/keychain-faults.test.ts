@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { secretRefs } from '../../src/main/keychain/keychain';
+import { secretRefs } from '../../src/core/keychain/keychain';
 import {
   createOsKeychain,
   napiKeyring,
   type KeyringApi,
-} from '../../src/main/keychain/os-keychain';
+} from '../../src/core/keychain/os-keychain';
 import { contractCaller } from '../helpers/contract-caller';
 import { assertTestKeyring, createTestKeychain } from '../helpers/keychain';
 import { openTestServices } from '../helpers/services';

@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KeydeskError } from '../../src/shared/errors';
-import { readCallback, type Authorizer } from '../../src/main/oauth/authorizer';
-import { secretRefs } from '../../src/main/keychain/keychain';
+import { readCallback, type Authorizer } from '../../src/core/oauth/authorizer';
+import { secretRefs } from '../../src/core/keychain/keychain';
 import { contractCaller } from '../helpers/contract-caller';
 import { createTestKeychain } from '../helpers/keychain';
 import {

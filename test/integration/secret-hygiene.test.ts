@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMemoryClipboard } from '../../src/main/clipboard/clipboard-port';
-import { secretRefs } from '../../src/main/keychain/keychain';
-import { readCallback } from '../../src/main/oauth/authorizer';
+import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
+import { secretRefs } from '../../src/core/keychain/keychain';
+import { readCallback } from '../../src/core/oauth/authorizer';
 import { contractCaller } from '../helpers/contract-caller';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';

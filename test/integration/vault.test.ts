@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedInput } from '../../src/shared/contract';
-import { secretRefs } from '../../src/main/keychain/keychain';
+import { secretRefs } from '../../src/core/keychain/keychain';
 import { failingOnSet } from '../helpers/keychain';
 import type { RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/main/db/open-database';
+import { openDatabase } from '../../src/core/db/open-database';
 import { makeDataDir } from '../helpers/services';
 import { recordFigure } from './figures';
 import { tally } from '../helpers/tally';

@@ -3,8 +3,8 @@
  * loop, one history event plus one account edit per transaction, printing each committed id. The
  * test kills it with SIGKILL at a random moment and checks what survived.
  */
-import { openDatabase } from '../../src/main/db/open-database';
-import { createHistoryRepo } from '../../src/main/history/history-repo';
+import { openDatabase } from '../../src/core/db/open-database';
+import { createHistoryRepo } from '../../src/core/history/history-repo';
 
 const [dataDir = '', accountId = '', label = 'writer'] = process.argv.slice(2);
 const { db } = openDatabase(dataDir);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKeychainError } from '../../src/main/keychain/classify-keychain-error';
-import { withTimeout } from '../../src/main/keychain/with-timeout';
+import { classifyKeychainError } from '../../src/core/keychain/classify-keychain-error';
+import { withTimeout } from '../../src/core/keychain/with-timeout';
 
 describe('keychain failures become errors a user can act on', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClipboardGuard } from '../../src/main/clipboard/clipboard-guard';
-import { createMemoryClipboard } from '../../src/main/clipboard/clipboard-port';
+import { createClipboardGuard } from '../../src/core/clipboard/clipboard-guard';
+import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
 
 /** Timers the test fires by hand, so no test waits on a clock. */
 function manualTimers() {

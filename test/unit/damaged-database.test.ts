@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { databaseFileName, openDatabase } from '../../src/main/db/open-database';
+import { databaseFileName, openDatabase } from '../../src/core/db/open-database';
 import { tally } from '../helpers/tally';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'keydesk-damaged-'));

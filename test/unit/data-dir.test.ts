@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDataDir } from '../../src/main/data-dir';
+import { resolveDataDir } from '../../src/core/data-dir';
 
 describe('resolveDataDir matches Electron userData for "Keydesk"', () => {
   it('uses ~/.config/Keydesk on Linux, honouring XDG_CONFIG_HOME', () => {

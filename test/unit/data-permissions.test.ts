@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseFileName, openDatabase } from '../../src/main/db/open-database';
+import { databaseFileName, openDatabase } from '../../src/core/db/open-database';
 
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 

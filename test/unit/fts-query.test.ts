@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFtsQuery } from '../../src/main/history/fts-query';
+import { toFtsQuery } from '../../src/core/history/fts-query';
 
 describe('toFtsQuery', () => {
   it('requires every word, whole except the last, which may be the start of one', () => {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../src/main/db/migrate';
-import { migrations } from '../../src/main/db/migrations';
-import { databaseFileName, openDatabase } from '../../src/main/db/open-database';
-import { readVaultId } from '../../src/main/db/migrations/005-vault-identity';
+import { migrate } from '../../src/core/db/migrate';
+import { migrations } from '../../src/core/db/migrations';
+import { databaseFileName, openDatabase } from '../../src/core/db/open-database';
+import { readVaultId } from '../../src/core/db/migrations/005-vault-identity';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'keydesk-db-'));
 

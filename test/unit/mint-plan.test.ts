@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aclForPreset } from '../../src/shared/acl';
 import { KeydeskError } from '../../src/shared/errors';
 import { defaultSettings } from '../../src/shared/settings-schemas';
-import { buildClaims, planMint } from '../../src/main/jwt/mint-plan';
+import { buildClaims, planMint } from '../../src/core/jwt/mint-plan';
 
 const customAcl = { paths: { '/*/users/alice': { methods: ['GET' as const] } } };
 

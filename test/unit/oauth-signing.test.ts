@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../../src/main/oauth/sign-request';
-import { parseTokenResponse } from '../../src/main/oauth/parse-token-response';
-import { networkError } from '../../src/main/oauth/http-call';
-import { readCallback, isCallback } from '../../src/main/oauth/authorizer';
-import { curlLine } from '../../src/main/oauth/curl-line';
+import { signRequest } from '../../src/core/oauth/sign-request';
+import { parseTokenResponse } from '../../src/core/oauth/parse-token-response';
+import { networkError } from '../../src/core/oauth/http-call';
+import { readCallback, isCallback } from '../../src/core/oauth/authorizer';
+import { curlLine } from '../../src/core/oauth/curl-line';
 import {
   expectedSignature,
   parseAuthorizationHeader,

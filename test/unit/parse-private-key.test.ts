@@ -1,7 +1,7 @@
 import { generateKeyPairSync, createPublicKey, createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePrivateKey } from '../../src/main/keys/parse-private-key';
-import { generateKeyPair } from '../../src/main/keys/generate-key-pair';
+import { parsePrivateKey } from '../../src/core/keys/parse-private-key';
+import { generateKeyPair } from '../../src/core/keys/generate-key-pair';
 import { KeydeskError } from '../../src/shared/errors';
 import { fixture, makeRsaKeys, type RsaKeys } from '../helpers/keys';
 

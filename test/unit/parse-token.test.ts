@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeydeskError } from '../../src/shared/errors';
-import { parseToken } from '../../src/main/jwt/parse-token';
+import { parseToken } from '../../src/core/jwt/parse-token';
 
 const b64 = (value: unknown) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, readCredentialFile } from '../../src/main/import/read-credential-file';
+import { detectFormat, readCredentialFile } from '../../src/core/import/read-credential-file';
 
 const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----';
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';

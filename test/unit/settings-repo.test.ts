@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../src/main/db/migrate';
-import { migrations } from '../../src/main/db/migrations';
-import { createSettingsRepo } from '../../src/main/settings/settings-repo';
+import { migrate } from '../../src/core/db/migrate';
+import { migrations } from '../../src/core/db/migrations';
+import { createSettingsRepo } from '../../src/core/settings/settings-repo';
 import { defaultSettings } from '../../src/shared/settings-schemas';
 
 function open() {

@@ -1,5 +1,5 @@
 import { clipboard, ClipboardItem } from 'electron';
-import type { ClipboardPort } from '../clipboard/clipboard-port';
+import type { ClipboardPort } from '../../core/clipboard/clipboard-port';
 
 /** Raw OS formats that ask clipboard history and managers to skip an entry. */
 const concealedHints: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow, session } from 'electron';
 import { KeydeskError } from '../../shared/errors';
-import { isCallback, readCallback, type Authorizer } from '../oauth/authorizer';
+import { isCallback, readCallback, type Authorizer } from '../../core/oauth/authorizer';
 import { refusePermissionCheck, refusePermissionRequest } from './permissions';
 
 /**

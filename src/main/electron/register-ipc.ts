@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { rendererChannels } from '../../shared/channels';
-import type { Invoke } from '../handlers';
+import type { Invoke } from '../../core/handlers';
 import type { SenderFacts } from './sender-check';
 
 export function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
