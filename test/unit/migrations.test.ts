@@ -11,6 +11,18 @@ import { readVaultId } from '../../src/core/db/migrations/005-vault-identity';
 const tempDir = () => mkdtempSync(join(tmpdir(), 'keydesk-db-'));
 
 describe('migration runner', () => {
+  it('refuses a registry whose versions do not go 1, 2, 3… (a gap, a repeat, out of order)', () => {
+    const step = (version: number) => ({ version, name: `m${version}`, up: () => undefined });
+    for (const broken of [
+      [step(1), step(3)],
+      [step(1), step(1)],
+      [step(2), step(1)],
+    ]) {
+      expect(() => migrate(new Database(':memory:'), broken)).toThrow(/versions must go 1, 2, 3/);
+    }
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
   it('opens a new database in WAL mode with foreign keys and a busy timeout', () => {
     const { db } = openDatabase(tempDir());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -258,5 +270,53 @@ describe('006 folded names', () => {
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX accounts_name_fold/);
     expect(() => add.run('a4', 'x', 'key4', 'now', 'now')).not.toThrow();
     db.close();
+  });
+});
+
+describe('004 oauth', () => {
+  const migrated = () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 4));
+    db.prepare(
+      `INSERT INTO accounts (id, name, api_key, created_at, updated_at) VALUES ('a1', 'Acme', 'k1', 'now', 'now')`,
+    ).run();
+    return db;
+  };
+  const addConsumer = (db: Database.Database, id: string, key: string) =>
+    db
+      .prepare(
+        `INSERT INTO oauth_consumers (id, account_id, consumer_key, base_url, callback_url, created_at)
+         VALUES (?, 'a1', ?, 'https://dashboard.nexmo.com/oauth/', NULL, 'now')`,
+      )
+      .run(id, key);
+
+  it('keeps consumers unique by key, and their tokens go with them, and they with the account', () => {
+    const db = migrated();
+    addConsumer(db, 'c1', 'consumer-1');
+    expect(() => addConsumer(db, 'c2', 'consumer-1')).toThrow(/UNIQUE/);
+    db.prepare(
+      `INSERT INTO oauth_tokens (id, consumer_id, label, obtained_at) VALUES ('t1', 'c1', 'me', 'now')`,
+    ).run();
+    db.prepare(`DELETE FROM oauth_consumers WHERE id = 'c1'`).run();
+    expect(db.prepare('SELECT count(*) AS n FROM oauth_tokens').get()).toEqual({ n: 0 });
+    addConsumer(db, 'c3', 'consumer-3');
+    db.prepare(`DELETE FROM accounts WHERE id = 'a1'`).run();
+    expect(db.prepare('SELECT count(*) AS n FROM oauth_consumers').get()).toEqual({ n: 0 });
+  });
+
+  it('has no column that could hold a secret or a token', () => {
+    const db = migrated();
+    const columns = ['oauth_consumers', 'oauth_tokens'].flatMap((table) =>
+      (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
+    );
+    expect(columns.filter((c) => /secret|token_value|verifier/.test(c))).toEqual([]);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO oauth_tokens (id, consumer_id, label, obtained_at) VALUES ('t9', 'nope', 'x', 'now')`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 });

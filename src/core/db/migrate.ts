@@ -7,6 +7,7 @@ import type { Migration } from './migration';
  * its `user_version` bump, so a crash leaves the database at a whole version.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
+  assertOrdered(migrations);
   const latest = migrations.at(-1)?.version ?? 0;
   const current = refuseNewerDatabase(db, migrations);
   for (const migration of migrations) {
@@ -37,4 +38,18 @@ export function refuseNewerDatabase(
     );
   }
   return current;
+}
+
+/**
+ * The registry's versions go 1, 2, 3… with no gap or repeat: a migration added out of order would
+ * otherwise be skipped on every database already past its number.
+ */
+export function assertOrdered(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(
+        `Migration "${migration.name}" has version ${migration.version} at position ${index + 1}; versions must go 1, 2, 3… in the registry (src/core/db/migrations/index.ts).`,
+      );
+    }
+  });
 }
