@@ -2,21 +2,24 @@ import { mayCall, type ChannelOf } from '../shared/channels';
 import type { ChannelInput, ChannelOutput } from '../shared/contract';
 import { KeydeskError } from '../shared/errors';
 import { createInvoke, type Invoke } from '../core/handlers';
+import type { Authorizer } from '../core/oauth/authorizer';
 import { servicesFromEnvironment, type Services } from '../core/services';
 import { fromShape } from './cli-error';
 import { note } from './output';
 
 /**
- * The CLI goes through the same validation and handlers as the desktop app. Services (database,
- * keychain) are opened on first use only, so `--help` touches nothing.
+ * The CLI goes through the same validation and handlers as the desktop app, name lookups and
+ * reads included: commands reach the vault only through `call`. Services (database, keychain) are
+ * opened on first use only, so `--help` touches nothing.
  */
 export function createCliContext() {
   let services: Services | undefined;
   let invoke: Invoke | undefined;
+  let authorizer: Authorizer | undefined;
 
   function open(): Services {
     if (!services) {
-      services = servicesFromEnvironment();
+      services = servicesFromEnvironment(process.env, undefined, authorizer);
       for (const notice of services.notices) note(`keydesk: ${notice}`);
     }
     return services;
@@ -38,7 +41,16 @@ export function createCliContext() {
 
   return {
     call,
-    services: open,
+    /**
+     * What shows the provider's authorize page for `oauth login` (the loopback listener): given
+     * before the services are made, never swapped into them afterwards.
+     */
+    useAuthorizer(chosen: Authorizer): void {
+      if (services) throw new Error('useAuthorizer must come before the first call.');
+      authorizer = chosen;
+    },
+    resolveAccount: (ref: string) => call('accounts:resolve', { ref }),
+    resolveApp: (ref: string) => call('apps:resolve', { ref }),
     close: () => services?.close(),
   };
 }

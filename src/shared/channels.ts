@@ -9,16 +9,18 @@
  * - `both`.
  */
 export const channelCallers = {
-  'system:status': 'renderer',
+  'system:status': 'both',
   'accounts:list': 'both',
   'accounts:get': 'both',
+  'accounts:resolve': 'cli',
   'accounts:create': 'both',
   'accounts:update': 'renderer',
   'accounts:remove': 'both',
   'accounts:revealSecret': 'renderer',
   'apps:list': 'cli',
   'apps:index': 'renderer',
-  'apps:get': 'renderer',
+  'apps:resolve': 'cli',
+  'apps:get': 'both',
   'apps:create': 'both',
   'apps:update': 'renderer',
   'apps:replaceKey': 'renderer',

@@ -132,6 +132,11 @@ export const contract = {
     input: z.strictObject({ id: accountId }),
     output: accountSummarySchema.extend({ applications: z.array(applicationSummarySchema) }),
   },
+  /** An account by its name (any case) or id, as a person types it. */
+  'accounts:resolve': {
+    input: z.strictObject({ ref: z.string().trim().min(1, 'Name the account.').max(200) }),
+    output: accountSummarySchema,
+  },
   'accounts:create': {
     input: z.strictObject({
       name: accountNameSchema,
@@ -175,6 +180,11 @@ export const contract = {
     output: z.array(
       applicationSummarySchema.pick({ id: true, name: true, accountId: true, accountName: true }),
     ),
+  },
+  /** An application by its id or its name (which must then be unambiguous). */
+  'apps:resolve': {
+    input: z.strictObject({ ref: z.string().trim().min(1, 'Name the application.').max(200) }),
+    output: applicationSummarySchema,
   },
   'apps:get': {
     input: z.strictObject({ id: applicationIdSchema }),

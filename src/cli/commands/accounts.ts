@@ -51,7 +51,7 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
     .description('Show an account and its applications (never its secret)')
     .option('--json', 'print JSON')
     .action(async (name: string, options: { json?: boolean }) => {
-      const { id } = ctx.services().vault.accounts.resolve(name);
+      const { id } = await ctx.resolveAccount(name);
       const account = await ctx.call('accounts:get', { id });
       if (options.json) return printJson(account);
       print(
@@ -85,7 +85,7 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
     .description('Remove an account, its applications and their secrets')
     .option('--yes', 'do not ask for confirmation')
     .action(async (name: string, options: { yes?: boolean }) => {
-      const account = ctx.services().vault.accounts.resolve(name);
+      const account = await ctx.resolveAccount(name);
       await confirmRemoval(
         `Remove account "${account.name}" and its ${account.applicationCount} application(s), with their secrets?`,
         options.yes,

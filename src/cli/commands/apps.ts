@@ -36,7 +36,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
           2,
         );
       }
-      const account = ctx.services().vault.accounts.resolve(options.account);
+      const account = await ctx.resolveAccount(options.account);
       if (options.keyStdin && process.stdin.isTTY) {
         note('Paste the private key, then press Ctrl-D on a line of its own:');
       }
@@ -81,7 +81,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (options: { account?: string; json?: boolean }) => {
       const accountId = options.account
-        ? ctx.services().vault.accounts.resolve(options.account).id
+        ? (await ctx.resolveAccount(options.account)).id
         : undefined;
       const list = await ctx.call('apps:list', { accountId });
       if (options.json) return printJson(list);
@@ -103,7 +103,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
     .description('Show an application (by id or name)')
     .option('--json', 'print JSON')
     .action(async (appRef: string, options: { json?: boolean }) => {
-      const app = ctx.services().vault.applications.resolve(appRef);
+      const app = await ctx.resolveApp(appRef);
       if (options.json) return printJson(app);
       const defaults = app.jwtDefaults;
       print(
@@ -123,8 +123,8 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
   apps
     .command('public-key <app>')
     .description("Print an application's public key (PEM), to paste into the dashboard")
-    .action((appRef: string) => {
-      print(ctx.services().vault.applications.resolve(appRef).publicKeyPem.trimEnd());
+    .action(async (appRef: string) => {
+      print((await ctx.resolveApp(appRef)).publicKeyPem.trimEnd());
     });
 
   apps
@@ -132,7 +132,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
     .description('Remove an application and its private key')
     .option('--yes', 'do not ask for confirmation')
     .action(async (appRef: string, options: { yes?: boolean }) => {
-      const app = ctx.services().vault.applications.resolve(appRef);
+      const app = await ctx.resolveApp(appRef);
       await confirmRemoval(
         `Remove application "${app.name}" (${app.id}) and its private key from the keychain?`,
         options.yes,

@@ -13,7 +13,7 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
       const problems = report.orphanSecrets.length + report.missingSecrets.length;
       if (options.json) printJson(report);
       else {
-        print(`Data folder: ${ctx.services().dataDir}`);
+        print(`Data folder: ${(await ctx.call('system:status', {})).dataDir}`);
         if (problems === 0) print('The vault and the keychain agree. Nothing to fix.');
         for (const orphan of report.orphanSecrets) {
           print(`Orphan secret: ${orphan.description} (${orphan.ref})`);

@@ -96,13 +96,13 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
     .option('--csv', 'print CSV (all matching events up to --limit)')
     .action(async (options: HistoryOptions) => {
       if (options.json && options.csv) throw new CliError('Give --json or --csv, not both.', 2);
-      const { vault } = ctx.services();
       const filter = {
-        accountId: options.account ? vault.accounts.resolve(options.account).id : undefined,
+        accountId: options.account ? (await ctx.resolveAccount(options.account)).id : undefined,
+        // An id as given: the history keeps events of applications since removed.
         applicationId: options.app
           ? uuidShape.test(options.app.trim())
             ? options.app.trim().toLowerCase()
-            : vault.applications.resolve(options.app).id
+            : (await ctx.resolveApp(options.app)).id
           : undefined,
         action: options.action === undefined ? undefined : parseAction(options.action),
         since: options.since === undefined ? undefined : parseSince(options.since),

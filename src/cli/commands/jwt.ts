@@ -101,7 +101,7 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
     )
     .action(async (appRef: string, options: JwtOptions) => {
       const acl = aclChoice(options);
-      const app = ctx.services().vault.applications.resolve(appRef);
+      const app = await ctx.resolveApp(appRef);
       const result = await ctx.call('jwt:mint', {
         applicationId: app.id,
         ttlSeconds: options.ttl,

@@ -42,7 +42,7 @@ export function registerOAuthCommands(program: Command, ctx: CliContext): void {
     .option('--base-url <url>', 'the endpoint base (default https://dashboard.nexmo.com/oauth/)')
     .option('--oob', 'log in with a PIN instead of a callback')
     .action(async (options: { account: string; key: string; baseUrl?: string; oob?: boolean }) => {
-      const account = ctx.services().vault.accounts.resolve(options.account);
+      const account = await ctx.resolveAccount(options.account);
       const consumerSecret = await readSecret(
         'Consumer secret',
         'Pipe it in, for example: printf %s "$SECRET" | keydesk oauth consumer add --account NAME --key KEY',
@@ -88,7 +88,9 @@ export function registerOAuthCommands(program: Command, ctx: CliContext): void {
     .description('Remove a consumer, its secret and its access tokens')
     .option('--yes', 'do not ask for confirmation')
     .action(async (key: string, options: { yes?: boolean }) => {
-      const found = ctx.services().oauth.findConsumerByKey(key.trim());
+      const found = (await ctx.call('oauth:consumers:list', {})).find(
+        (c) => c.consumerKey === key.trim(),
+      );
       if (!found)
         throw new CliError(
           `KEY: no OAuth consumer with key "${key}". "keydesk oauth consumer list" shows them.`,
@@ -114,39 +116,43 @@ export function registerOAuthCommands(program: Command, ctx: CliContext): void {
       300,
     )
     .action(async (accountRef: string, options: { browser: boolean; timeout: number }) => {
-      const { vault, oauth: service } = ctx.services();
-      const account = vault.accounts.resolve(accountRef);
-      const consumers = service.consumers(account.id);
-      const chosen = consumers.at(-1);
-      if (!chosen)
-        throw new CliError(
-          `Account "${account.name}" has no OAuth consumer: add one with "keydesk oauth consumer add --account ${JSON.stringify(account.name)} --key KEY".`,
-        );
-      if (consumers.length > 1)
-        note(`Using consumer ${chosen.consumerKey} (the newest of ${consumers.length}).`);
-      let token;
-      if (chosen.callbackUrl === null) {
-        const { pendingId, authorizeUrl } = await ctx.call('oauth:loginStart', {
-          consumerId: chosen.id,
-        });
-        note(`Open this page, authorize Keydesk, and enter the PIN it shows:\n  ${authorizeUrl}`);
-        const pin = await readSecret('PIN', 'Pipe the PIN on stdin.');
-        token = await ctx.call('oauth:loginFinish', { pendingId, pin });
-      } else {
-        const authorizer = createLoopbackAuthorizer({
-          openBrowser: options.browser,
-          timeoutSeconds: options.timeout,
-        });
-        // The loopback listener is this process's authorize window; the contract does the rest.
-        ctx.services().authorizer = authorizer;
-        try {
-          token = await ctx.call('oauth:login', { consumerId: chosen.id });
-        } finally {
-          authorizer.close();
-        }
+      // The loopback listener is this process's authorize window; it is given to the services
+      // when they are made (it listens only once a login asks for its callback URL).
+      const authorizer = createLoopbackAuthorizer({
+        openBrowser: options.browser,
+        timeoutSeconds: options.timeout,
+      });
+      ctx.useAuthorizer(authorizer);
+      try {
+        note(`Logged in: ${await login(accountRef)}`);
+      } finally {
+        authorizer.close();
       }
-      note(`Logged in: access token "${token.label}" (${token.id}) is in the OS keychain.`);
     });
+
+  async function login(accountRef: string): Promise<string> {
+    const account = await ctx.resolveAccount(accountRef);
+    const consumers = await ctx.call('oauth:consumers:list', { accountId: account.id });
+    const chosen = consumers.at(-1);
+    if (!chosen)
+      throw new CliError(
+        `Account "${account.name}" has no OAuth consumer: add one with "keydesk oauth consumer add --account ${JSON.stringify(account.name)} --key KEY".`,
+      );
+    if (consumers.length > 1)
+      note(`Using consumer ${chosen.consumerKey} (the newest of ${consumers.length}).`);
+    let token;
+    if (chosen.callbackUrl === null) {
+      const { pendingId, authorizeUrl } = await ctx.call('oauth:loginStart', {
+        consumerId: chosen.id,
+      });
+      note(`Open this page, authorize Keydesk, and enter the PIN it shows:\n  ${authorizeUrl}`);
+      const pin = await readSecret('PIN', 'Pipe the PIN on stdin.');
+      token = await ctx.call('oauth:loginFinish', { pendingId, pin });
+    } else {
+      token = await ctx.call('oauth:login', { consumerId: chosen.id });
+    }
+    return `access token "${token.label}" (${token.id}) is in the OS keychain.`;
+  }
 
   oauth
     .command('sign <account> <method> <url> [params...]')
@@ -162,7 +168,7 @@ export function registerOAuthCommands(program: Command, ctx: CliContext): void {
         params: string[],
         options: { curl?: boolean },
       ) => {
-        const account = ctx.services().vault.accounts.resolve(accountRef);
+        const account = await ctx.resolveAccount(accountRef);
         const pairs = params.reduce<[string, string][]>((all, text) => {
           try {
             return collectParam(text, all);

@@ -22,6 +22,8 @@ export function vaultHandlers(services: Services): HandlersOf<VaultChannel> {
     }),
     'accounts:list': ({ query }) => vault.accounts.list(query),
     'accounts:get': ({ id }) => vault.accounts.get(id),
+    'accounts:resolve': ({ ref }) => vault.accounts.resolve(ref),
+    'apps:resolve': ({ ref }) => vault.applications.resolve(ref),
     'accounts:create': (input) =>
       audit.track(
         { action: 'create', summary: `Created account "${input.name}"`, accountName: input.name },
