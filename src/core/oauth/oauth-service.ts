@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
+import { writeSecretsAndRows, type SecretWrite } from '../vault/secret-write';
 import { isLoopbackHost, isSecureOrLoopback, vonageApiHosts } from '../../shared/network-policy';
 import {
   defaultOAuthBaseUrl,
@@ -53,6 +54,7 @@ const pendingLifetimeMs = 15 * 60_000;
  */
 export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAuthDeps) {
   const repo = createOAuthRepo(db);
+  const write = (change: SecretWrite) => writeSecretsAndRows(keychain, db, change);
   const pending = new Map<string, PendingLogin>();
   const stamp = () => now().toISOString();
 
@@ -83,19 +85,17 @@ export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAut
     label?: string,
   ): Promise<AccessTokenSummary> {
     const id = randomUUID();
-    const ref = secretRefs.accessToken(id);
-    await keychain.set(ref, JSON.stringify(token));
-    try {
-      repo.insertToken({
-        id,
-        consumerId: consumer.id,
-        label: label?.trim() || `${consumer.consumerKey} ${stamp().slice(0, 16).replace('T', ' ')}`,
-        now: stamp(),
-      });
-    } catch (error) {
-      await keychain.delete(ref).catch(() => false);
-      throw error;
-    }
+    await write({
+      secrets: [[secretRefs.accessToken(id), JSON.stringify(token)]],
+      rows: () =>
+        repo.insertToken({
+          id,
+          consumerId: consumer.id,
+          label:
+            label?.trim() || `${consumer.consumerKey} ${stamp().slice(0, 16).replace('T', ' ')}`,
+          now: stamp(),
+        }),
+    });
     const stored = repo.token(id);
     if (!stored)
       throw new KeydeskError('INTERNAL', 'The token row vanished right after it was written.');
@@ -155,11 +155,13 @@ export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAut
     };
   }
 
-  // Removing an account takes its consumers' and tokens' secrets out of the keychain first.
-  vault.beforeAccountRemoval(async (accountId) => {
+  // Removing an account removes its consumers' and tokens' secrets in the same write.
+  vault.secretsOfAccountFrom((accountId) => {
     const { consumers, tokens } = repo.secretsOfAccount(accountId);
-    for (const id of tokens) await keychain.delete(secretRefs.accessToken(id));
-    for (const id of consumers) await keychain.delete(secretRefs.consumerSecret(id));
+    return [
+      ...tokens.map((id) => secretRefs.accessToken(id)),
+      ...consumers.map((id) => secretRefs.consumerSecret(id)),
+    ];
   });
 
   return {
@@ -186,39 +188,42 @@ export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAut
         );
       }
       const id = randomUUID();
-      const ref = secretRefs.consumerSecret(id);
-      await keychain.set(ref, input.consumerSecret);
-      try {
-        repo.insertConsumer({
-          id,
-          accountId: input.accountId,
-          consumerKey: input.consumerKey,
-          baseUrl: input.baseUrl ?? defaultOAuthBaseUrl,
-          callbackUrl: input.callbackUrl === undefined ? null : input.callbackUrl,
-          now: stamp(),
-        });
-      } catch (error) {
-        await keychain.delete(ref).catch(() => false);
-        throw error;
-      }
+      await write({
+        secrets: [[secretRefs.consumerSecret(id), input.consumerSecret]],
+        rows: () =>
+          repo.insertConsumer({
+            id,
+            accountId: input.accountId,
+            consumerKey: input.consumerKey,
+            baseUrl: input.baseUrl ?? defaultOAuthBaseUrl,
+            callbackUrl: input.callbackUrl === undefined ? null : input.callbackUrl,
+            now: stamp(),
+          }),
+      });
       return requireConsumer(id);
     },
 
-    /** Secrets first: if the keychain refuses, nothing is removed. */
+    /** The consumer's secret, its tokens' secrets and the rows go together, or nothing does. */
     async removeConsumer(id: string): Promise<{ removedTokens: number }> {
       const consumer = requireConsumer(id, 'id');
       const tokenIds = repo.tokenIdsOfConsumer(consumer.id);
-      for (const tokenId of tokenIds) await keychain.delete(secretRefs.accessToken(tokenId));
-      await keychain.delete(secretRefs.consumerSecret(consumer.id));
-      repo.removeConsumer(consumer.id);
+      await write({
+        secrets: [
+          ...tokenIds.map((tokenId) => [secretRefs.accessToken(tokenId), null] as const),
+          [secretRefs.consumerSecret(consumer.id), null],
+        ],
+        rows: () => repo.removeConsumer(consumer.id),
+      });
       return { removedTokens: tokenIds.length };
     },
 
     async forgetToken(id: string): Promise<AccessTokenSummary> {
       const token = repo.token(id);
       if (!token) throw new KeydeskError('NOT_FOUND', `No access token with id "${id}".`, 'id');
-      await keychain.delete(secretRefs.accessToken(token.id));
-      repo.removeToken(token.id);
+      await write({
+        secrets: [[secretRefs.accessToken(token.id), null]],
+        rows: () => repo.removeToken(token.id),
+      });
       return token;
     },
 

@@ -7,7 +7,7 @@ import { secretRefs, type Keychain } from '../keychain/keychain';
 import { createAccountsRepo } from './accounts-repo';
 import { createApplicationsRepo } from './applications-repo';
 import { materialiseKey } from './key-source';
-import { translateSqlError } from '../db/translate-sql-error';
+import { writeSecretsAndRows, type SecretChange, type SecretWrite } from './secret-write';
 
 export interface VaultDeps {
   db: Database.Database;
@@ -18,16 +18,16 @@ export interface VaultDeps {
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Accounts and applications: metadata in SQLite, secrets in the keychain, kept consistent. The
- * keychain is written first and the row second, and a failed row write takes its secret back out,
- * so a keychain failure never leaves a row that points at nothing.
+ * Accounts and applications: metadata in SQLite, secrets in the keychain, kept consistent by one
+ * mechanism (secret-write.ts): a secret and its row change together or not at all.
  */
 export function createVault({ db, keychain, now = () => new Date() }: VaultDeps) {
   const accounts = createAccountsRepo(db);
   const applications = createApplicationsRepo(db);
   const stamp = () => now().toISOString();
   const keyListeners = new Set<(applicationId: string) => void>();
-  const accountRemovalHooks: ((accountId: string) => Promise<void>)[] = [];
+  /** Other stores' secrets that belong to an account (OAuth) and go when it goes. */
+  const accountSecretProviders: ((accountId: string) => string[])[] = [];
   /** Tells holders of parsed keys (the signing-key cache) that a stored key is gone or replaced. */
   const keyChanged = (applicationId: string) => {
     for (const listener of keyListeners) listener(applicationId);
@@ -91,33 +91,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     return value;
   }
 
-  /** Writes secrets in order; if one fails, the ones already written are taken back out. */
-  async function storeSecrets(entries: [ref: string, secret: string][]): Promise<void> {
-    const written: string[] = [];
-    try {
-      for (const [ref, secret] of entries) {
-        await keychain.set(ref, secret);
-        written.push(ref);
-      }
-    } catch (error) {
-      await forgetSecrets(written);
-      throw error;
-    }
-  }
-
-  async function forgetSecrets(refs: string[]): Promise<void> {
-    for (const ref of refs) await keychain.delete(ref).catch(() => false);
-  }
-
-  /** Runs a row write after its secrets were stored; on failure removes those secrets again. */
-  async function writeRowOrForget(refs: string[], write: () => void): Promise<void> {
-    try {
-      write();
-    } catch (error) {
-      await forgetSecrets(refs);
-      throw translateSqlError(error);
-    }
-  }
+  const write = (change: SecretWrite) => writeSecretsAndRows(keychain, db, change);
 
   const accountApi = {
     list: (query?: string) => accounts.list(query),
@@ -145,13 +119,12 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     async create(input: ParsedInput<'accounts:create'>): Promise<AccountSummary> {
       assertAccountFree(input.name, input.apiKey);
       const id = randomUUID();
-      const secrets: [string, string][] = [[secretRefs.apiSecret(id), input.apiSecret]];
+      const secrets: SecretChange[] = [[secretRefs.apiSecret(id), input.apiSecret]];
       if (input.signatureSecret)
         secrets.push([secretRefs.signatureSecret(id), input.signatureSecret]);
-      await storeSecrets(secrets);
-      await writeRowOrForget(
-        secrets.map(([ref]) => ref),
-        () =>
+      await write({
+        secrets,
+        rows: () =>
           accounts.insert({
             id,
             name: input.name,
@@ -161,69 +134,56 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
             hasSignatureSecret: Boolean(input.signatureSecret),
             now: stamp(),
           }),
-      );
+      });
       return requireAccount(id);
     },
 
-    /**
-     * Secrets first, then the row. If any step fails, the secrets already changed are put back as
-     * they were, so a keychain that fails half-way (or a row that cannot be written) leaves the
-     * account exactly as before.
-     */
+    /** The secrets that change and the row, together or not at all (secret-write.ts). */
     async update(input: ParsedInput<'accounts:update'>): Promise<AccountSummary> {
       const current = requireAccount(input.id);
       assertAccountFree(input.name, input.apiKey, current.id);
-      const changes: [ref: string, next: string | null][] = [];
+      const secrets: SecretChange[] = [];
       if (input.apiSecret !== undefined)
-        changes.push([secretRefs.apiSecret(current.id), input.apiSecret]);
-      if (input.signatureSecret !== undefined) {
-        changes.push([secretRefs.signatureSecret(current.id), input.signatureSecret]);
-      }
-      const previous: [ref: string, value: string | null][] = [];
-      for (const [ref] of changes) previous.push([ref, await keychain.get(ref)]);
-      const done: [ref: string, value: string | null][] = [];
-      try {
-        for (const [index, [ref, next]] of changes.entries()) {
-          if (next === null) await keychain.delete(ref);
-          else await keychain.set(ref, next);
-          const before = previous[index];
-          if (before) done.push(before);
-        }
-        accounts.update(
-          current.id,
-          {
-            name: input.name,
-            apiKey: input.apiKey,
-            color: input.color,
-            notes: input.notes,
-            hasSignatureSecret:
-              input.signatureSecret === undefined ? undefined : input.signatureSecret !== null,
-          },
-          stamp(),
-        );
-      } catch (error) {
-        for (const [ref, value] of done.reverse()) {
-          await (value === null ? keychain.delete(ref) : keychain.set(ref, value)).catch(
-            () => false,
-          );
-        }
-        throw translateSqlError(error);
-      }
+        secrets.push([secretRefs.apiSecret(current.id), input.apiSecret]);
+      if (input.signatureSecret !== undefined)
+        secrets.push([secretRefs.signatureSecret(current.id), input.signatureSecret]);
+      await write({
+        secrets,
+        rows: () =>
+          accounts.update(
+            current.id,
+            {
+              name: input.name,
+              apiKey: input.apiKey,
+              color: input.color,
+              notes: input.notes,
+              hasSignatureSecret:
+                input.signatureSecret === undefined ? undefined : input.signatureSecret !== null,
+            },
+            stamp(),
+          ),
+      });
       return requireAccount(current.id);
     },
 
-    /** Secrets first: if the keychain refuses, nothing is removed and the user can retry. */
+    /**
+     * Every secret of the account goes (its applications' keys, its OAuth consumers' and tokens'),
+     * with the rows (removed by cascade), or nothing does.
+     */
     async remove(id: string): Promise<{ removedApplications: number }> {
       const account = requireAccount(id);
       const appIds = applications.idsOfAccount(account.id);
-      for (const appId of appIds) {
-        keyChanged(appId);
-        await keychain.delete(secretRefs.privateKey(appId));
-      }
-      for (const hook of accountRemovalHooks) await hook(account.id);
-      await keychain.delete(secretRefs.apiSecret(account.id));
-      await keychain.delete(secretRefs.signatureSecret(account.id));
-      accounts.remove(account.id);
+      for (const appId of appIds) keyChanged(appId);
+      const refs = [
+        ...appIds.map((appId) => secretRefs.privateKey(appId)),
+        ...accountSecretProviders.flatMap((provider) => provider(account.id)),
+        secretRefs.apiSecret(account.id),
+        secretRefs.signatureSecret(account.id),
+      ];
+      await write({
+        secrets: refs.map((ref) => [ref, null] as const),
+        rows: () => accounts.remove(account.id),
+      });
       return { removedApplications: appIds.length };
     },
 
@@ -293,20 +253,20 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
         );
       }
       const key = await materialiseKey(input.key);
-      const ref = secretRefs.privateKey(id);
-      await storeSecrets([[ref, key.privateKeyPem]]);
-      await writeRowOrForget([ref], () =>
-        applications.insert({
-          id,
-          accountId: account.id,
-          name: input.name,
-          publicKeyPem: key.publicKeyPem,
-          fingerprint: key.fingerprint,
-          keyBits: key.bits,
-          jwtDefaults: input.jwtDefaults ?? {},
-          now: stamp(),
-        }),
-      );
+      await write({
+        secrets: [[secretRefs.privateKey(id), key.privateKeyPem]],
+        rows: () =>
+          applications.insert({
+            id,
+            accountId: account.id,
+            name: input.name,
+            publicKeyPem: key.publicKeyPem,
+            fingerprint: key.fingerprint,
+            keyBits: key.bits,
+            jwtDefaults: input.jwtDefaults ?? {},
+            now: stamp(),
+          }),
+      });
       return requireApplication(id);
     },
 
@@ -335,20 +295,26 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
       const current = requireApplication(input.id);
       const key = await materialiseKey(input.key);
       keyChanged(current.id);
-      await keychain.set(secretRefs.privateKey(current.id), key.privateKeyPem);
-      applications.setKey(
-        current.id,
-        { publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint, keyBits: key.bits },
-        stamp(),
-      );
+      // The key and its fingerprint change together: never the new key beside the old fingerprint.
+      await write({
+        secrets: [[secretRefs.privateKey(current.id), key.privateKeyPem]],
+        rows: () =>
+          applications.setKey(
+            current.id,
+            { publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint, keyBits: key.bits },
+            stamp(),
+          ),
+      });
       return requireApplication(current.id);
     },
 
     async remove(id: string): Promise<void> {
       const application = requireApplication(id);
       keyChanged(application.id);
-      await keychain.delete(secretRefs.privateKey(application.id));
-      applications.remove(application.id);
+      await write({
+        secrets: [[secretRefs.privateKey(application.id), null]],
+        rows: () => applications.remove(application.id),
+      });
     },
 
     async exportPrivateKey(id: string): Promise<string> {
@@ -363,9 +329,9 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
   return {
     accounts: accountApi,
     applications: applicationApi,
-    /** Lets other stores (OAuth) take an account's secrets out of the keychain before it goes. */
-    beforeAccountRemoval(hook: (accountId: string) => Promise<void>): void {
-      accountRemovalHooks.push(hook);
+    /** Lets other stores (OAuth) name an account's secrets, removed with it in one write. */
+    secretsOfAccountFrom(provider: (accountId: string) => string[]): void {
+      accountSecretProviders.push(provider);
     },
     onKeyChange(listener: (applicationId: string) => void): () => void {
       keyListeners.add(listener);
