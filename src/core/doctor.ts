@@ -1,5 +1,11 @@
 import type { DoctorReport } from '../shared/doctor-schemas';
-import { secretRefs } from './keychain/keychain';
+import {
+  parseSecretRef,
+  secretKindNames,
+  secretKinds,
+  secretRef,
+  type SecretOwner,
+} from '../shared/secret-kinds';
 import type { VaultKeychain } from './keychain/vault-keychain';
 import type { OAuthService } from './oauth/oauth-service';
 import type { Vault } from './vault/vault';
@@ -19,38 +25,48 @@ export async function runDoctor(
 ): Promise<DoctorReport> {
   const stored = new Set(await keychain.listRefs());
   const { accounts, applications } = vault.inventory();
+  // Every owner with the secrets its kinds say it holds (src/shared/secret-kinds.ts).
+  const owners: {
+    kind: SecretOwner;
+    id: string;
+    name: string;
+    flags?: { signatureSecret: boolean };
+  }[] = [
+    ...accounts.map((a) => ({
+      kind: 'account' as const,
+      id: a.id,
+      name: a.name,
+      flags: { signatureSecret: a.has_signature_secret === 1 },
+    })),
+    ...applications.map((a) => ({ kind: 'application' as const, id: a.id, name: a.name })),
+    ...(oauth?.consumers() ?? []).map((c) => ({
+      kind: 'oauth-consumer' as const,
+      id: c.id,
+      name: c.consumerKey,
+    })),
+    ...(oauth?.tokens() ?? []).map((t) => ({
+      kind: 'oauth-token' as const,
+      id: t.id,
+      name: t.label,
+    })),
+  ];
   const expected = new Map<string, Missing>();
-  for (const account of accounts) {
-    const base = { kind: 'account' as const, id: account.id, name: account.name };
-    expected.set(secretRefs.apiSecret(account.id), { ...base, secret: 'apiSecret' });
-    if (account.has_signature_secret === 1) {
-      expected.set(secretRefs.signatureSecret(account.id), { ...base, secret: 'signatureSecret' });
+  for (const owner of owners) {
+    for (const secret of secretKindNames) {
+      const kind = secretKinds[secret];
+      if (kind.owner !== owner.kind) continue;
+      const present =
+        kind.presence === 'required' ||
+        Boolean(owner.flags?.[secret as keyof NonNullable<typeof owner.flags>]);
+      if (present) {
+        expected.set(secretRef(secret, owner.id), {
+          kind: owner.kind,
+          id: owner.id,
+          name: owner.name,
+          secret,
+        });
+      }
     }
-  }
-  for (const application of applications) {
-    expected.set(secretRefs.privateKey(application.id), {
-      kind: 'application',
-      id: application.id,
-      name: application.name,
-      secret: 'privateKey',
-    });
-  }
-
-  for (const consumer of oauth?.consumers() ?? []) {
-    expected.set(secretRefs.consumerSecret(consumer.id), {
-      kind: 'oauth-consumer',
-      id: consumer.id,
-      name: consumer.consumerKey,
-      secret: 'consumerSecret',
-    });
-  }
-  for (const token of oauth?.tokens() ?? []) {
-    expected.set(secretRefs.accessToken(token.id), {
-      kind: 'oauth-token',
-      id: token.id,
-      name: token.label,
-      secret: 'accessToken',
-    });
   }
 
   const orphanSecrets = [...stored]
@@ -112,16 +128,16 @@ export async function runDoctor(
   return report;
 }
 
+/** An orphan in words, from the registry: "the API secret of a removed account 1234". */
 function describeRef(ref: string): string {
-  const [kind, id, secret] = ref.split('/');
-  if (kind === 'account' && secret === 'apiSecret')
-    return `the API secret of a removed account ${id}`;
-  if (kind === 'account' && secret === 'signatureSecret')
-    return `a signature secret account ${id} no longer uses`;
-  if (kind === 'application')
-    return `the private key of application ${id}, which is not in the vault`;
-  if (kind === 'oauthConsumer')
-    return `the secret of OAuth consumer ${id}, which is not in the vault`;
-  if (kind === 'oauthToken') return `an OAuth access token (${id}) that is not in the vault`;
-  return `an entry Keydesk does not recognise`;
+  const parsed = parseSecretRef(ref);
+  if (!parsed) return 'an entry Keydesk does not recognise';
+  const { owner, label } = secretKinds[parsed.kind];
+  const owners: Record<SecretOwner, string> = {
+    account: 'account',
+    application: 'application',
+    'oauth-consumer': 'OAuth consumer',
+    'oauth-token': 'OAuth access token',
+  };
+  return `the ${label} of a removed ${owners[owner]} ${parsed.ownerId}`;
 }

@@ -51,6 +51,7 @@ import {
 } from './import-schemas';
 import { doctorReportSchema } from './doctor-schemas';
 import type { ChannelName } from './channels';
+import { revealableSecrets } from './secret-kinds';
 
 const accountId = z.string().min(1, 'Choose an account.').max(64);
 const searchQuery = z.string().max(limits.search).optional();
@@ -167,7 +168,7 @@ export const contract = {
   },
   'accounts:revealSecret': {
     reveals: true,
-    input: z.strictObject({ id: accountId, which: z.enum(['apiSecret', 'signatureSecret']) }),
+    input: z.strictObject({ id: accountId, which: z.enum(revealableSecrets) }),
     output: z.object({ value: z.string() }),
   },
   'apps:list': {

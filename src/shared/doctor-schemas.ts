@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretKindNames, secretOwners } from './secret-kinds';
 
 export const doctorReportSchema = z.object({
   /** Keychain entries of this vault that no account or application refers to. */
@@ -6,16 +7,10 @@ export const doctorReportSchema = z.object({
   /** Accounts or applications whose secret is missing from the keychain. */
   missingSecrets: z.array(
     z.object({
-      kind: z.enum(['account', 'application', 'oauth-consumer', 'oauth-token']),
+      kind: z.enum(secretOwners),
       id: z.string(),
       name: z.string(),
-      secret: z.enum([
-        'apiSecret',
-        'signatureSecret',
-        'privateKey',
-        'consumerSecret',
-        'accessToken',
-      ]),
+      secret: z.enum(secretKindNames),
     }),
   ),
   /** What --fix did, one sentence each; empty when only reporting. */

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { secretKinds } from '../../shared/secret-kinds';
 import type { CliContext } from '../context';
 import { note, print, printJson } from '../output';
 
@@ -19,13 +20,7 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
           print(`Orphan secret: ${orphan.description} (${orphan.ref})`);
         }
         for (const missing of report.missingSecrets) {
-          const what = {
-            apiSecret: 'API secret',
-            signatureSecret: 'signature secret',
-            privateKey: 'private key',
-            consumerSecret: 'consumer secret',
-            accessToken: 'access token',
-          }[missing.secret];
+          const what = secretKinds[missing.secret].label;
           print(`Missing secret: ${missing.kind} "${missing.name}" has no ${what} in the keychain`);
         }
         for (const repair of report.repairs) print(`Fixed: ${repair}`);

@@ -1,3 +1,5 @@
+import { secretKindNames, secretRef, type SecretKindName } from '../../shared/secret-kinds';
+
 /**
  * The only door to the OS keychain. Entries are addressed by a ref (`account/<id>/apiSecret`) under
  * one service name. Implementations turn every failure into a KeydeskError with a KEYCHAIN_* code.
@@ -13,11 +15,10 @@ export interface Keychain {
 
 export const defaultKeychainService = 'Keydesk';
 
-export const secretRefs = {
-  apiSecret: (accountId: string) => `account/${accountId}/apiSecret`,
-  signatureSecret: (accountId: string) => `account/${accountId}/signatureSecret`,
-  privateKey: (applicationId: string) => `application/${applicationId}/privateKey`,
-  consumerSecret: (consumerId: string) => `oauthConsumer/${consumerId}/secret`,
-  /** The access token and its secret, as one JSON entry so they are written and removed together. */
-  accessToken: (tokenId: string) => `oauthToken/${tokenId}/credentials`,
-} as const;
+/**
+ * The keychain reference of each secret kind (src/shared/secret-kinds.ts). An access token and its
+ * secret are one JSON entry, so they are written and removed together.
+ */
+export const secretRefs = Object.fromEntries(
+  secretKindNames.map((kind) => [kind, (ownerId: string) => secretRef(kind, ownerId)]),
+) as Record<SecretKindName, (ownerId: string) => string>;

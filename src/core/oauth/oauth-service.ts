@@ -54,7 +54,7 @@ const pendingLifetimeMs = 15 * 60_000;
  */
 export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAuthDeps) {
   const repo = createOAuthRepo(db);
-  const write = (change: SecretWrite) => writeSecretsAndRows(keychain, db, change);
+  const write = <T>(change: SecretWrite<T>) => writeSecretsAndRows(keychain, db, change);
   const pending = new Map<string, PendingLogin>();
   const stamp = () => now().toISOString();
 

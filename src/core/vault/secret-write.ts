@@ -6,10 +6,14 @@ import type { Keychain } from '../keychain/keychain';
 /** One keychain entry to write (a value) or to delete (null). */
 export type SecretChange = readonly [ref: string, next: string | null];
 
-export interface SecretWrite {
+export interface SecretWrite<T> {
   secrets: readonly SecretChange[];
-  /** The rows that go with them: run in one SQLite transaction, after every secret is in place. */
-  rows: () => void;
+  /**
+   * The rows that go with them: run in one SQLite transaction, after every secret is in place. What
+   * it returns (the summary read back inside the transaction) is the write's result, so a
+   * concurrent write cannot slip between the change and its answer.
+   */
+  rows: () => T;
 }
 
 /**
@@ -19,11 +23,11 @@ export interface SecretWrite {
  * entry already changed, and the error says which part failed. Used by every write of a secret:
  * accounts, application keys, OAuth consumers and tokens.
  */
-export async function writeSecretsAndRows(
+export async function writeSecretsAndRows<T>(
   keychain: Keychain,
   db: Database.Database,
-  { secrets, rows }: SecretWrite,
-): Promise<void> {
+  { secrets, rows }: SecretWrite<T>,
+): Promise<T> {
   const before: [ref: string, value: string | null][] = [];
   for (const [ref] of secrets) before.push([ref, await keychain.get(ref)]);
   const changed: [ref: string, value: string | null][] = [];
@@ -39,7 +43,7 @@ export async function writeSecretsAndRows(
     throw error;
   }
   try {
-    db.transaction(rows)();
+    return db.transaction(rows)();
   } catch (error) {
     const translated = translateSqlError(error);
     await putBack(keychain, changed, translated);

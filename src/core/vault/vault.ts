@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
+import { secretKinds, type RevealableSecret } from '../../shared/secret-kinds';
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
 import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
 import { secretRefs, type Keychain } from '../keychain/keychain';
@@ -91,7 +92,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     return value;
   }
 
-  const write = (change: SecretWrite) => writeSecretsAndRows(keychain, db, change);
+  const write = <T>(change: SecretWrite<T>) => writeSecretsAndRows(keychain, db, change);
 
   const accountApi = {
     list: (query?: string) => accounts.list(query),
@@ -122,9 +123,9 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
       const secrets: SecretChange[] = [[secretRefs.apiSecret(id), input.apiSecret]];
       if (input.signatureSecret)
         secrets.push([secretRefs.signatureSecret(id), input.signatureSecret]);
-      await write({
+      return write({
         secrets,
-        rows: () =>
+        rows: () => {
           accounts.insert({
             id,
             name: input.name,
@@ -133,9 +134,10 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
             notes: input.notes ?? '',
             hasSignatureSecret: Boolean(input.signatureSecret),
             now: stamp(),
-          }),
+          });
+          return requireAccount(id);
+        },
       });
-      return requireAccount(id);
     },
 
     /** The secrets that change and the row, together or not at all (secret-write.ts). */
@@ -147,9 +149,9 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
         secrets.push([secretRefs.apiSecret(current.id), input.apiSecret]);
       if (input.signatureSecret !== undefined)
         secrets.push([secretRefs.signatureSecret(current.id), input.signatureSecret]);
-      await write({
+      return write({
         secrets,
-        rows: () =>
+        rows: () => {
           accounts.update(
             current.id,
             {
@@ -161,9 +163,10 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
                 input.signatureSecret === undefined ? undefined : input.signatureSecret !== null,
             },
             stamp(),
-          ),
+          );
+          return requireAccount(current.id);
+        },
       });
-      return requireAccount(current.id);
     },
 
     /**
@@ -187,17 +190,13 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
       return { removedApplications: appIds.length };
     },
 
-    async revealSecret(id: string, which: 'apiSecret' | 'signatureSecret'): Promise<string> {
+    async revealSecret(id: string, which: RevealableSecret): Promise<string> {
       const account = requireAccount(id);
+      const { label } = secretKinds[which];
       if (which === 'signatureSecret' && !account.hasSignatureSecret) {
-        throw new KeydeskError(
-          'NOT_FOUND',
-          `Account "${account.name}" has no signature secret.`,
-          'which',
-        );
+        throw new KeydeskError('NOT_FOUND', `Account "${account.name}" has no ${label}.`, 'which');
       }
-      const what = which === 'apiSecret' ? 'API secret' : 'signature secret';
-      return readSecret(secretRefs[which](account.id), `${what} for account "${account.name}"`);
+      return readSecret(secretRefs[which](account.id), `${label} for account "${account.name}"`);
     },
   };
 
@@ -253,9 +252,9 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
         );
       }
       const key = await materialiseKey(input.key);
-      await write({
+      return write({
         secrets: [[secretRefs.privateKey(id), key.privateKeyPem]],
-        rows: () =>
+        rows: () => {
           applications.insert({
             id,
             accountId: account.id,
@@ -265,9 +264,10 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
             keyBits: key.bits,
             jwtDefaults: input.jwtDefaults ?? {},
             now: stamp(),
-          }),
+          });
+          return requireApplication(id);
+        },
       });
-      return requireApplication(id);
     },
 
     update(input: ParsedInput<'apps:update'>): ApplicationSummary {
@@ -296,16 +296,17 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
       const key = await materialiseKey(input.key);
       keyChanged(current.id);
       // The key and its fingerprint change together: never the new key beside the old fingerprint.
-      await write({
+      return write({
         secrets: [[secretRefs.privateKey(current.id), key.privateKeyPem]],
-        rows: () =>
+        rows: () => {
           applications.setKey(
             current.id,
             { publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint, keyBits: key.bits },
             stamp(),
-          ),
+          );
+          return requireApplication(current.id);
+        },
       });
-      return requireApplication(current.id);
     },
 
     async remove(id: string): Promise<void> {

@@ -1,0 +1,92 @@
+/**
+ * Every kind of secret Keydesk keeps in the OS keychain, in one place. The keychain references,
+ * the doctor (what must be there, what an orphan is, how to say it), the labels in messages and
+ * what the page may reveal are derived from here; adding a kind means an entry here, the schema of
+ * the field that carries it, a migration if its owner's row records it, and the screens that show it.
+ * Zod-free: the renderer may use the labels.
+ */
+export type SecretOwner = 'account' | 'application' | 'oauth-consumer' | 'oauth-token';
+
+interface SecretKind {
+  owner: SecretOwner;
+  /** In words, lower case: "the API secret of account X". */
+  label: string;
+  /** The keychain reference segment: `<ownerSegment>/<id>/<name>`. */
+  ownerSegment: string;
+  name: string;
+  /** Always there for its owner, or only when the owner's row says so (`has_signature_secret`). */
+  presence: 'required' | 'optional';
+  /** May the app's page ask for it in clear (accounts:revealSecret)? */
+  revealable: boolean;
+}
+
+export const secretKinds = {
+  apiSecret: {
+    owner: 'account',
+    label: 'API secret',
+    ownerSegment: 'account',
+    name: 'apiSecret',
+    presence: 'required',
+    revealable: true,
+  },
+  signatureSecret: {
+    owner: 'account',
+    label: 'signature secret',
+    ownerSegment: 'account',
+    name: 'signatureSecret',
+    presence: 'optional',
+    revealable: true,
+  },
+  privateKey: {
+    owner: 'application',
+    label: 'private key',
+    ownerSegment: 'application',
+    name: 'privateKey',
+    presence: 'required',
+    revealable: false,
+  },
+  consumerSecret: {
+    owner: 'oauth-consumer',
+    label: 'consumer secret',
+    ownerSegment: 'oauthConsumer',
+    name: 'secret',
+    presence: 'required',
+    revealable: false,
+  },
+  accessToken: {
+    owner: 'oauth-token',
+    label: 'access token',
+    ownerSegment: 'oauthToken',
+    name: 'credentials',
+    presence: 'required',
+    revealable: false,
+  },
+} as const satisfies Record<string, SecretKind>;
+
+export type SecretKindName = keyof typeof secretKinds;
+export const secretKindNames = Object.keys(secretKinds) as [SecretKindName, ...SecretKindName[]];
+export const secretOwners = ['account', 'application', 'oauth-consumer', 'oauth-token'] as const;
+
+/** The account secrets the page may reveal. */
+export type RevealableSecret = {
+  [K in SecretKindName]: (typeof secretKinds)[K]['revealable'] extends true ? K : never;
+}[SecretKindName];
+export const revealableSecrets = secretKindNames.filter((kind) => secretKinds[kind].revealable) as [
+  RevealableSecret,
+  ...RevealableSecret[],
+];
+
+export function secretRef(kind: SecretKindName, ownerId: string): string {
+  const { ownerSegment, name } = secretKinds[kind];
+  return `${ownerSegment}/${ownerId}/${name}`;
+}
+
+/** The kind and owner a reference names, or undefined for one Keydesk does not make. */
+export function parseSecretRef(ref: string): { kind: SecretKindName; ownerId: string } | undefined {
+  const [segment, ownerId, name, ...rest] = ref.split('/');
+  if (!ownerId || rest.length > 0) return undefined;
+  const kind = secretKindNames.find(
+    (k) => secretKinds[k].ownerSegment === segment && secretKinds[k].name === name,
+  );
+  return kind ? { kind, ownerId } : undefined;
+}
