@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { secretRefs } from '../../src/core/keychain/keychain';
-import {
-  parseSecretRef,
-  revealableSecrets,
-  secretKindNames,
-} from '../../src/shared/secret-kinds';
+import { parseSecretRef, revealableSecrets, secretKindNames } from '../../src/shared/secret-kinds';
 import { doctorReportSchema } from '../../src/shared/doctor-schemas';
 import { contract } from '../../src/shared/contract';
 
