@@ -18,8 +18,8 @@ const clientSdkResources = [
   ['v1', 'knocking'],
 ] as const;
 
-export const aclPresetNames = ['client-sdk', 'none'] as const;
-export type AclPresetName = (typeof aclPresetNames)[number];
+import { aclPresetNames, type AclPresetName } from './presets';
+export { aclPresetNames, type AclPresetName } from './presets';
 
 export const aclMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 

@@ -48,7 +48,7 @@ export const channelCallers = {
   'history:list': 'both',
   'history:export': 'both',
   'history:prune': 'cli',
-  'settings:get': 'renderer',
+  'settings:get': 'both',
   'settings:update': 'renderer',
 } as const satisfies Record<string, 'renderer' | 'cli' | 'both'>;
 

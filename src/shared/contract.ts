@@ -52,6 +52,7 @@ import {
 import { doctorReportSchema } from './doctor-schemas';
 import type { ChannelName } from './channels';
 import { revealableSecrets } from './secret-kinds';
+import { tokenFormats } from './presets';
 
 const accountId = z.string().min(1, 'Choose an account.').max(64);
 const searchQuery = z.string().max(limits.search).optional();
@@ -69,7 +70,7 @@ const mintInputSchema = z.strictObject({
   claims: customClaimsSchema.optional(),
 });
 
-export const tokenFormats = ['raw', 'bearer', 'curl', 'export'] as const;
+export { tokenFormats };
 const tokenFormatSchema = z.enum(tokenFormats, {
   error: `Copy a token as one of: ${tokenFormats.join(', ')}.`,
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, cliPath, cliRunner } from '../helpers/cli';
 import { createTestKeychain, vaultKeychainOf } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
-import { makeDataDir } from '../helpers/services';
+import { makeDataDir, openTestServices } from '../helpers/services';
 import { expectNoSecretsAtRest } from '../helpers/secrets-at-rest';
 
 const keychain = createTestKeychain();
@@ -64,7 +64,7 @@ describe('keydesk CLI', () => {
     expect(JSON.parse(keydesk(['accounts', 'list', '--json']).stdout)).toHaveLength(1);
   });
 
-  it('adds applications from a key file and a generated key; shows the public key', () => {
+  it('adds applications from a key file and a generated key; shows the public key', async () => {
     const fromFile = keydesk([
       'apps',
       'add',
@@ -102,6 +102,12 @@ describe('keydesk CLI', () => {
 
     const shown = JSON.parse(keydesk(['apps', 'show', appId, '--json']).stdout);
     expect(shown).toMatchObject({ id: appId, name: 'Voice', accountName: 'Acme', keyBits: 2048 });
+    // With no default of its own, the lifetime shown is the settings' (15 min), not a constant.
+    expect(keydesk(['apps', 'show', appId]).stdout).toMatch(/ttl 900 s \(from the settings\)/);
+    const opened = openTestServices(keychain, { dataDir });
+    await opened.invoke('settings:update', { defaultTtlSeconds: 300 });
+    opened.services.close();
+    expect(keydesk(['apps', 'show', appId]).stdout).toMatch(/ttl 300 s \(from the settings\)/);
     expect(
       keydesk(['apps', 'list', '--account', 'Acme']).stdout.split('\n').filter(Boolean),
     ).toHaveLength(3);

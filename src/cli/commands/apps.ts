@@ -106,6 +106,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
       const app = await ctx.resolveApp(appRef);
       if (options.json) return printJson(app);
       const defaults = app.jwtDefaults;
+      const ttl = defaults.ttlSeconds ?? (await ctx.call('settings:get', {})).defaultTtlSeconds;
       print(
         [
           `Application id:  ${app.id}`,
@@ -113,7 +114,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
           `Account:         ${app.accountName}`,
           `Key:             RSA-${app.keyBits}, private key in the OS keychain`,
           `Fingerprint:     ${app.fingerprint}`,
-          `JWT defaults:    ttl ${defaults.ttlSeconds ?? 900} s${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`,
+          `JWT defaults:    ttl ${ttl} s${defaults.ttlSeconds === undefined ? ' (from the settings)' : ''}${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`,
           `Created:         ${app.createdAt}`,
           `Updated:         ${app.updatedAt}`,
         ].join('\n'),

@@ -4,7 +4,7 @@ import { aclPresetNames, parseAclJson, type AclChoice } from '../../shared/acl';
 import { formatRelative, parseDuration } from '../../shared/durations';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
-import { splitNameValue } from '../name-value';
+import { nameValueArgument } from '../name-value';
 import { note, print } from '../output';
 
 type ClaimValue = NonNullable<ChannelInput<'jwt:mint'>['claims']>[string];
@@ -43,7 +43,7 @@ function parseNbf(text: string): number {
 
 /** `name=value`; the value is JSON when it parses as JSON (5, true, {"a":1}), else a string. */
 function collectClaim(text: string, claims: [string, ClaimValue][]): [string, ClaimValue][] {
-  const [name, raw] = splitNameValue(text);
+  const [name, raw] = nameValueArgument(text);
   if (claims.some(([existing]) => existing === name)) {
     throw new InvalidArgumentError(`the claim "${name}" is given twice.`);
   }

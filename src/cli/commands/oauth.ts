@@ -3,12 +3,12 @@ import { defaultCallbackUrl } from '../../shared/oauth-schemas';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { createLoopbackAuthorizer } from '../loopback-authorizer';
-import { splitNameValue } from '../name-value';
+import { nameValueArgument } from '../name-value';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmRemoval, readSecret } from '../terminal-input';
 
 function collectParam(text: string, params: [string, string][]): [string, string][] {
-  return [...params, splitNameValue(text)];
+  return [...params, nameValueArgument(text)];
 }
 
 function parseSeconds(text: string): number {

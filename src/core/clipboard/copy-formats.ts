@@ -1,6 +1,6 @@
-import type { tokenFormats } from '../../shared/contract';
+import type { TokenFormat } from '../../shared/presets';
 
-export type TokenFormat = (typeof tokenFormats)[number];
+export type { TokenFormat };
 
 /** An example Vonage API call for the curl line (the Voice API takes application JWTs). */
 export const exampleApiUrl = 'https://api.nexmo.com/v1/calls';

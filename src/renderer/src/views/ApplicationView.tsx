@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
+import { tokenFormats } from '../../../shared/presets';
 import { formatDuration } from '../../../shared/durations';
 import type { ApplicationSummary } from '../../../shared/vault-schemas';
 import { call } from '../api';
@@ -34,11 +35,18 @@ export function ApplicationView(props: {
   const toast = useToast();
   const parseAcl = useAclParser(builder.acl === 'custom');
 
+  const [settingsTtl, setSettingsTtl] = useState<number | null>(null);
+
   useEffect(() => {
     void call('apps:get', { id: props.applicationId }).then((r) =>
       r.ok ? setApp(r.value) : setError(r.error.message),
     );
   }, [props.applicationId]);
+
+  // An empty lifetime means the application's default, else the one in the settings.
+  useEffect(() => {
+    void call('settings:get', {}).then((r) => r.ok && setSettingsTtl(r.value.defaultTtlSeconds));
+  }, []);
 
   if (error)
     return (
@@ -49,7 +57,8 @@ export function ApplicationView(props: {
   if (!app) return null;
 
   const defaults = app.jwtDefaults;
-  const defaultsLabel = `defaults: ${formatDuration(defaults.ttlSeconds ?? 900)}${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`;
+  const ttl = defaults.ttlSeconds ?? settingsTtl;
+  const defaultsLabel = `defaults: ${ttl === null ? '…' : formatDuration(ttl)}${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`;
 
   async function copyJwt() {
     const { options, errors } = builderToMint(builder, parseAcl);
@@ -171,7 +180,7 @@ export function ApplicationView(props: {
             Last token <Countdown exp={last.exp} />
           </h2>
           <div className="actions">
-            {(['raw', 'bearer', 'curl', 'export'] as const).map((format) => (
+            {tokenFormats.map((format) => (
               <button
                 key={format}
                 type="button"

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AclChoice, AclParseResult, AclPresetName } from '../../../shared/acl';
 import type { ChannelInput } from '../../../shared/contract';
+import { aclPresetLabels, aclPresetNames } from '../../../shared/presets';
 import { parseDuration } from '../../../shared/durations';
 import { Field } from '../components/Field';
 
@@ -149,8 +150,11 @@ export function JwtBuilder(props: {
           onChange={(e) => set('acl', e.target.value as BuilderState['acl'])}
         >
           <option value="default">Default</option>
-          <option value="none">None</option>
-          <option value="client-sdk">Client SDK (/v1 and /* paths)</option>
+          {aclPresetNames.map((name) => (
+            <option key={name} value={name}>
+              {aclPresetLabels[name]}
+            </option>
+          ))}
           <option value="custom">Custom JSON</option>
         </select>
         {state.acl === 'custom' ? (

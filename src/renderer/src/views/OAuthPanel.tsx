@@ -7,6 +7,7 @@ import {
   type SignatureMethod,
 } from '../../../shared/oauth-constants';
 import type { AccessTokenSummary, ConsumerSummary } from '../../../shared/oauth-schemas';
+import { splitNameValue } from '../../../shared/presets';
 import { call, fieldErrorsOf, type FieldErrors } from '../api';
 import { Field } from '../components/Field';
 import { FormFooter } from '../components/FormFooter';
@@ -296,10 +297,7 @@ function RequestSigner({ accountId }: { accountId: string }) {
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean)
-      .map((line) => {
-        const at = line.indexOf('=');
-        return (at < 0 ? [line, ''] : [line.slice(0, at), line.slice(at + 1)]) as [string, string];
-      });
+      .map((line): [string, string] => splitNameValue(line) ?? [line, '']);
     return {
       accountId,
       method: form.method,

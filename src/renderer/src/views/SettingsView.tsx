@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { aclPresetLabels, aclPresetNames } from '../../../shared/presets';
 import type { Settings } from '../../../shared/settings-schemas';
 import { call } from '../api';
 import { Field } from '../components/Field';
@@ -68,8 +69,11 @@ export function SettingsView(props: { changed: () => void }) {
             void save({ defaultAclPreset: e.target.value as Settings['defaultAclPreset'] })
           }
         >
-          <option value="none">None</option>
-          <option value="client-sdk">Client SDK</option>
+          {aclPresetNames.map((name) => (
+            <option key={name} value={name}>
+              {aclPresetLabels[name]}
+            </option>
+          ))}
         </select>
       </Field>
       <Field
