@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 /**
  * One rule per boundary, each message saying where the code belongs. The core runs in plain Node
@@ -74,6 +75,14 @@ export default tseslint.config(
     files: ['src/renderer/**/*.tsx', 'src/renderer/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  // Every screen usable from the keyboard and a screen reader.
+  { files: ['src/renderer/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  // A promise nobody awaits loses its error: handle it, or say why with `void`.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
   {
     files: ['bin/**/*.js', 'scripts/**/*.mjs', 'test/**/*.mjs'],

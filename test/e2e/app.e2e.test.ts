@@ -319,7 +319,7 @@ describe('Keydesk in Chromium', () => {
     await addApplication(a, keys.pkcs8);
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.keyboard.press('Control+k');
-    await page.getByRole('textbox', { name: 'Command' }).fill('copy jwt voice');
+    await page.getByRole('combobox', { name: 'Command' }).fill('copy jwt voice');
     await page.keyboard.press('Enter');
     await page.getByText(/Copied JWT for "Voice" as the token/).waitFor();
     await jwtVerify(await a.clipboard.readText(), keys.publicKey);

@@ -3,7 +3,14 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
-const eslint = new ESLint({ cwd: root });
+// The project's own config; the type-aware rule is off here because the probed files do not exist.
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false, project: null } },
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+});
 
 /** What ESLint says about `code` placed at `file` in this project (nothing is written). */
 async function boundaryMessages(file: string, code: string): Promise<string[]> {

@@ -60,19 +60,21 @@ export function CommandPalette(props: { close: () => void; navigate: (route: Rou
   }, [accounts, apps, query, props, copy]);
 
   return (
-    <div className="palette-backdrop" onClick={props.close} role="presentation">
-      <div
-        className="palette"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Command palette"
-        onClick={(event) => event.stopPropagation()}
-      >
+    <div
+      className="palette-backdrop"
+      role="presentation"
+      onClick={(event) => event.target === event.currentTarget && props.close()}
+    >
+      <div className="palette" role="dialog" aria-modal="true" aria-label="Command palette">
         <input
           ref={input}
           className="palette__input"
           placeholder="Type an account, an application, or “copy jwt voice”"
           aria-label="Command"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="palette-results"
+          aria-activedescendant={commands[active] ? `palette-option-${active}` : undefined}
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
@@ -85,15 +87,18 @@ export function CommandPalette(props: { close: () => void; navigate: (route: Rou
             if (event.key === 'Enter') commands[active]?.run();
           }}
         />
-        <ul className="palette__list" role="listbox" aria-label="Results">
+        <ul className="palette__list" id="palette-results" role="listbox" aria-label="Results">
           {commands.map((command, index) => (
             <li
               key={command.id}
+              id={`palette-option-${index}`}
               role="option"
               aria-selected={index === active}
               className={index === active ? 'palette__item palette__item--active' : 'palette__item'}
               onMouseEnter={() => setActive(index)}
               onClick={command.run}
+              // The input keeps the keyboard (arrows, Enter); a pointer may click an option.
+              onKeyDown={(event) => event.key === 'Enter' && command.run()}
             >
               <span>{command.label}</span>
               <span className="palette__detail">{command.detail}</span>

@@ -51,6 +51,8 @@ export function AccountForm(props: {
           id="account-name"
           value={form.name}
           onChange={(e) => set('name')(e.target.value)}
+          // The form opens because the user asked for it: its first field takes the focus.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
         />
       </Field>

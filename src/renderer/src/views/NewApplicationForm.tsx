@@ -44,6 +44,8 @@ export function NewApplicationForm(props: {
           value={id}
           onChange={(e) => setId(e.target.value)}
           placeholder="aaaaaaaa-bbbb-cccc-dddd-0123456789ab"
+          // The form opens because the user asked for it: its first field takes the focus.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
         />
       </Field>
