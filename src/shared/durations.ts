@@ -35,3 +35,8 @@ export function formatRelative(unixSeconds: number, nowSeconds: number): string 
   if (Math.abs(delta) < 1) return 'now';
   return delta > 0 ? `in ${formatDuration(delta)}` : `${formatDuration(delta)} ago`;
 }
+
+/** "30 s" never breaks between the number and its unit on screen (a no-break space joins them). */
+export function keepUnitsTogether(text: string): string {
+  return text.replace(/(\d) (?=(?:s|min|h|d|ms|KiB|MiB|bytes)\b)/g, '$1\u00a0');
+}

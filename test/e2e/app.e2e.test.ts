@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jwtVerify } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rendererChannels } from '../../src/shared/channels';
@@ -103,7 +103,7 @@ describe('Keydesk in Chromium', () => {
     await page.getByRole('button', { name: 'Copy JWT' }).click();
 
     await page
-      .getByText(/JWT copied; it expires in 15 min, clipboard clears in (29|30) s/)
+      .getByText(/JWT copied; it expires in 15\smin, clipboard clears in (29|30)\ss/)
       .waitFor();
     const token = await a.clipboard.readText();
     const { payload } = await jwtVerify(token, keys.publicKey, { algorithms: ['RS256'] });
@@ -129,7 +129,7 @@ describe('Keydesk in Chromium', () => {
     await page.getByRole('button', { name: '1 h' }).click();
     await page.getByLabel('ACL', { exact: true }).selectOption('client-sdk');
     await page.getByRole('button', { name: 'Copy JWT' }).click();
-    await page.getByText(/JWT copied; it expires in 1 h/).waitFor();
+    await page.getByText(/JWT copied; it expires in 1\sh/).waitFor();
     const { payload } = await jwtVerify(await a.clipboard.readText(), keys.publicKey);
     expect(payload).toMatchObject({ sub: 'alice' });
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(3600);
@@ -275,6 +275,21 @@ describe('Keydesk in Chromium', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).last().click();
     await page.getByText(/Imported \.nexmo-app: 1 created/).waitFor();
     expect(count(a, 'applications')).toBe(1);
+  });
+
+  it('says plainly when there is no stored key to check a pasted token against', async () => {
+    const { page } = await start();
+    const token = await new SignJWT({ application_id: appId })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+      .setIssuedAt()
+      .setJti(crypto.randomUUID())
+      .setExpirationTime('15m')
+      .sign(keys.privateKey);
+    await page.getByRole('button', { name: 'Decode' }).click();
+    await page.getByLabel('JWT').fill(token);
+    await page.getByRole('button', { name: 'Decode', exact: true }).last().click();
+    await page.getByText('No stored key to check the signature against.').waitFor();
+    expect(await page.getByText(/stored key\(s\)/).count()).toBe(0);
   });
 
   it('decodes a pasted token and explains what is wrong with it', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative, parseDuration } from '../../src/shared/durations';
+import {
+  formatDuration,
+  formatRelative,
+  keepUnitsTogether,
+  parseDuration,
+} from '../../src/shared/durations';
 
 describe('parseDuration', () => {
   it.each([
@@ -31,5 +36,16 @@ describe('formatDuration and formatRelative', () => {
     expect(formatRelative(1000 + 14 * 60, 1000)).toBe('in 14 min');
     expect(formatRelative(1000 - 3 * 3600, 1000)).toBe('3 h ago');
     expect(formatRelative(1000, 1000)).toBe('now');
+  });
+});
+
+describe('numbers and their units on screen', () => {
+  it('joins them with a no-break space, and nothing else', () => {
+    expect(keepUnitsTogether('expires in 15 min, clipboard clears in 30 s.')).toBe(
+      'expires in 15\u00a0min, clipboard clears in 30\u00a0s.',
+    );
+    expect(keepUnitsTogether('3 h ago; 2 apps; 1,024 bytes')).toBe(
+      '3\u00a0h ago; 2 apps; 1,024\u00a0bytes',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { keepUnitsTogether } from '../../../shared/durations';
 
 interface Toast {
   id: number;
@@ -22,7 +23,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <div className="toasts" role="status" aria-live="polite">
         {toasts.map((t) => (
           <div key={t.id} className={`toast toast--${t.kind}`}>
-            {t.text}
+            {keepUnitsTogether(t.text)}
           </div>
         ))}
       </div>

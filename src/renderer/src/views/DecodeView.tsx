@@ -52,7 +52,9 @@ function DecodeReport({ result }: { result: DecodeResult }) {
       <p className={signature.verifiedBy ? 'verdict verdict--ok' : 'verdict verdict--bad'}>
         {signature.verifiedBy
           ? `Signed with the key of “${signature.verifiedBy.name}” (account ${signature.verifiedBy.accountName}).`
-          : `Signature not verified by any of ${signature.checkedKeys} stored key(s).`}
+          : signature.checkedKeys === 0
+            ? 'No stored key to check the signature against.'
+            : `Signature not verified by any of the ${signature.checkedKeys === 1 ? 'stored key' : `${signature.checkedKeys} stored keys`}.`}
       </p>
       {result.diagnostics.length ? (
         <ul className="diagnostics">
