@@ -64,9 +64,10 @@ describe('key files named by an imported file', () => {
       },
       /larger than 64 KiB/,
     ],
-  ])('refuses %s quickly with its own message, and stores nothing', (_what, make, message) => {
+  ])('refuses %s with its own message, and stores nothing', (_what, make, message) => {
     const keyPath = make();
-    const started = Date.now();
+    // A FIFO that were opened for reading would block: the run would hit the runner's timeout
+    // and end without an exit code.
     const result = keydesk([
       'import',
       nexmoApp(keyPath),
@@ -74,7 +75,6 @@ describe('key files named by an imported file', () => {
       'Acme',
       '--allow-outside-paths',
     ]);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toMatch(/could not be imported/);
