@@ -277,6 +277,34 @@ describe('Keydesk in Chromium', () => {
     expect(count(a, 'applications')).toBe(1);
   });
 
+  it('asks before removing in an accessible dialog: Escape keeps, the focus comes back', async () => {
+    const a = await start();
+    const { page } = a;
+    await addAccount(a);
+    await addApplication(a, keys.pkcs8);
+    const remove = page.getByRole('button', { name: 'Remove application' });
+    await remove.click();
+    const dialog = page.getByRole('dialog', { name: 'Remove "Voice" and its private key?' });
+    await dialog.waitFor();
+    await expect
+      .poll(() =>
+        dialog.getByRole('button', { name: 'Cancel' }).evaluate((b) => b.matches(':focus')),
+      )
+      .toBe(true);
+    await a.screenshot('10-confirm-remove');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await a.screenshot('10-confirm-remove-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => remove.evaluate((b) => b.matches(':focus'))).toBe(true);
+    expect(count(a, 'applications')).toBe(1);
+
+    await remove.click();
+    await dialog.getByRole('button', { name: 'Remove application' }).click();
+    await expect.poll(() => count(a, 'applications')).toBe(0);
+  });
+
   it('says plainly when there is no stored key to check a pasted token against', async () => {
     const { page } = await start();
     const token = await new SignJWT({ application_id: appId })

@@ -4,6 +4,7 @@ import { call } from './api';
 import { CommandPalette } from './components/CommandPalette';
 import { KeychainBanner } from './components/KeychainBanner';
 import { Sidebar } from './components/Sidebar';
+import { ConfirmProvider } from './components/confirm';
 import { ToastProvider } from './components/toasts';
 import type { Route } from './route';
 import { AccountView } from './views/AccountView';
@@ -54,47 +55,49 @@ export function App() {
 
   return (
     <ToastProvider>
-      <div className="shell">
-        <Sidebar route={route} navigate={setRoute} revision={revision} />
-        <div className="pane">
-          <header className="topbar">
-            <nav aria-label="Tools">
-              {tools.map((tool) => (
-                <button
-                  key={tool.view}
-                  type="button"
-                  className={route.view === tool.view ? 'tab tab--active' : 'tab'}
-                  aria-current={route.view === tool.view ? 'page' : undefined}
-                  onClick={() => setRoute({ view: tool.view })}
-                >
-                  {tool.label}
-                </button>
-              ))}
-            </nav>
-            <button type="button" className="palette-hint" onClick={() => setPaletteOpen(true)}>
-              Search or run… <kbd>Ctrl K</kbd>
-            </button>
-          </header>
-          {status ? <KeychainBanner keychain={status.keychain} /> : null}
-          {status?.notices.map((notice) => (
-            <div key={notice} className="banner banner--warning" role="alert">
-              {notice}
-            </div>
-          ))}
-          <main className="content" id="content">
-            <RouteView route={route} navigate={setRoute} changed={changed} revision={revision} />
-          </main>
+      <ConfirmProvider>
+        <div className="shell">
+          <Sidebar route={route} navigate={setRoute} revision={revision} />
+          <div className="pane">
+            <header className="topbar">
+              <nav aria-label="Tools">
+                {tools.map((tool) => (
+                  <button
+                    key={tool.view}
+                    type="button"
+                    className={route.view === tool.view ? 'tab tab--active' : 'tab'}
+                    aria-current={route.view === tool.view ? 'page' : undefined}
+                    onClick={() => setRoute({ view: tool.view })}
+                  >
+                    {tool.label}
+                  </button>
+                ))}
+              </nav>
+              <button type="button" className="palette-hint" onClick={() => setPaletteOpen(true)}>
+                Search or run… <kbd>Ctrl K</kbd>
+              </button>
+            </header>
+            {status ? <KeychainBanner keychain={status.keychain} /> : null}
+            {status?.notices.map((notice) => (
+              <div key={notice} className="banner banner--warning" role="alert">
+                {notice}
+              </div>
+            ))}
+            <main className="content" id="content">
+              <RouteView route={route} navigate={setRoute} changed={changed} revision={revision} />
+            </main>
+          </div>
         </div>
-      </div>
-      {paletteOpen ? (
-        <CommandPalette
-          close={() => setPaletteOpen(false)}
-          navigate={(next) => {
-            setRoute(next);
-            setPaletteOpen(false);
-          }}
-        />
-      ) : null}
+        {paletteOpen ? (
+          <CommandPalette
+            close={() => setPaletteOpen(false)}
+            navigate={(next) => {
+              setRoute(next);
+              setPaletteOpen(false);
+            }}
+          />
+        ) : null}
+      </ConfirmProvider>
     </ToastProvider>
   );
 }

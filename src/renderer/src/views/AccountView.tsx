@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { call } from '../api';
 import { useCopy } from '../components/useCopy';
+import { useConfirm } from '../components/confirm';
 import { useToast } from '../components/toasts';
 import type { Route } from '../route';
 import { AccountForm } from './AccountForm';
@@ -23,6 +24,7 @@ export function AccountView(props: {
   const [editing, setEditing] = useState(false);
   const copy = useCopy();
   const toast = useToast();
+  const confirm = useConfirm();
 
   useEffect(() => {
     void call('accounts:get', { id: props.accountId }).then((r) => {
@@ -61,9 +63,10 @@ export function AccountView(props: {
   async function remove() {
     if (
       !account ||
-      !window.confirm(
+      !(await confirm(
         `Remove "${account.name}", its ${account.applicationCount} application(s) and their keys?`,
-      )
+        'Remove account',
+      ))
     )
       return;
     const r = await call('accounts:remove', { id: account.id });

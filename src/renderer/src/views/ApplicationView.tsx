@@ -8,6 +8,7 @@ import { clipboardClearsText } from '../components/copy';
 import { Countdown } from '../components/Countdown';
 import { KeyInput } from '../components/KeyInput';
 import { useCopy } from '../components/useCopy';
+import { useConfirm } from '../components/confirm';
 import { useToast } from '../components/toasts';
 import type { Route } from '../route';
 import {
@@ -33,6 +34,7 @@ export function ApplicationView(props: {
   const [newKey, setNewKey] = useState('');
   const copy = useCopy();
   const toast = useToast();
+  const confirm = useConfirm();
   const parseAcl = useAclParser(builder.acl === 'custom');
 
   const [settingsTtl, setSettingsTtl] = useState<number | null>(null);
@@ -121,7 +123,8 @@ export function ApplicationView(props: {
   }
 
   async function remove() {
-    if (!app || !window.confirm(`Remove "${app.name}" and its private key?`)) return;
+    if (!app || !(await confirm(`Remove "${app.name}" and its private key?`, 'Remove application')))
+      return;
     const r = await call('apps:remove', { id: app.id });
     if (!r.ok) return toast(r.error.message, 'error');
     props.changed();

@@ -12,6 +12,7 @@ import { call, fieldErrorsOf, type FieldErrors } from '../api';
 import { Field } from '../components/Field';
 import { FormFooter } from '../components/FormFooter';
 import { useCopy } from '../components/useCopy';
+import { useConfirm } from '../components/confirm';
 import { useToast } from '../components/toasts';
 
 /** OAuth 1.0a for one account: consumers, "Log in with Vonage", tokens, and the request signer. */
@@ -25,6 +26,7 @@ export function OAuthPanel({ accountId }: { accountId: string }) {
     null,
   );
   const toast = useToast();
+  const confirm = useConfirm();
 
   const [revision, setRevision] = useState(0);
   const reload = () => setRevision((r) => r + 1);
@@ -64,7 +66,7 @@ export function OAuthPanel({ accountId }: { accountId: string }) {
   }
 
   async function removeConsumer(consumer: ConsumerSummary) {
-    if (!window.confirm(`Remove consumer ${consumer.consumerKey} and its access tokens?`)) return;
+    if (!(await confirm(`Remove consumer ${consumer.consumerKey} and its access tokens?`))) return;
     const r = await call('oauth:consumers:remove', { id: consumer.id });
     if (!r.ok) return setError(r.error.message);
     reload();
