@@ -4,6 +4,7 @@ import {
   secretKindNames,
   secretKinds,
   secretRef,
+  type SecretKindName,
   type SecretOwner,
 } from '../shared/secret-kinds';
 import type { VaultKeychain } from './keychain/vault-keychain';
@@ -30,13 +31,14 @@ export async function runDoctor(
     kind: SecretOwner;
     id: string;
     name: string;
-    flags?: { signatureSecret: boolean };
+    /** The optional kinds this owner's row says it holds. */
+    optional?: SecretKindName[];
   }[] = [
     ...accounts.map((a) => ({
       kind: 'account' as const,
       id: a.id,
       name: a.name,
-      flags: { signatureSecret: a.has_signature_secret === 1 },
+      optional: a.has_signature_secret === 1 ? ['signatureSecret' as const] : [],
     })),
     ...applications.map((a) => ({ kind: 'application' as const, id: a.id, name: a.name })),
     ...(oauth?.consumers() ?? []).map((c) => ({
@@ -55,9 +57,7 @@ export async function runDoctor(
     for (const secret of secretKindNames) {
       const kind = secretKinds[secret];
       if (kind.owner !== owner.kind) continue;
-      const present =
-        kind.presence === 'required' ||
-        Boolean(owner.flags?.[secret as keyof NonNullable<typeof owner.flags>]);
+      const present = kind.presence === 'required' || Boolean(owner.optional?.includes(secret));
       if (present) {
         expected.set(secretRef(secret, owner.id), {
           kind: owner.kind,

@@ -1,7 +1,7 @@
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RendererChannel } from '../../src/shared/api';
 import { mayCall } from '../../src/shared/channels';
@@ -9,6 +9,11 @@ import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
 import type { Keychain } from '../../src/core/keychain/keychain';
 import type { Authorizer } from '../../src/core/oauth/authorizer';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
+import {
+  appHost,
+  appScheme,
+  createRendererProtocolHandler,
+} from '../../src/main/electron/renderer-protocol';
 import { openTestServices } from '../helpers/services';
 import { preloadWrapperParameters, readBuiltPreload } from '../shell/sandboxed-preload';
 
@@ -16,31 +21,22 @@ const root = join(import.meta.dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
 export const screenshotDir = join(root, 'test-results', 'screenshots');
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/** Serves the built renderer with the app's CSP header, as the Electron shell does. */
+/**
+ * Serves the built renderer over loopback HTTP through the shell's own app:// handler, so the
+ * pages get exactly what the app serves (the CSP header, the content types, the path rules).
+ */
 export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('The renderer is not built: run "npm run build" (npm test does it first).');
   }
+  const handle = createRendererProtocolHandler(rendererDir, contentSecurityPolicy);
   const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(rendererDir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(rendererDir) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {
-      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': contentSecurityPolicy,
-    });
-    createReadStream(file).pipe(response);
+    void handle(new Request(new URL(request.url ?? '/', `${appScheme}://${appHost}/`))).then(
+      async (answer) => {
+        response.writeHead(answer.status, Object.fromEntries(answer.headers));
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readCallback, type Authorizer } from '../../src/core/oauth/authorizer';
 import { tally } from './tally';
 
 /**
@@ -266,6 +267,19 @@ export async function startOAuthProvider(consumer: { key: string; secret: string
 }
 
 export type OAuthProvider = Awaited<ReturnType<typeof startOAuthProvider>>;
+
+/**
+ * An authorizer that plays the user on the authorize page over HTTP and answers the callback, as
+ * the app's window or the user's browser would.
+ */
+export function pressingAuthorizer(decision: 'allow' | 'deny'): Authorizer {
+  return {
+    async authorize({ authorizeUrl, requestToken }) {
+      const { location } = await pressOnAuthorizePage(authorizeUrl, decision);
+      return readCallback(location ?? '', requestToken);
+    },
+  };
+}
 
 /**
  * Plays the user's browser on the provider's authorize page without a browser: loads the page,

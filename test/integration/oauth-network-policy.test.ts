@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readCallback } from '../../src/core/oauth/authorizer';
 import { contractCaller } from '../helpers/contract-caller';
 import { createTestKeychain } from '../helpers/keychain';
 import {
-  pressOnAuthorizePage,
+  pressingAuthorizer,
   startOAuthProvider,
   type OAuthProvider,
 } from '../helpers/oauth-provider';
@@ -25,12 +24,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   opened = openTestServices(keychain, {
-    authorizer: {
-      async authorize({ authorizeUrl, requestToken }) {
-        const { location } = await pressOnAuthorizePage(authorizeUrl, 'allow');
-        return readCallback(location ?? '', requestToken);
-      },
-    },
+    authorizer: pressingAuthorizer('allow'),
   });
   provider.state.mode = 'ok';
 });

@@ -2,12 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KeydeskError } from '../../src/shared/errors';
-import { readCallback, type Authorizer } from '../../src/core/oauth/authorizer';
+import type { Authorizer } from '../../src/core/oauth/authorizer';
 import { secretRefs } from '../../src/core/keychain/keychain';
 import { contractCaller } from '../helpers/contract-caller';
 import { createTestKeychain } from '../helpers/keychain';
 import {
   pressOnAuthorizePage,
+  pressingAuthorizer,
   startOAuthProvider,
   type OAuthProvider,
 } from '../helpers/oauth-provider';
@@ -17,18 +18,14 @@ const keychain = createTestKeychain();
 const consumer = { key: 'keydesk-consumer', secret: 'consumer-Secret-42' };
 let provider: OAuthProvider;
 
-/** Plays the user on the authorize page over HTTP, as the app's window or the user's browser would. */
+/** The user on the authorize page (over HTTP), or closing the window before answering. */
 function httpAuthorizer(decision: 'allow' | 'deny' | 'close'): Authorizer {
+  if (decision !== 'close') return pressingAuthorizer(decision);
   return {
-    async authorize({ authorizeUrl, requestToken }) {
-      if (decision === 'close')
-        throw new KeydeskError(
-          'OAUTH_CANCELLED',
-          'The authorize window was closed; nothing was stored.',
-        );
-      const { location } = await pressOnAuthorizePage(authorizeUrl, decision);
-      return readCallback(location ?? '', requestToken);
-    },
+    authorize: () =>
+      Promise.reject(
+        new KeydeskError('OAUTH_CANCELLED', 'The authorize window was closed; nothing was stored.'),
+      ),
   };
 }
 

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
 import { secretRefs } from '../../src/core/keychain/keychain';
-import { readCallback } from '../../src/core/oauth/authorizer';
 import { contractCaller } from '../helpers/contract-caller';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
 import {
   leakedTokenSecret,
-  pressOnAuthorizePage,
+  pressingAuthorizer,
   startOAuthProvider,
   type OAuthProvider,
 } from '../helpers/oauth-provider';
@@ -38,12 +37,7 @@ describe('secret hygiene after a full working session', () => {
     const clipboard = createMemoryClipboard();
     const opened = openTestServices(keychain, {
       clipboard,
-      authorizer: {
-        async authorize({ authorizeUrl, requestToken }) {
-          const { location } = await pressOnAuthorizePage(authorizeUrl, 'allow');
-          return readCallback(location ?? '', requestToken);
-        },
-      },
+      authorizer: pressingAuthorizer('allow'),
     });
     const { ok } = contractCaller(() => opened.invoke);
     const keys = makeRsaKeys();

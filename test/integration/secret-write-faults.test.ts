@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeydeskError } from '../../src/shared/errors';
 import type { Keychain } from '../../src/core/keychain/keychain';
-import { readCallback } from '../../src/core/oauth/authorizer';
 import { contractCaller } from '../helpers/contract-caller';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import {
-  pressOnAuthorizePage,
+  pressingAuthorizer,
   startOAuthProvider,
   type OAuthProvider,
 } from '../helpers/oauth-provider';
@@ -72,12 +71,7 @@ type World = Awaited<ReturnType<typeof freshWorld>>;
 async function freshWorld() {
   const fault = faultyKeychain(keychain);
   const opened = openTestServices(fault.keychain, {
-    authorizer: {
-      async authorize({ authorizeUrl, requestToken }) {
-        const { location } = await pressOnAuthorizePage(authorizeUrl, 'allow');
-        return readCallback(location ?? '', requestToken);
-      },
-    },
+    authorizer: pressingAuthorizer('allow'),
   });
   const { ok } = contractCaller(() => opened.invoke);
   const acme = await ok('accounts:create', {

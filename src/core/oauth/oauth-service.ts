@@ -169,7 +169,6 @@ export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAut
     tokens: (accountId?: string) => repo.tokens(accountId),
     consumer: requireConsumer,
     findConsumer: (id: string) => repo.consumer(id),
-    findConsumerByKey: (key: string) => repo.consumerByKey(key),
 
     async addConsumer(input: {
       accountId: string;
