@@ -9,7 +9,7 @@
  * - `both`.
  */
 export const channelCallers = {
-  'system:status': 'both',
+  'system:status': 'renderer',
   'accounts:list': 'both',
   'accounts:get': 'both',
   'accounts:resolve': 'cli',

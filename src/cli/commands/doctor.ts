@@ -1,4 +1,6 @@
+import { homedir } from 'node:os';
 import type { Command } from 'commander';
+import { resolveDataDir } from '../../core/data-dir';
 import { secretKinds } from '../../shared/secret-kinds';
 import type { CliContext } from '../context';
 import { note, print, printJson } from '../output';
@@ -14,7 +16,8 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
       const problems = report.orphanSecrets.length + report.missingSecrets.length;
       if (options.json) printJson(report);
       else {
-        print(`Data folder: ${(await ctx.call('system:status', {})).dataDir}`);
+        // Resolved as the services resolve it: asking system:status would read the keychain again.
+        print(`Data folder: ${resolveDataDir(process.env, process.platform, homedir())}`);
         if (problems === 0) print('The vault and the keychain agree. Nothing to fix.');
         for (const orphan of report.orphanSecrets) {
           print(`Orphan secret: ${orphan.description} (${orphan.ref})`);
@@ -26,10 +29,11 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
         for (const repair of report.repairs) print(`Fixed: ${repair}`);
         for (const item of report.needsAttention) print(`Needs you: ${item}`);
         for (const other of report.otherVaults) {
+          const entries = `${other.entries} keychain entr${other.entries === 1 ? 'y' : 'ies'}`;
           print(
             other.vaultId
-              ? `Left alone: ${other.entries} keychain entr${other.entries === 1 ? 'y' : 'ies'} of another Keydesk vault (${other.vaultId}, another data folder).`
-              : `Left alone: ${other.entries} keychain entr${other.entries === 1 ? 'y' : 'ies'} from an earlier Keydesk without a vault id.`,
+              ? `Left alone: ${entries} of another Keydesk vault (${other.vaultId}, another data folder).`
+              : `Left alone: ${entries} from an earlier Keydesk without a vault id.`,
           );
         }
         if (problems > 0 && !options.fix) note('Run "keydesk doctor --fix" to repair.');
