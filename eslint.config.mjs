@@ -12,9 +12,11 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 const restrict = (...groups) => [
   'error',
   {
-    patterns: groups.map(([group, message]) =>
-      typeof group === 'string' ? { regex: group, message } : { group, message },
-    ),
+    patterns: groups.map(([group, message, importNames]) => ({
+      ...(typeof group === 'string' ? { regex: group } : { group }),
+      message,
+      ...(importNames ? { importNames } : {}),
+    })),
   },
 ];
 // Package names as regular expressions: a gitignore-style group would also match a path such as
@@ -40,6 +42,11 @@ const core = [
 const node = [
   ['node:*'],
   'The renderer has no Node: ask main through a channel in src/shared/contract.ts.',
+];
+const directCall = [
+  '(^|/)api$',
+  'Read through useChannel and act through send (src/renderer/src/data/channel-data.ts): they keep answers per input and invalidate what a write changed.',
+  ['call'],
 ];
 
 export default tseslint.config(
@@ -69,6 +76,10 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**'],
+    rules: { 'no-restricted-imports': restrict(electron, shell, cli, core, node, directCall) },
+  },
+  {
+    files: ['src/renderer/src/data/channel-data.ts'],
     rules: { 'no-restricted-imports': restrict(electron, shell, cli, core, node) },
   },
   {

@@ -42,6 +42,11 @@ describe('lint keeps each part of Keydesk in its place', () => {
     ],
     ['src/renderer/src/views/X.tsx', "import { readFileSync } from 'node:fs';", /has no Node/],
     [
+      'src/renderer/src/views/X.tsx',
+      "import { call } from '../api';",
+      /Read through useChannel and act through send/,
+    ],
+    [
       'src/shared/x.ts',
       "import { createServices } from '../core/services';",
       /only through window\.api/,
@@ -70,6 +75,8 @@ describe('lint keeps each part of Keydesk in its place', () => {
       ],
       ['src/cli/commands/x.ts', "import { createServices } from '../../core/services';"],
       ['src/renderer/src/views/X.tsx', "import { foldName } from '../../../shared/fold-name';"],
+      ['src/renderer/src/views/X.tsx', "import { fieldErrorsOf } from '../api';"],
+      ['src/renderer/src/data/channel-data.ts', "import { call } from '../api';"],
       [
         'src/preload/x.ts',
         "import { contextBridge } from 'electron';\nimport { rendererChannels } from '../shared/channels';",

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../shared/contract';
-import { call } from './api';
+import { useEffect, useState } from 'react';
 import { CommandPalette } from './components/CommandPalette';
 import { KeychainBanner } from './components/KeychainBanner';
 import { Sidebar } from './components/Sidebar';
 import { ConfirmProvider } from './components/confirm';
 import { ToastProvider } from './components/toasts';
+import { useChannel } from './data/channel-data';
 import type { Route } from './route';
+import { ShortcutsSheet } from './shortcuts/ShortcutsSheet';
+import { isTyping, shortcuts, type ShortcutId } from './shortcuts/shortcuts';
 import { AccountView } from './views/AccountView';
 import { ApplicationView } from './views/ApplicationView';
 import { DecodeView } from './views/DecodeView';
@@ -16,8 +17,6 @@ import { NewAccountView } from './views/NewAccountView';
 import { SettingsView } from './views/SettingsView';
 import { WelcomeView } from './views/WelcomeView';
 
-type Status = ChannelOutput<'system:status'>;
-
 const tools: { view: 'decode' | 'import' | 'history' | 'settings'; label: string }[] = [
   { view: 'decode', label: 'Decode' },
   { view: 'import', label: 'Import' },
@@ -26,28 +25,30 @@ const tools: { view: 'decode' | 'import' | 'history' | 'settings'; label: string
 ];
 
 export function App() {
-  const [status, setStatus] = useState<Status | null>(null);
+  const status = useChannel('system:status', {}).data;
+  const theme = useChannel('settings:get', {}).data?.theme;
   const [route, setRoute] = useState<Route>({ view: 'welcome' });
-  const [revision, setRevision] = useState(0);
-  const [paletteOpen, setPaletteOpen] = useState(false);
-  /** Anything that changed the vault calls this, so the sidebar and views reload. */
-  const changed = useCallback(() => setRevision((r) => r + 1), []);
+  const [dialog, setDialog] = useState<'palette' | 'shortcuts' | null>(null);
 
   useEffect(() => {
-    void call('system:status', {}).then((result) => {
-      if (result.ok) setStatus(result.value);
-    });
-    void call('settings:get', {}).then((result) => {
-      if (result.ok) document.documentElement.dataset.theme = result.value.theme;
-    });
-  }, [revision]);
+    if (theme) document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   useEffect(() => {
+    const actions: Record<ShortcutId, () => void> = {
+      palette: () => setDialog((open) => (open === 'palette' ? null : 'palette')),
+      sheet: () => setDialog('shortcuts'),
+      search: () => document.getElementById('sidebar-search')?.focus(),
+      newAccount: () => setRoute({ view: 'new-account' }),
+      history: () => setRoute({ view: 'history' }),
+      settings: () => setRoute({ view: 'settings' }),
+    };
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        setPaletteOpen((open) => !open);
-      }
+      const typing = isTyping(event.target);
+      const shortcut = shortcuts.find((s) => s.matches(event, typing));
+      if (!shortcut) return;
+      event.preventDefault();
+      actions[shortcut.id]();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -57,7 +58,7 @@ export function App() {
     <ToastProvider>
       <ConfirmProvider>
         <div className="shell">
-          <Sidebar route={route} navigate={setRoute} revision={revision} />
+          <Sidebar route={route} navigate={setRoute} />
           <div className="pane">
             <header className="topbar">
               <nav aria-label="Tools">
@@ -73,9 +74,20 @@ export function App() {
                   </button>
                 ))}
               </nav>
-              <button type="button" className="palette-hint" onClick={() => setPaletteOpen(true)}>
-                Search or run… <kbd>Ctrl K</kbd>
-              </button>
+              <div className="topbar__end">
+                <button type="button" className="palette-hint" onClick={() => setDialog('palette')}>
+                  Search or run… <kbd>Ctrl K</kbd>
+                </button>
+                <button
+                  type="button"
+                  className="palette-hint"
+                  aria-label="Keyboard shortcuts"
+                  title="Keyboard shortcuts (?)"
+                  onClick={() => setDialog('shortcuts')}
+                >
+                  <kbd>?</kbd>
+                </button>
+              </div>
             </header>
             {status ? <KeychainBanner keychain={status.keychain} /> : null}
             {status?.notices.map((notice) => (
@@ -84,62 +96,49 @@ export function App() {
               </div>
             ))}
             <main className="content" id="content">
-              <RouteView route={route} navigate={setRoute} changed={changed} revision={revision} />
+              <RouteView route={route} navigate={setRoute} />
             </main>
           </div>
         </div>
-        {paletteOpen ? (
+        {dialog === 'palette' ? (
           <CommandPalette
-            close={() => setPaletteOpen(false)}
+            close={() => setDialog(null)}
             navigate={(next) => {
               setRoute(next);
-              setPaletteOpen(false);
+              setDialog(null);
             }}
           />
         ) : null}
+        {dialog === 'shortcuts' ? <ShortcutsSheet close={() => setDialog(null)} /> : null}
       </ConfirmProvider>
     </ToastProvider>
   );
 }
 
-function RouteView(props: {
-  route: Route;
-  navigate: (route: Route) => void;
-  changed: () => void;
-  revision: number;
-}) {
-  const { route, navigate, changed, revision } = props;
+function RouteView(props: { route: Route; navigate: (route: Route) => void }) {
+  const { route, navigate } = props;
   switch (route.view) {
     case 'welcome':
-      return <WelcomeView navigate={navigate} revision={revision} />;
+      return <WelcomeView navigate={navigate} />;
     case 'new-account':
-      return <NewAccountView navigate={navigate} changed={changed} />;
+      return <NewAccountView navigate={navigate} />;
     case 'account':
-      return (
-        <AccountView
-          key={route.accountId}
-          accountId={route.accountId}
-          navigate={navigate}
-          changed={changed}
-          revision={revision}
-        />
-      );
+      return <AccountView key={route.accountId} accountId={route.accountId} navigate={navigate} />;
     case 'application':
       return (
         <ApplicationView
           key={route.applicationId}
           applicationId={route.applicationId}
           navigate={navigate}
-          changed={changed}
         />
       );
     case 'decode':
       return <DecodeView />;
     case 'import':
-      return <ImportView changed={changed} />;
+      return <ImportView />;
     case 'history':
-      return <HistoryView revision={revision} />;
+      return <HistoryView />;
     case 'settings':
-      return <SettingsView changed={changed} />;
+      return <SettingsView />;
   }
 }

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ChannelOutput } from '../../../shared/contract';
-import type { AccountSummary } from '../../../shared/vault-schemas';
-import { call } from '../api';
+import { useMemo, useState } from 'react';
+import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
+import { ModalDialog } from './ModalDialog';
 import { useCopy } from './useCopy';
 
 interface Command {
@@ -16,16 +15,9 @@ interface Command {
 export function CommandPalette(props: { close: () => void; navigate: (route: Route) => void }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
-  const [apps, setApps] = useState<ChannelOutput<'apps:index'>>([]);
+  const accounts = useChannel('accounts:list', {}).data ?? noAccounts;
+  const apps = useChannel('apps:index', {}).data ?? noApps;
   const copy = useCopy();
-  const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    input.current?.focus();
-    void call('accounts:list', {}).then((r) => r.ok && setAccounts(r.value));
-    void call('apps:index', {}).then((r) => r.ok && setApps(r.value));
-  }, []);
 
   const commands = useMemo<Command[]>(() => {
     const { navigate, close } = props;
@@ -60,53 +52,55 @@ export function CommandPalette(props: { close: () => void; navigate: (route: Rou
   }, [accounts, apps, query, props, copy]);
 
   return (
-    <div
-      className="palette-backdrop"
-      role="presentation"
-      onClick={(event) => event.target === event.currentTarget && props.close()}
+    <ModalDialog
+      className="dialog dialog--palette"
+      label="Command palette"
+      onClose={props.close}
+      closeOnBackdrop
     >
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Command palette">
-        <input
-          ref={input}
-          className="palette__input"
-          placeholder="Type an account, an application, or “copy jwt voice”"
-          aria-label="Command"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls="palette-results"
-          aria-activedescendant={commands[active] ? `palette-option-${active}` : undefined}
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setActive(0);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') props.close();
-            if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, commands.length - 1));
-            if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-            if (event.key === 'Enter') commands[active]?.run();
-          }}
-        />
-        <ul className="palette__list" id="palette-results" role="listbox" aria-label="Results">
-          {commands.map((command, index) => (
-            <li
-              key={command.id}
-              id={`palette-option-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className={index === active ? 'palette__item palette__item--active' : 'palette__item'}
-              onMouseEnter={() => setActive(index)}
-              onClick={command.run}
-              // The input keeps the keyboard (arrows, Enter); a pointer may click an option.
-              onKeyDown={(event) => event.key === 'Enter' && command.run()}
-            >
-              <span>{command.label}</span>
-              <span className="palette__detail">{command.detail}</span>
-            </li>
-          ))}
-          {commands.length === 0 ? <li className="palette__empty">Nothing matches.</li> : null}
-        </ul>
-      </div>
-    </div>
+      <input
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the palette exists to be typed into
+        autoFocus
+        className="palette__input"
+        placeholder="Type an account, an application, or “copy jwt voice”"
+        aria-label="Command"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="palette-results"
+        aria-activedescendant={commands[active] ? `palette-option-${active}` : undefined}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, commands.length - 1));
+          if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+          if (event.key === 'Enter') commands[active]?.run();
+        }}
+      />
+      <ul className="palette__list" id="palette-results" role="listbox" aria-label="Results">
+        {commands.map((command, index) => (
+          <li
+            key={command.id}
+            id={`palette-option-${index}`}
+            role="option"
+            aria-selected={index === active}
+            className={index === active ? 'palette__item palette__item--active' : 'palette__item'}
+            onMouseEnter={() => setActive(index)}
+            onClick={command.run}
+            // The input keeps the keyboard (arrows, Enter); a pointer may click an option.
+            onKeyDown={(event) => event.key === 'Enter' && command.run()}
+          >
+            <span>{command.label}</span>
+            <span className="palette__detail">{command.detail}</span>
+          </li>
+        ))}
+        {commands.length === 0 ? <li className="palette__empty">Nothing matches.</li> : null}
+      </ul>
+    </ModalDialog>
   );
 }
+
+const noAccounts: never[] = [];
+const noApps: never[] = [];

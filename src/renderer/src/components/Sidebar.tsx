@@ -1,78 +1,215 @@
-import { useEffect, useState } from 'react';
-import type { AccountSummary } from '../../../shared/vault-schemas';
-import { call } from '../api';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
-import { useWindowedList } from './useWindowedList';
+import { appsByAccount, rowHeights, sidebarRows, type SidebarRow } from './sidebar-rows';
+import { useWindowedRows } from './useWindowedRows';
 
-const rowHeight = 52;
+const noApps: never[] = [];
 
-/** Accounts with search (name, API key, application id) and colour labels. */
-export function Sidebar(props: {
-  route: Route;
-  navigate: (route: Route) => void;
-  revision: number;
-}) {
+/**
+ * The accounts as a tree with their applications under them (expand, collapse, arrow keys), with
+ * search (name, API key, application name or id) and colour labels. The current account and
+ * application stay highlighted: nobody should mint a token without seeing whose it is.
+ */
+export function Sidebar(props: { route: Route; navigate: (route: Route) => void }) {
   const [query, setQuery] = useState('');
-  const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
+  const accounts = useChannel('accounts:list', { query }).data;
+  const apps = useChannel('apps:index', {}).data ?? noApps;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [focused, setFocused] = useState(0);
+  const pendingFocus = useRef(false);
+  const list = useRef<HTMLUListElement>(null);
 
+  const { route } = props;
+  const currentAccount =
+    route.view === 'account' || route.view === 'application' ? route.accountId : undefined;
+  const currentApp = route.view === 'application' ? route.applicationId : undefined;
+
+  // Opening an account or one of its applications shows that account's applications (adjusted
+  // while rendering, as React advises for state that follows a prop).
+  const [shownAccount, setShownAccount] = useState<string>();
+  if (currentAccount !== shownAccount) {
+    setShownAccount(currentAccount);
+    if (currentAccount && !expanded.has(currentAccount))
+      setExpanded(including(expanded, currentAccount));
+  }
+
+  const grouped = useMemo(() => appsByAccount(apps), [apps]);
+  const rows = useMemo(
+    () => sidebarRows(accounts ?? [], grouped, expanded, query),
+    [accounts, grouped, expanded, query],
+  );
+  const heights = useMemo(() => rows.map((row) => rowHeights[row.kind]), [rows]);
+  const windowed = useWindowedRows(heights);
+  const active = Math.min(focused, Math.max(0, rows.length - 1));
+
+  // After a key moved the focus: bring the row into the window, then focus it once it is drawn.
   useEffect(() => {
-    let current = true;
-    void call('accounts:list', { query }).then((result) => {
-      if (current && result.ok) setAccounts(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [query, props.revision]);
+    if (!pendingFocus.current || !list.current) return;
+    const element = list.current.querySelector<HTMLElement>(`[data-row="${active}"]`);
+    if (element) {
+      pendingFocus.current = false;
+      element.focus();
+      return;
+    }
+    const { top, bottom } = windowed.span(active);
+    const view = list.current;
+    view.scrollTop = top < view.scrollTop ? top : bottom - view.clientHeight;
+  });
 
-  // The account stays highlighted on its applications' pages too: nobody should mint a token
-  // without seeing whose it is.
-  const rows = accounts ?? [];
-  const windowed = useWindowedList(rows.length, rowHeight);
-  const selected =
-    props.route.view === 'account' || props.route.view === 'application'
-      ? props.route.accountId
-      : undefined;
+  function toggle(accountId: string, open?: boolean) {
+    setExpanded((set) => {
+      const isOpen = set.has(accountId);
+      if (open === isOpen) return set;
+      return isOpen ? excluding(set, accountId) : including(set, accountId);
+    });
+  }
+
+  function open(row: SidebarRow) {
+    if (row.kind === 'account') {
+      props.navigate({ view: 'account', accountId: row.account.id });
+    } else {
+      props.navigate({
+        view: 'application',
+        applicationId: row.app.id,
+        accountId: row.app.accountId,
+      });
+    }
+  }
+
+  function moveTo(index: number) {
+    setFocused(Math.max(0, Math.min(rows.length - 1, index)));
+    pendingFocus.current = true;
+  }
+
+  function onKey(event: KeyboardEvent, index: number, row: SidebarRow) {
+    const parent = () => {
+      for (let i = index; i >= 0; i--) if (rows[i]?.kind === 'account') return i;
+      return index;
+    };
+    const actions: Record<string, () => void> = {
+      ArrowDown: () => moveTo(index + 1),
+      ArrowUp: () => moveTo(index - 1),
+      Home: () => moveTo(0),
+      End: () => moveTo(rows.length - 1),
+      ArrowRight: () => {
+        if (row.kind !== 'account') return;
+        if (!row.expanded) toggle(row.account.id, true);
+        else if (row.apps.length) moveTo(index + 1);
+      },
+      ArrowLeft: () => {
+        if (row.kind === 'account' && row.expanded) toggle(row.account.id, false);
+        else if (row.kind === 'app') moveTo(parent());
+      },
+      Enter: () => open(row),
+      ' ': () => open(row),
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
+
+  function onChevron(event: MouseEvent, accountId: string) {
+    event.stopPropagation();
+    toggle(accountId);
+  }
+
   return (
     <aside className="sidebar" aria-label="Accounts">
       <div className="sidebar__brand">Keydesk</div>
       <input
+        id="sidebar-search"
         className="sidebar__search"
         type="search"
-        placeholder="Search accounts, API keys, app ids"
+        placeholder="Search accounts, API keys, apps"
         aria-label="Search accounts"
         value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setFocused(0);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && rows.length) {
+            event.preventDefault();
+            moveTo(0);
+          }
+        }}
       />
       {accounts && accounts.length === 0 ? (
         <p className="sidebar__empty">{query ? 'No account matches.' : 'No accounts yet.'}</p>
       ) : null}
       <ul
+        ref={list}
         className="account-list"
+        role="tree"
         data-testid="account-list"
         data-count={accounts ? accounts.length : undefined}
         aria-label={accounts ? `${accounts.length} accounts` : 'Loading accounts'}
         onScroll={windowed.onScroll}
       >
-        <li aria-hidden="true" style={{ height: windowed.padTop }} />
-        {rows.slice(windowed.start, windowed.end).map((account) => (
-          <li key={account.id} style={{ height: rowHeight }}>
-            <button
-              type="button"
-              className={`account-item${selected === account.id ? ' account-item--selected' : ''}`}
-              aria-current={selected === account.id ? 'true' : undefined}
-              onClick={() => props.navigate({ view: 'account', accountId: account.id })}
+        <li role="none" style={{ height: windowed.padTop }} />
+        {rows.slice(windowed.start, windowed.end).map((row, offset) => {
+          const index = windowed.start + offset;
+          const common = {
+            'data-row': index,
+            tabIndex: index === active ? 0 : -1,
+            onFocus: () => setFocused(index),
+            onClick: () => open(row),
+            onKeyDown: (event: KeyboardEvent) => onKey(event, index, row),
+          };
+          if (row.kind === 'account') {
+            const { account } = row;
+            const current = currentAccount === account.id;
+            return (
+              <li
+                key={`a-${account.id}`}
+                role="treeitem"
+                aria-level={1}
+                aria-expanded={account.applicationCount ? row.expanded : undefined}
+                aria-selected={current && !currentApp}
+                aria-current={current && !currentApp ? 'page' : undefined}
+                className={`account-item${current ? ' account-item--selected' : ''}`}
+                style={{ height: rowHeights.account }}
+                {...common}
+              >
+                {/* A pointer's way to the same toggle the arrow keys give the keyboard. */}
+                <span
+                  className={`chevron${row.expanded ? ' chevron--open' : ''}${account.applicationCount ? '' : ' chevron--none'}`}
+                  aria-hidden="true"
+                  onClick={(event) => onChevron(event, account.id)}
+                />
+                <span className={`dot dot--${account.color}`} aria-hidden="true" />
+                <span className="account-item__name">{account.name}</span>
+                <span className="account-item__meta">
+                  {account.apiKey} · {account.applicationCount} app
+                  {account.applicationCount === 1 ? '' : 's'}
+                </span>
+              </li>
+            );
+          }
+          const { app } = row;
+          const current = currentApp === app.id;
+          return (
+            <li
+              key={`p-${app.id}`}
+              role="treeitem"
+              aria-level={2}
+              aria-posinset={row.position}
+              aria-setsize={row.siblings}
+              aria-selected={current}
+              aria-current={current ? 'page' : undefined}
+              className={`tree-app${current ? ' tree-app--selected' : ''}`}
+              style={{ height: rowHeights.app }}
+              title={`${app.name} · ${app.id}`}
+              {...common}
             >
-              <span className={`dot dot--${account.color}`} aria-hidden="true" />
-              <span className="account-item__name">{account.name}</span>
-              <span className="account-item__meta">
-                {account.apiKey} · {account.applicationCount} app
-                {account.applicationCount === 1 ? '' : 's'}
-              </span>
-            </button>
-          </li>
-        ))}
-        <li aria-hidden="true" style={{ height: windowed.padBottom }} />
+              <span className="tree-app__name">{app.name}</span>
+              <code className="tree-app__id">{app.id.slice(0, 8)}</code>
+            </li>
+          );
+        })}
+        <li role="none" style={{ height: windowed.padBottom }} />
       </ul>
       <button
         type="button"
@@ -83,4 +220,14 @@ export function Sidebar(props: {
       </button>
     </aside>
   );
+}
+
+function including(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  return new Set([...set, id]);
+}
+
+function excluding(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  next.delete(id);
+  return next;
 }

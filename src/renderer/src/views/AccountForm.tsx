@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { colorLabels, type ColorLabel } from '../../../shared/color-labels';
 import type { AccountSummary } from '../../../shared/vault-schemas';
-import { call, fieldErrorsOf, type FieldErrors } from '../api';
+import { fieldErrorsOf, type FieldErrors } from '../api';
 import { Field } from '../components/Field';
+import { send } from '../data/channel-data';
 import { FormFooter } from '../components/FormFooter';
 
 /**
@@ -29,7 +30,7 @@ export function AccountForm(props: {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = existing
-      ? await call('accounts:update', {
+      ? await send('accounts:update', {
           id: existing.id,
           ...(form.name !== existing.name ? { name: form.name } : {}),
           ...(form.apiKey !== existing.apiKey ? { apiKey: form.apiKey } : {}),
@@ -37,7 +38,7 @@ export function AccountForm(props: {
           ...(form.color !== existing.color ? { color: form.color } : {}),
           ...(form.notes !== existing.notes ? { notes: form.notes } : {}),
         })
-      : await call('accounts:create', form);
+      : await send('accounts:create', form);
     if (!result.ok) return setErrors(fieldErrorsOf(result.error));
     props.saved(result.value);
   }

@@ -1,24 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../shared/contract';
-import { call } from '../api';
+import { useState } from 'react';
 import { useCopy } from '../components/useCopy';
 import { useConfirm } from '../components/confirm';
 import { useToast } from '../components/toasts';
+import { send, useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 import { AccountForm } from './AccountForm';
 import { NewApplicationForm } from './NewApplicationForm';
 import { OAuthPanel } from './OAuthPanel';
 
-type Account = ChannelOutput<'accounts:get'>;
-
-export function AccountView(props: {
-  accountId: string;
-  navigate: (route: Route) => void;
-  changed: () => void;
-  revision: number;
-}) {
-  const [account, setAccount] = useState<Account | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function AccountView(props: { accountId: string; navigate: (route: Route) => void }) {
+  const { data: account, error } = useChannel('accounts:get', { id: props.accountId });
   const [secret, setSecret] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -26,17 +17,10 @@ export function AccountView(props: {
   const toast = useToast();
   const confirm = useConfirm();
 
-  useEffect(() => {
-    void call('accounts:get', { id: props.accountId }).then((r) => {
-      if (r.ok) setAccount(r.value);
-      else setError(r.error.message);
-    });
-  }, [props.accountId, props.revision]);
-
   if (error)
     return (
       <p className="field__error" role="alert">
-        {error}
+        {error.message}
       </p>
     );
   if (!account) return null;
@@ -45,17 +29,14 @@ export function AccountView(props: {
       <AccountForm
         existing={account}
         cancel={() => setEditing(false)}
-        saved={() => {
-          setEditing(false);
-          props.changed();
-        }}
+        saved={() => setEditing(false)}
       />
     );
   }
 
   async function reveal() {
     if (secret !== null) return setSecret(null);
-    const r = await call('accounts:revealSecret', { id: props.accountId, which: 'apiSecret' });
+    const r = await send('accounts:revealSecret', { id: props.accountId, which: 'apiSecret' });
     if (r.ok) setSecret(r.value.value);
     else toast(r.error.message, 'error');
   }
@@ -69,9 +50,8 @@ export function AccountView(props: {
       ))
     )
       return;
-    const r = await call('accounts:remove', { id: account.id });
+    const r = await send('accounts:remove', { id: account.id });
     if (!r.ok) return toast(r.error.message, 'error');
-    props.changed();
     props.navigate({ view: 'welcome' });
   }
 
@@ -161,7 +141,6 @@ export function AccountView(props: {
           accountId={account.id}
           done={(applicationId) => {
             setAdding(false);
-            props.changed();
             if (applicationId)
               props.navigate({ view: 'application', applicationId, accountId: account.id });
           }}

@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { tokenFormats } from '../../../shared/presets';
 import { formatDuration } from '../../../shared/durations';
-import type { ApplicationSummary } from '../../../shared/vault-schemas';
-import { call } from '../api';
 import { clipboardClearsText } from '../components/copy';
 import { Countdown } from '../components/Countdown';
 import { KeyInput } from '../components/KeyInput';
+import { TokenTimes } from '../components/TokenTimes';
 import { useCopy } from '../components/useCopy';
 import { useConfirm } from '../components/confirm';
 import { useToast } from '../components/toasts';
+import { send, useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 import {
   builderToMint,
@@ -24,10 +24,10 @@ type LastMint = NonNullable<ChannelOutput<'clipboard:copy'>['mint']>;
 export function ApplicationView(props: {
   applicationId: string;
   navigate: (route: Route) => void;
-  changed: () => void;
 }) {
-  const [app, setApp] = useState<ApplicationSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: app, error } = useChannel('apps:get', { id: props.applicationId });
+  // An empty lifetime means the application's default, else the one in the settings.
+  const settingsTtl = useChannel('settings:get', {}).data?.defaultTtlSeconds;
   const [builder, setBuilder] = useState<BuilderState>(initialBuilder);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [last, setLast] = useState<LastMint | null>(null);
@@ -37,36 +37,23 @@ export function ApplicationView(props: {
   const confirm = useConfirm();
   const parseAcl = useAclParser(builder.acl === 'custom');
 
-  const [settingsTtl, setSettingsTtl] = useState<number | null>(null);
-
-  useEffect(() => {
-    void call('apps:get', { id: props.applicationId }).then((r) =>
-      r.ok ? setApp(r.value) : setError(r.error.message),
-    );
-  }, [props.applicationId]);
-
-  // An empty lifetime means the application's default, else the one in the settings.
-  useEffect(() => {
-    void call('settings:get', {}).then((r) => r.ok && setSettingsTtl(r.value.defaultTtlSeconds));
-  }, []);
-
   if (error)
     return (
       <p className="field__error" role="alert">
-        {error}
+        {error.message}
       </p>
     );
   if (!app) return null;
 
   const defaults = app.jwtDefaults;
   const ttl = defaults.ttlSeconds ?? settingsTtl;
-  const defaultsLabel = `defaults: ${ttl === null ? '…' : formatDuration(ttl)}${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`;
+  const defaultsLabel = `defaults: ${ttl === undefined ? '…' : formatDuration(ttl)}${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`;
 
   async function copyJwt() {
     const { options, errors } = builderToMint(builder, parseAcl);
     setFieldErrors(errors);
     if (Object.keys(errors).length) return;
-    const result = await call('clipboard:copy', {
+    const result = await send('clipboard:copy', {
       what: 'jwt',
       format: 'raw',
       mint: { applicationId: props.applicationId, ...options },
@@ -94,14 +81,13 @@ export function ApplicationView(props: {
       ...(ttlSeconds ? { ttlSeconds } : {}),
       ...(acl ? { acl } : {}),
     };
-    const r = await call('apps:update', { id: props.applicationId, jwtDefaults });
+    const r = await send('apps:update', { id: props.applicationId, jwtDefaults });
     if (!r.ok) {
       setFieldErrors({
         [r.error.field?.replace(/^jwtDefaults\./, '').split('.')[0] ?? '_form']: r.error.message,
       });
       return toast(r.error.message, 'error');
     }
-    setApp(r.value);
     setBuilder(initialBuilder);
     toast(`Defaults saved for "${r.value.name}".`);
   }
@@ -110,9 +96,8 @@ export function ApplicationView(props: {
     const key = generate
       ? ({ kind: 'generate' } as const)
       : ({ kind: 'pem', pem: newKey } as const);
-    const r = await call('apps:replaceKey', { id: props.applicationId, key });
+    const r = await send('apps:replaceKey', { id: props.applicationId, key });
     if (!r.ok) return toast(r.error.message, 'error');
-    setApp(r.value);
     setNewKey('');
     setLast(null);
     toast(
@@ -125,9 +110,8 @@ export function ApplicationView(props: {
   async function remove() {
     if (!app || !(await confirm(`Remove "${app.name}" and its private key?`, 'Remove application')))
       return;
-    const r = await call('apps:remove', { id: app.id });
+    const r = await send('apps:remove', { id: app.id });
     if (!r.ok) return toast(r.error.message, 'error');
-    props.changed();
     props.navigate({ view: 'account', accountId: app.accountId });
   }
 
@@ -170,6 +154,7 @@ export function ApplicationView(props: {
         onChange={setBuilder}
         errors={fieldErrors}
         defaultsLabel={defaultsLabel}
+        defaultTtlSeconds={ttl}
         parseAcl={parseAcl}
       />
       <div className="actions">
@@ -201,6 +186,7 @@ export function ApplicationView(props: {
               </button>
             ))}
           </div>
+          <TokenTimes claims={last.claims} />
           <pre className="code" data-testid="last-claims">
             {JSON.stringify({ header: last.header, claims: last.claims }, null, 2)}
           </pre>
@@ -231,7 +217,6 @@ export function ApplicationView(props: {
           {app.publicKeyPem}
         </pre>
       </details>
-      <dl className="facts"></dl>
       <details className="subform">
         <summary>Replace the key</summary>
         <KeyInput id="replace-key" value={newKey} onChange={setNewKey} />

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DecodeResult } from '../../../shared/jwt-schemas';
-import { call } from '../api';
+import { send } from '../data/channel-data';
 import { Field } from '../components/Field';
 
 export function DecodeView() {
@@ -10,7 +10,7 @@ export function DecodeView() {
 
   async function decode(event: FormEvent) {
     event.preventDefault();
-    const r = await call('jwt:decode', { token });
+    const r = await send('jwt:decode', { token });
     setResult(r.ok ? r.value : null);
     setError(r.ok ? undefined : r.error.message);
   }

@@ -1,40 +1,50 @@
-import { useEffect, useState } from 'react';
-import { historyActions, type HistoryAction } from '../../../shared/history-actions';
-import type { HistoryEvent } from '../../../shared/history-schemas';
-import { call } from '../api';
+import { useMemo, useState } from 'react';
+import type { HistoryEvent, HistoryFilter } from '../../../shared/history-schemas';
 import { useToast } from '../components/toasts';
+import { send, useChannel } from '../data/channel-data';
+import { HistoryFilters, emptyFilterForm, filterOf, type FilterForm } from './HistoryFilters';
 
-export function HistoryView(props: { revision: number }) {
-  const [text, setText] = useState('');
-  const [action, setAction] = useState<HistoryAction | ''>('');
-  const [events, setEvents] = useState<HistoryEvent[]>([]);
-  const [cursor, setCursor] = useState<number | null>(null);
+const pageSize = 100;
+
+const sameDay = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const otherDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+/** One line: the time alone for today, the short date and time before; ISO in the tooltip. */
+function compactTime(iso: string, today: string): string {
+  const at = new Date(iso);
+  return at.toDateString() === today ? sameDay.format(at) : otherDay.format(at);
+}
+
+export function HistoryView() {
+  const [form, setForm] = useState<FilterForm>(emptyFilterForm);
+  const filter: HistoryFilter = useMemo(() => filterOf(form), [form]);
+  const firstPage = useChannel('history:list', { ...filter, limit: pageSize });
+  // Older pages belong to the filter they were fetched for; a new filter starts from its first.
+  const [older, setOlder] = useState<{
+    key: string;
+    events: HistoryEvent[];
+    cursor: number | null;
+  }>();
   const toast = useToast();
-  const filter = { ...(text.trim() ? { text } : {}), ...(action ? { action } : {}) };
-
-  useEffect(() => {
-    let current = true;
-    void call('history:list', { ...filter, limit: 100 }).then((r) => {
-      if (!current || !r.ok) return;
-      setEvents(r.value.events);
-      setCursor(r.value.nextCursor);
-    });
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter is derived from these
-  }, [text, action, props.revision]);
+  const filterKey = JSON.stringify(filter);
+  const olderPages = older?.key === filterKey ? older : undefined;
+  const events = [...(firstPage.data?.events ?? []), ...(olderPages?.events ?? [])];
+  const cursor = olderPages ? olderPages.cursor : (firstPage.data?.nextCursor ?? null);
+  const today = new Date().toDateString();
 
   async function more() {
     if (cursor === null) return;
-    const r = await call('history:list', { ...filter, limit: 100, cursor });
+    const r = await send('history:list', { ...filter, limit: pageSize, cursor });
     if (!r.ok) return toast(r.error.message, 'error');
-    setEvents((list) => [...list, ...r.value.events]);
-    setCursor(r.value.nextCursor);
+    setOlder({
+      key: filterKey,
+      events: [...(olderPages?.events ?? []), ...r.value.events],
+      cursor: r.value.nextCursor,
+    });
   }
 
   async function exportCsv() {
-    const r = await call('history:export', filter);
+    const r = await send('history:export', filter);
     if (!r.ok) return toast(r.error.message, 'error');
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv' }));
@@ -44,38 +54,32 @@ export function HistoryView(props: { revision: number }) {
     toast(`Exported ${r.value.rows} event(s).`);
   }
 
+  const failed = events.filter((e) => e.outcome === 'failed').length;
   return (
-    <section className="card card--wide">
-      <h1>History</h1>
-      <div className="filters">
-        <input
-          type="search"
-          aria-label="Search history"
-          placeholder="Search: account, application, sub, jti…"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <select
-          aria-label="Action"
-          value={action}
-          onChange={(e) => setAction(e.target.value as HistoryAction | '')}
-        >
-          <option value="">All actions</option>
-          {historyActions.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="button" onClick={() => void exportCsv()}>
+    <section className="card card--wide history">
+      <header className="history__header">
+        <h1>History</h1>
+        <span className="muted" aria-live="polite">
+          {firstPage.loading && !firstPage.data
+            ? 'Loading…'
+            : `${events.length}${cursor !== null ? '+' : ''} event${events.length === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}`}
+        </span>
+        <button type="button" className="button button--small" onClick={() => void exportCsv()}>
           Export CSV
         </button>
-      </div>
-      {events.length === 0 ? <p className="muted">No events match.</p> : null}
-      <table className="table" data-testid="history-table">
+      </header>
+      <HistoryFilters form={form} onChange={setForm} />
+      {firstPage.error ? (
+        <p className="field__error" role="alert">
+          {firstPage.error.message}
+        </p>
+      ) : null}
+      {firstPage.data && events.length === 0 ? <p className="muted">No events match.</p> : null}
+      <table className="table table--dense" data-testid="history-table">
         <thead>
           <tr>
             <th>When</th>
+            <th>Outcome</th>
             <th>Action</th>
             <th>Account</th>
             <th>Application</th>
@@ -85,13 +89,25 @@ export function HistoryView(props: { revision: number }) {
         <tbody>
           {events.map((e) => (
             <tr key={e.id} className={e.outcome === 'failed' ? 'row--failed' : undefined}>
-              <td>{new Date(e.at).toLocaleString()}</td>
-              <td>{e.action}</td>
-              <td>{e.accountName ?? ''}</td>
-              <td>{e.applicationName ?? ''}</td>
+              <td className="nowrap">
+                <time dateTime={e.at} title={e.at}>
+                  {compactTime(e.at, today)}
+                </time>
+              </td>
               <td>
+                <span className={`outcome outcome--${e.outcome}`}>
+                  {e.outcome === 'ok' ? '✓ OK' : '✕ Failed'}
+                </span>
+              </td>
+              <td className="nowrap">{e.action}</td>
+              <td className="ellipsis">{e.accountName ?? ''}</td>
+              <td className="ellipsis">{e.applicationName ?? ''}</td>
+              <td
+                className="ellipsis"
+                title={e.error ? `${e.summary}: ${e.error.message}` : e.summary}
+              >
                 {e.summary}
-                {e.error ? ` — failed: ${e.error.message}` : ''}
+                {e.error ? <span className="outcome--failed"> — {e.error.message}</span> : null}
               </td>
             </tr>
           ))}

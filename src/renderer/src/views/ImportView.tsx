@@ -1,27 +1,23 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
-import { call } from '../api';
+import { send, useChannel } from '../data/channel-data';
 import { useToast } from '../components/toasts';
 
 type Preview = ChannelOutput<'import:preview'>;
 type FileChoices = { accountName?: string; allowOutsidePaths: boolean };
 
 /** Choose or drop a .nexmorc, .nexmo-app, .vonagerc, vonage_app.json or private.key; preview; confirm. */
-export function ImportView(props: { changed: () => void }) {
+export function ImportView() {
   const [file, setFile] = useState<{ fileName: string; content: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [choices, setChoices] = useState<FileChoices>({ allowOutsidePaths: false });
-  const [accountNames, setAccountNames] = useState<string[]>([]);
+  const accountNames = (useChannel('accounts:list', {}).data ?? []).map((a) => a.name);
   const toast = useToast();
-
-  useEffect(() => {
-    void call('accounts:list', {}).then((r) => r.ok && setAccountNames(r.value.map((a) => a.name)));
-  }, []);
 
   async function showPreview(next: { fileName: string; content: string }, chosen: FileChoices) {
     setChoices(chosen);
-    const r = await call('import:preview', { ...next, ...chosen });
+    const r = await send('import:preview', { ...next, ...chosen });
     setPreview(r.ok ? r.value : null);
     setError(r.ok ? null : r.error.message);
   }
@@ -35,13 +31,12 @@ export function ImportView(props: { changed: () => void }) {
 
   async function apply() {
     if (!file) return;
-    const r = await call('import:apply', { ...file, ...choices });
+    const r = await send('import:apply', { ...file, ...choices });
     if (!r.ok) return setError(r.error.message);
     const created = r.value.items.filter((i) => i.outcome === 'created').length;
     toast(`Imported ${file.fileName}: ${created} created.`);
     setPreview(null);
     setFile(null);
-    props.changed();
   }
 
   return (

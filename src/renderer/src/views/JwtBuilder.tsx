@@ -87,6 +87,8 @@ export function JwtBuilder(props: {
   onChange: (state: BuilderState) => void;
   errors: Record<string, string>;
   defaultsLabel: string;
+  /** The lifetime an empty field stands for: its chip is shown as the one in use. */
+  defaultTtlSeconds: number | undefined;
   parseAcl: AclParser | undefined;
 }) {
   const { state, onChange, errors } = props;
@@ -95,6 +97,7 @@ export function JwtBuilder(props: {
   const checked =
     state.acl === 'custom' && props.parseAcl ? props.parseAcl(state.aclJson) : undefined;
   const aclError = checked && !checked.ok ? checked.message : undefined;
+  const ttlInUse = state.ttl.trim() ? parseDuration(state.ttl) : props.defaultTtlSeconds;
   return (
     <fieldset className="builder">
       <legend>
@@ -115,7 +118,18 @@ export function JwtBuilder(props: {
               key={value}
               type="button"
               aria-pressed={state.ttl === value}
-              className={state.ttl === value ? 'seg seg--on' : 'seg'}
+              className={
+                state.ttl === value
+                  ? 'seg seg--on'
+                  : parseDuration(value) === ttlInUse
+                    ? 'seg seg--default'
+                    : 'seg'
+              }
+              title={
+                !state.ttl.trim() && parseDuration(value) === ttlInUse
+                  ? 'In use: the default lifetime'
+                  : undefined
+              }
               onClick={() => set('ttl', state.ttl === value ? '' : value)}
             >
               {label}

@@ -1,13 +1,8 @@
 import type { Route } from '../route';
 import { AccountForm } from './AccountForm';
 
-export function NewAccountView(props: { navigate: (route: Route) => void; changed: () => void }) {
+export function NewAccountView(props: { navigate: (route: Route) => void }) {
   return (
-    <AccountForm
-      saved={(account) => {
-        props.changed();
-        props.navigate({ view: 'account', accountId: account.id });
-      }}
-    />
+    <AccountForm saved={(account) => props.navigate({ view: 'account', accountId: account.id })} />
   );
 }

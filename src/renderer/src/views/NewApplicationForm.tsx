@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { call, fieldErrorsOf, type FieldErrors } from '../api';
+import { fieldErrorsOf, type FieldErrors } from '../api';
+import { send } from '../data/channel-data';
 import { Field } from '../components/Field';
 import { FormFooter } from '../components/FormFooter';
 import { KeyInput } from '../components/KeyInput';
@@ -20,7 +21,7 @@ export function NewApplicationForm(props: {
     const key = generate
       ? ({ kind: 'generate' } as const)
       : ({ kind: 'pem', pem, ...(passphrase ? { passphrase } : {}) } as const);
-    const result = await call('apps:create', { accountId: props.accountId, id, name, key });
+    const result = await send('apps:create', { accountId: props.accountId, id, name, key });
     if (!result.ok) return setErrors(fieldErrorsOf(result.error));
     props.done(result.value.id);
   }

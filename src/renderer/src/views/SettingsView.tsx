@@ -1,25 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { aclPresetLabels, aclPresetNames } from '../../../shared/presets';
 import type { Settings } from '../../../shared/settings-schemas';
-import { call } from '../api';
 import { Field } from '../components/Field';
 import { useToast } from '../components/toasts';
+import { send, useChannel } from '../data/channel-data';
 
-export function SettingsView(props: { changed: () => void }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+export function SettingsView() {
+  const settings = useChannel('settings:get', {}).data;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const toast = useToast();
-  useEffect(() => {
-    void call('settings:get', {}).then((r) => r.ok && setSettings(r.value));
-  }, []);
   if (!settings) return null;
 
   async function save(patch: Partial<Settings>) {
-    const r = await call('settings:update', patch);
+    const r = await send('settings:update', patch);
     if (!r.ok) return setErrors({ [r.error.field ?? '_form']: r.error.message });
     setErrors({});
-    setSettings(r.value);
-    props.changed();
     toast('Settings saved.');
   }
 

@@ -1,14 +1,10 @@
-import { useEffect, useState } from 'react';
-import { call } from '../api';
+import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 
 /** The empty state that teaches the first steps; later, a short pointer to the sidebar. */
-export function WelcomeView(props: { navigate: (route: Route) => void; revision: number }) {
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    void call('accounts:list', {}).then((r) => r.ok && setCount(r.value.length));
-  }, [props.revision]);
-  if (count === null) return null;
+export function WelcomeView(props: { navigate: (route: Route) => void }) {
+  const count = useChannel('accounts:list', {}).data?.length;
+  if (count === undefined) return null;
   if (count > 0) {
     return (
       <section className="empty">

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import type { ChannelOutput } from '../../../shared/contract';
+import { signatureMethods, type SignatureMethod } from '../../../shared/oauth-constants';
+import { splitNameValue } from '../../../shared/presets';
+import { fieldErrorsOf, type FieldErrors } from '../api';
+import { Field } from '../components/Field';
+import { useCopy } from '../components/useCopy';
+import { send } from '../data/channel-data';
+
+/** Signs a request with a stored access token; shows the header, base string and curl; sends it. */
+export function RequestSigner({ accountId }: { accountId: string }) {
+  const [form, setForm] = useState({
+    method: 'GET',
+    url: 'https://rest.nexmo.com/sms/json',
+    params: '',
+    signatureMethod: 'HMAC-SHA1' as SignatureMethod,
+  });
+  const [signed, setSigned] = useState<ChannelOutput<'oauth:sign'> | null>(null);
+  const [response, setResponse] = useState<{ status: number; body: string } | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const copy = useCopy();
+
+  function input() {
+    const params = form.params
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line): [string, string] => splitNameValue(line) ?? [line, '']);
+    return {
+      accountId,
+      method: form.method,
+      url: form.url,
+      params,
+      signatureMethod: form.signatureMethod,
+    };
+  }
+  async function sign() {
+    setResponse(null);
+    const r = await send('oauth:sign', input());
+    if (!r.ok) return setErrors(fieldErrorsOf(r.error));
+    setErrors({});
+    setSigned(r.value);
+  }
+  async function sendRequest() {
+    const r = await send('oauth:send', input());
+    if (!r.ok) return setErrors(fieldErrorsOf(r.error));
+    setErrors({});
+    setSigned(r.value.signed);
+    setResponse({ status: r.value.status, body: r.value.body });
+  }
+
+  return (
+    <div className="subform" aria-label="Request signer">
+      <h3>Sign a request</h3>
+      <div className="signer">
+        <Field id="sign-method" label="Method" error={errors.method}>
+          <select
+            id="sign-method"
+            value={form.method}
+            onChange={(e) => setForm({ ...form, method: e.target.value })}
+          >
+            {['GET', 'POST', 'PUT', 'DELETE'].map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id="sign-url" label="URL" error={errors.url}>
+          <input
+            id="sign-url"
+            value={form.url}
+            onChange={(e) => setForm({ ...form, url: e.target.value })}
+          />
+        </Field>
+        <Field id="sign-sig" label="Signature method" error={errors.signatureMethod}>
+          <select
+            id="sign-sig"
+            value={form.signatureMethod}
+            onChange={(e) =>
+              setForm({ ...form, signatureMethod: e.target.value as typeof form.signatureMethod })
+            }
+          >
+            {signatureMethods.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <Field id="sign-params" label="Parameters (name=value, one per line)" error={errors.params}>
+        <textarea
+          id="sign-params"
+          className="code"
+          rows={3}
+          value={form.params}
+          onChange={(e) => setForm({ ...form, params: e.target.value })}
+        />
+      </Field>
+      {errors._form ? (
+        <p className="field__error" role="alert">
+          {errors._form}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="button button--primary" onClick={() => void sign()}>
+          Sign
+        </button>
+        <button type="button" className="button" onClick={() => void sendRequest()}>
+          Send test request
+        </button>
+      </div>
+      {signed ? (
+        <div data-testid="signed">
+          {(
+            [
+              ['Authorization header', `Authorization: ${signed.authorization}`],
+              ['Signature base string', signed.baseString],
+              ['curl', signed.curl],
+            ] as const
+          ).map(([label, text]) => (
+            <div key={label}>
+              <h4>
+                {label}{' '}
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() =>
+                    void copy({ what: 'text', text, label: `the ${label.toLowerCase()}` })
+                  }
+                >
+                  Copy
+                </button>
+              </h4>
+              <pre className="code">{text}</pre>
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {response ? (
+        <div data-testid="response">
+          <h4>Response: HTTP {response.status}</h4>
+          <pre className="code">{response.body}</pre>
+        </div>
+      ) : null}
+    </div>
+  );
+}
