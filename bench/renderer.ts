@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { heading, report, timingOf } from './stats';
 import type { BenchServices } from './bench-services';
-import { seedVault } from './vault';
+import { seedVault } from '../test/helpers/seed-vault';
 import { launchChromium, openApp, serveRenderer } from '../test/e2e/harness';
 
 const assets = join(import.meta.dirname, '..', 'out', 'renderer', 'assets');

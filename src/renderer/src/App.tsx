@@ -4,7 +4,7 @@ import { KeychainBanner } from './components/KeychainBanner';
 import { Sidebar } from './components/Sidebar';
 import { ConfirmProvider } from './components/confirm';
 import { ToastProvider } from './components/toasts';
-import { useChannel } from './data/channel-data';
+import { invalidateAll, useChannel } from './data/channel-data';
 import type { Route } from './route';
 import { ShortcutsSheet } from './shortcuts/ShortcutsSheet';
 import { isTyping, shortcuts, type ShortcutId } from './shortcuts/shortcuts';
@@ -33,6 +33,11 @@ export function App() {
   useEffect(() => {
     if (theme) document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  useEffect(() => {
+    window.addEventListener('focus', invalidateAll);
+    return () => window.removeEventListener('focus', invalidateAll);
+  }, []);
 
   useEffect(() => {
     const actions: Record<ShortcutId, () => void> = {

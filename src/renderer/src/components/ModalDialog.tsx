@@ -1,4 +1,25 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const focusable =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab from the last control goes to the first and Shift+Tab the other way round: a modal dialog
+ * inerts the page, but Chromium would still let the focus leave for the browser's own UI.
+ */
+function keepTabInside(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(focusable)];
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  const leaving = event.shiftKey
+    ? document.activeElement === first
+    : document.activeElement === last;
+  if (!leaving) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
+}
 
 /**
  * A native modal `<dialog>`: the page behind is inert (focus cannot leave), Escape closes it, and
@@ -21,7 +42,7 @@ export function ModalDialog(props: {
   }, []);
   return (
     // Escape is the keyboard's way out; the click on the backdrop is the pointer's.
-    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={dialog}
       className={props.className}
@@ -30,6 +51,7 @@ export function ModalDialog(props: {
       onClick={(event) =>
         props.closeOnBackdrop && event.target === event.currentTarget && props.onClose()
       }
+      onKeyDown={keepTabInside}
       onCancel={(event) => {
         event.preventDefault();
         props.onClose();

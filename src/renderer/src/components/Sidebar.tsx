@@ -17,7 +17,7 @@ export function Sidebar(props: { route: Route; navigate: (route: Route) => void 
   const apps = useChannel('apps:index', {}).data ?? noApps;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [focused, setFocused] = useState(0);
-  const pendingFocus = useRef(false);
+  const pendingFocus = useRef<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
 
   const { route } = props;
@@ -43,18 +43,18 @@ export function Sidebar(props: { route: Route; navigate: (route: Route) => void 
   const windowed = useWindowedRows(heights);
   const active = Math.min(focused, Math.max(0, rows.length - 1));
 
-  // After a key moved the focus: bring the row into the window, then focus it once it is drawn.
+  /** Focuses a row if it is drawn; true when it was. */
+  function focusRow(index: number): boolean {
+    const element = list.current?.querySelector<HTMLElement>(`[data-row="${index}"]`);
+    if (!element) return false;
+    pendingFocus.current = null;
+    element.focus();
+    return true;
+  }
+
+  // A row the keys moved to outside the window is focused once scrolling has drawn it.
   useEffect(() => {
-    if (!pendingFocus.current || !list.current) return;
-    const element = list.current.querySelector<HTMLElement>(`[data-row="${active}"]`);
-    if (element) {
-      pendingFocus.current = false;
-      element.focus();
-      return;
-    }
-    const { top, bottom } = windowed.span(active);
-    const view = list.current;
-    view.scrollTop = top < view.scrollTop ? top : bottom - view.clientHeight;
+    if (pendingFocus.current !== null) focusRow(pendingFocus.current);
   });
 
   function toggle(accountId: string, open?: boolean) {
@@ -78,8 +78,13 @@ export function Sidebar(props: { route: Route; navigate: (route: Route) => void 
   }
 
   function moveTo(index: number) {
-    setFocused(Math.max(0, Math.min(rows.length - 1, index)));
-    pendingFocus.current = true;
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    setFocused(target);
+    if (focusRow(target) || !list.current) return;
+    pendingFocus.current = target;
+    const { top, bottom } = windowed.span(target);
+    const view = list.current;
+    view.scrollTop = top < view.scrollTop ? top : bottom - view.clientHeight;
   }
 
   function onKey(event: KeyboardEvent, index: number, row: SidebarRow) {

@@ -94,6 +94,11 @@ export function invalidate(topics: readonly Topic[]) {
   }
 }
 
+/** Back from a terminal where `keydesk` changed the vault: what is on screen asks again. */
+export function invalidateAll() {
+  invalidate(['accounts', 'applications', 'oauth', 'history', 'settings', 'status']);
+}
+
 /**
  * Calls a channel that acts (a write, a copy, a reveal) and then invalidates what it changed. A
  * failed call may still have written a failed event to the history.
@@ -137,8 +142,12 @@ export function useChannel<C extends ReadChannel>(
     (listener: () => void) => {
       if (input === null) return () => undefined;
       const entry = entryFor(channel, input);
+      // The first view to show an answer shows the kept one at once and asks again: the CLI may
+      // have changed the vault meanwhile.
+      const firstWatcher = entry.listeners.size === 0;
       entry.listeners.add(listener);
-      if ((entry.result === undefined || entry.stale) && !entry.loading) load(entry);
+      if ((firstWatcher || entry.result === undefined || entry.stale) && !entry.loading)
+        load(entry);
       return () => entry.listeners.delete(listener);
     },
     // The key stands for the input: a new object with the same content is the same read.
