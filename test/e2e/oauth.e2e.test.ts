@@ -63,6 +63,15 @@ describe('OAuth 1.0a login in Chromium', () => {
     await page.getByText(/Logged in: access token ".+" stored in the keychain\./).waitFor();
     await page.getByTestId('oauth-tokens').getByRole('button', { name: 'Forget' }).waitFor();
     expect(tokenRows(a)).toBe(1);
+    // The panel's first button shows whole below the topbar, not cut off by the scrolled pane.
+    const login = page.getByRole('button', { name: 'Log in with Vonage' });
+    await login.focus();
+    const [pane, button] = await Promise.all([
+      page.locator('#content').boundingBox(),
+      login.boundingBox(),
+    ]);
+    expect(button && pane && button.y >= pane.y + 8).toBe(true);
+    await a.screenshot('09a-oauth-logged-in');
 
     await page.getByLabel('URL', { exact: true }).fill(provider.resourceUrl);
     await page

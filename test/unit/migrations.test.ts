@@ -320,3 +320,34 @@ describe('004 oauth', () => {
     ).toThrow(/FOREIGN KEY/);
   });
 });
+
+describe('007 history prefix index', () => {
+  it('makes the search index again with prefix indexes, keeping every event and the triggers', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 6));
+    const add = db.prepare(
+      `INSERT INTO history (at, action, outcome, account_name, summary) VALUES (?, 'mint', 'ok', ?, ?)`,
+    );
+    const before = Number(add.run(1, 'Acme Corp', 'Minted a JWT for Café app').lastInsertRowid);
+    migrate(db, migrations);
+    const search = (query: string) =>
+      db
+        .prepare<[string], { rowid: number }>(
+          'SELECT rowid FROM history_text WHERE history_text MATCH ? ORDER BY rowid',
+        )
+        .all(query)
+        .map((r) => r.rowid);
+    // The event from before the migration is found by a word's start, accents folded.
+    expect(search('"min"*')).toEqual([before]);
+    expect(search('"cafe"')).toEqual([before]);
+    const after = Number(add.run(2, 'Globex', 'Minted another').lastInsertRowid);
+    expect(search('"minted"*')).toEqual([before, after]);
+    db.prepare('DELETE FROM history WHERE id = ?').run(before);
+    expect(search('"minted"*')).toEqual([after]);
+    const options = db
+      .prepare<[], { sql: string }>(`SELECT sql FROM sqlite_master WHERE name = 'history_text'`)
+      .get();
+    expect(options?.sql).toMatch(/prefix = '1 2 3 4 5 6 7 8'/);
+    db.close();
+  });
+});
