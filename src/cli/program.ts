@@ -8,6 +8,7 @@ import { registerHistoryCommand } from './commands/history';
 import { registerImportCommand } from './commands/import';
 import { registerJwtCommand } from './commands/jwt';
 import { registerOAuthCommands } from './commands/oauth';
+import { registerWebhookCommands } from './commands/webhook';
 import type { CliContext } from './context';
 
 export function buildProgram(ctx: CliContext): Command {
@@ -24,6 +25,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerDecodeCommand(program, ctx);
   registerHistoryCommand(program, ctx);
   registerOAuthCommands(program, ctx);
+  registerWebhookCommands(program, ctx);
   registerDoctorCommand(program, ctx);
   return program;
 }

@@ -15,13 +15,15 @@ export async function readSecret(what: string, pipeHint: string): Promise<string
   return value;
 }
 
-export async function readStdin(maxBytes = 1024 * 1024): Promise<string> {
+export async function readStdin(
+  maxBytes = 1024 * 1024,
+  what = 'that is not a secret or key',
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes)
-      throw new CliError(`stdin is larger than ${maxBytes} bytes; that is not a secret or key.`);
+    if (size > maxBytes) throw new CliError(`stdin is larger than ${maxBytes} bytes; ${what}.`);
     chunks.push(chunk as Buffer);
   }
   return strictUtf8(Buffer.concat(chunks), 'stdin');

@@ -21,6 +21,7 @@ import { scopeToVault, type VaultKeychain } from './keychain/vault-keychain';
 import { readVaultId } from './db/migrations/005-vault-identity';
 import { createSettingsRepo, type SettingsRepo } from './settings/settings-repo';
 import { createVault, type Vault } from './vault/vault';
+import { createWebhookService, type WebhookService } from './webhooks/webhook-service';
 import packageJson from '../../package.json';
 
 export interface Services {
@@ -41,6 +42,7 @@ export interface Services {
   publicKeyOf: ReturnType<typeof createPublicKeyCache>;
   clipboard: ClipboardGuard;
   oauth: OAuthService;
+  webhooks: WebhookService;
   /** Shows the provider's authorize page: a window in the app, a browser context in tests. */
   authorizer?: Authorizer;
   /** The last token minted per application, in memory only, so it can be copied again. */
@@ -116,6 +118,7 @@ export function createServices({
     publicKeyOf: createPublicKeyCache(),
     clipboard: clipboardGuard,
     oauth,
+    webhooks: createWebhookService(vault, now),
     authorizer,
     lastTokens,
     now,

@@ -4,6 +4,8 @@ import {
   accountSummarySchema,
   apiKeySchema,
   apiSecretSchema,
+  signatureMethodSchema,
+  signatureSecretSchema,
   applicationIdSchema,
   applicationNameSchema,
   applicationSummarySchema,
@@ -50,6 +52,12 @@ import {
   importResultSchema,
 } from './import-schemas';
 import { doctorReportSchema } from './doctor-schemas';
+import {
+  webhookSignInputSchema,
+  webhookSignOutputSchema,
+  webhookVerdictSchema,
+  webhookVerifyInputSchema,
+} from './webhook-schemas';
 import type { ChannelName } from './channels';
 import { revealableSecrets } from './secret-kinds';
 import { tokenFormats } from './presets';
@@ -144,7 +152,8 @@ export const contract = {
       name: accountNameSchema,
       apiKey: apiKeySchema,
       apiSecret: apiSecretSchema,
-      signatureSecret: apiSecretSchema.optional(),
+      signatureSecret: signatureSecretSchema.optional(),
+      signatureMethod: signatureMethodSchema.optional(),
       color: colorLabelSchema.optional(),
       notes: notesSchema.optional(),
     }),
@@ -157,7 +166,8 @@ export const contract = {
       apiKey: apiKeySchema.optional(),
       apiSecret: apiSecretSchema.optional(),
       /** null removes the signature secret. */
-      signatureSecret: apiSecretSchema.nullable().optional(),
+      signatureSecret: signatureSecretSchema.nullable().optional(),
+      signatureMethod: signatureMethodSchema.optional(),
       color: colorLabelSchema.optional(),
       notes: notesSchema.optional(),
     }),
@@ -337,6 +347,16 @@ export const contract = {
   'history:export': {
     input: historyExportInputSchema,
     output: z.object({ csv: z.string(), rows: z.number().int() }),
+  },
+  /** Why a webhook's or a signed request's signature verifies or not. */
+  'webhooks:verify': {
+    input: webhookVerifyInputSchema,
+    output: webhookVerdictSchema,
+  },
+  /** A test webhook or signed parameters, with an account's signature secret. */
+  'webhooks:sign': {
+    input: webhookSignInputSchema,
+    output: webhookSignOutputSchema,
   },
   'history:prune': {
     input: z.strictObject({}),

@@ -11,5 +11,7 @@ export const historyActions = [
   'remove',
   'oauth-login',
   'oauth-sign',
+  'webhook-verify',
+  'webhook-sign',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

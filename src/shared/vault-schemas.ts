@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { colorLabels, type ColorLabel } from './color-labels';
 import { jwtDefaultsSchema } from './jwt-schemas';
+import { webhookSignatureMethods } from './webhook-methods';
 
 /** Limits that keep a stray paste (a whole log file, a binary) from reaching the database or keychain. */
 export const limits = {
@@ -56,6 +57,21 @@ export const apiSecretSchema = z
   .regex(noControlChars, 'An API secret cannot contain line breaks or control characters.')
   .refine((s) => s.trim() === s, 'The API secret starts or ends with spaces; check the paste.');
 
+/** The dashboard's "Signature secret" (API settings): signs webhooks and `sig` parameters. */
+export const signatureSecretSchema = z
+  .string()
+  .min(1, 'Enter the signature secret (the dashboard shows it under Settings > API settings).')
+  .max(limits.apiSecret, `A signature secret can be at most ${limits.apiSecret} characters.`)
+  .regex(noControlChars, 'A signature secret cannot contain line breaks or control characters.')
+  .refine(
+    (s) => s.trim() === s,
+    'The signature secret starts or ends with spaces; check the paste.',
+  );
+
+export const signatureMethodSchema = z.enum(webhookSignatureMethods, {
+  error: `The signature methods are ${webhookSignatureMethods.join(', ')} (the dashboard's API settings say which).`,
+});
+
 export const notesSchema = z
   .string()
   .max(limits.notes, `Notes can be at most ${limits.notes.toLocaleString('en')} characters.`);
@@ -108,6 +124,8 @@ export const accountSummarySchema = z.object({
   color: z.enum(colorLabels),
   notes: z.string(),
   hasSignatureSecret: z.boolean(),
+  /** How the signature secret signs `sig` parameters (the dashboard's setting). */
+  signatureMethod: z.enum(webhookSignatureMethods),
   applicationCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

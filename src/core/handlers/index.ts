@@ -11,6 +11,7 @@ import { importHandlers } from './import-handlers';
 import { jwtHandlers } from './jwt-handlers';
 import { oauthHandlers } from './oauth-handlers';
 import { vaultHandlers } from './vault-handlers';
+import { webhookHandlers } from './webhook-handlers';
 
 /**
  * The contract implemented over the services. Inputs arrive already validated. Every action on a
@@ -24,6 +25,7 @@ export function createHandlers(services: Services): HandlersOf<Channel> {
     ...historyHandlers(services),
     ...clipboardHandlers(services),
     ...oauthHandlers(services),
+    ...webhookHandlers(services),
   };
 }
 

@@ -1,3 +1,5 @@
+import { shellQuote as quote } from '../shell-quote';
+
 /** A shell-safe curl line for a signed request (single quotes, with embedded quotes escaped). */
 export function curlLine(
   method: string,
@@ -5,7 +7,6 @@ export function curlLine(
   authorization: string,
   params: readonly (readonly [string, string])[] = [],
 ): string {
-  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
   const isGet = method === 'GET' || method === 'DELETE' || method === 'HEAD';
   const target = new URL(url);
   if (isGet) for (const [name, value] of params) target.searchParams.append(name, value);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AccountSummary, ColorLabel } from '../../shared/vault-schemas';
 import { foldName } from '../../shared/fold-name';
+import type { WebhookSignatureMethod } from '../../shared/webhook-methods';
 import { containsPattern } from '../db/like-pattern';
 
 interface AccountRow {
@@ -10,6 +11,7 @@ interface AccountRow {
   color: ColorLabel;
   notes: string;
   has_signature_secret: 0 | 1;
+  signature_method: WebhookSignatureMethod;
   created_at: string;
   updated_at: string;
   application_count: number;
@@ -22,11 +24,15 @@ export interface NewAccountRow {
   color: ColorLabel;
   notes: string;
   hasSignatureSecret: boolean;
+  signatureMethod?: WebhookSignatureMethod;
   now: string;
 }
 
 export type AccountPatch = Partial<
-  Pick<NewAccountRow, 'name' | 'apiKey' | 'color' | 'notes' | 'hasSignatureSecret'>
+  Pick<
+    NewAccountRow,
+    'name' | 'apiKey' | 'color' | 'notes' | 'hasSignatureSecret' | 'signatureMethod'
+  >
 >;
 
 // application_count is kept by triggers (migration 003).
@@ -40,6 +46,7 @@ function toSummary(row: AccountRow): AccountSummary {
     color: row.color,
     notes: row.notes,
     hasSignatureSecret: row.has_signature_secret === 1,
+    signatureMethod: row.signature_method,
     applicationCount: row.application_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -61,8 +68,10 @@ export function createAccountsRepo(db: Database.Database) {
     byName: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.name_fold = ?`),
     byApiKey: db.prepare<[string], AccountRow>(`${selectSummary} WHERE a.api_key = ?`),
     insert: db.prepare(`INSERT INTO accounts
-      (id, name, name_fold, api_key, color, notes, has_signature_secret, created_at, updated_at)
-      VALUES (@id, @name, @nameFold, @apiKey, @color, @notes, @hasSignatureSecret, @now, @now)`),
+      (id, name, name_fold, api_key, color, notes, has_signature_secret, signature_method,
+       created_at, updated_at)
+      VALUES (@id, @name, @nameFold, @apiKey, @color, @notes, @hasSignatureSecret,
+       @signatureMethod, @now, @now)`),
     remove: db.prepare<[string]>(`DELETE FROM accounts WHERE id = ?`),
     allIds: db.prepare<[], { id: string; name: string; has_signature_secret: 0 | 1 }>(
       `SELECT id, name, has_signature_secret FROM accounts`,
@@ -75,6 +84,7 @@ export function createAccountsRepo(db: Database.Database) {
     color: 'color',
     notes: 'notes',
     hasSignatureSecret: 'has_signature_secret',
+    signatureMethod: 'signature_method',
   };
 
   return {
@@ -93,6 +103,7 @@ export function createAccountsRepo(db: Database.Database) {
         ...row,
         nameFold: foldName(row.name),
         hasSignatureSecret: row.hasSignatureSecret ? 1 : 0,
+        signatureMethod: row.signatureMethod ?? 'md5hash',
       });
     },
     update(id: string, patch: AccountPatch, now: string): void {

@@ -133,6 +133,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
             color: input.color ?? 'slate',
             notes: input.notes ?? '',
             hasSignatureSecret: Boolean(input.signatureSecret),
+            signatureMethod: input.signatureMethod,
             now: stamp(),
           });
           return requireAccount(id);
@@ -159,6 +160,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
               apiKey: input.apiKey,
               color: input.color,
               notes: input.notes,
+              signatureMethod: input.signatureMethod,
               hasSignatureSecret:
                 input.signatureSecret === undefined ? undefined : input.signatureSecret !== null,
             },

@@ -5,6 +5,8 @@ import { migration003 } from './003-application-counts';
 import { migration004 } from './004-oauth';
 import { migration005 } from './005-vault-identity';
 import { migration006 } from './006-folded-names';
+import { migration007 } from './007-history-prefix-index';
+import { migration008 } from './008-signature-method';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +16,6 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
+  migration008,
 ];
