@@ -99,6 +99,7 @@ const copyInputSchema = z.discriminatedUnion(
     z.strictObject({ what: z.literal('apiKey'), accountId }),
     z.strictObject({ what: z.literal('apiSecret'), accountId }),
     z.strictObject({ what: z.literal('basicAuth'), accountId }),
+    z.strictObject({ what: z.literal('signatureSecret'), accountId }),
     z.strictObject({ what: z.literal('publicKey'), applicationId: applicationIdSchema }),
     /** Text the page already shows (a signed header, a base string, a curl line). */
     z.strictObject({
@@ -110,7 +111,10 @@ const copyInputSchema = z.discriminatedUnion(
       label: z.string().min(1).max(100),
     }),
   ],
-  { error: 'Say what to copy: jwt, lastJwt, apiKey, apiSecret, basicAuth, publicKey or text.' },
+  {
+    error:
+      'Say what to copy: jwt, lastJwt, apiKey, apiSecret, basicAuth, signatureSecret, publicKey or text.',
+  },
 );
 
 export const keychainStateSchema = z.object({

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { verifySignature as vonageVerifyJwt } from '@vonage/jwt';
 import { SMS } from '@vonage/sms';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,11 @@ import type { WebhookVerdict } from '../../src/shared/webhook-schemas';
 import { webhookSignatureMethods } from '../../src/shared/webhook-methods';
 import { contractCaller } from '../helpers/contract-caller';
 import { useTestVault } from '../helpers/vault-fixture';
+import {
+  sha256Hex as sha256,
+  vonageSig,
+  vonageWebhookToken as vonageToken,
+} from '../helpers/webhook-oracle';
 
 /**
  * Webhook signatures against independent oracles: tokens and sigs made here with node:crypto
@@ -40,14 +45,6 @@ async function twoAccounts(method: (typeof webhookSignatureMethods)[number] = 'm
 }
 
 const now = () => Math.floor(Date.now() / 1000);
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** An HS256 token as Vonage signs a webhook, by node:crypto alone. */
-function vonageToken(secret: string, claims: Record<string, unknown>): string {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const input = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
-  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
-}
 
 const body = '{"from":"447700900000","to":"447700900001","status":"answered"}';
 const claimsFor = (apiKey: string, payload = body, iat = now()) => ({
@@ -164,18 +161,6 @@ describe('verifying a signed webhook (Bearer JWT)', () => {
 });
 
 describe('verifying sig parameters (signed requests, SMS webhooks)', () => {
-  /** The sig Vonage computes, by node:crypto alone. */
-  function vonageSig(params: Record<string, string>, secret: string, method: string): string {
-    const text = Object.keys(params)
-      .sort()
-      .map((name) => `&${name}=${(params[name] ?? '').replace(/[&=]/g, '_')}`)
-      .join('');
-    return method === 'md5hash'
-      ? createHash('md5')
-          .update(text + secret)
-          .digest('hex')
-      : createHmac(method, secret).update(text).digest('hex');
-  }
   const smsParams = () => ({
     'api-key': 'acme0001',
     msisdn: '447700900000',

@@ -84,6 +84,22 @@ export function clipboardHandlers(services: Services): HandlersOf<'clipboard:cop
             },
           );
         }
+        case 'signatureSecret': {
+          const account = vault.accounts.get(input.accountId);
+          return audit.track(
+            {
+              action: 'copy',
+              summary: 'Copied the signature secret',
+              ...subjects.account(account.id),
+            },
+            async () =>
+              put(
+                await vault.accounts.revealSecret(account.id, 'signatureSecret'),
+                `signature secret of "${account.name}"`,
+                true,
+              ),
+          );
+        }
         case 'text':
           return put(input.text, input.label, true);
         case 'publicKey': {

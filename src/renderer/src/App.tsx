@@ -15,10 +15,15 @@ import { HistoryView } from './views/HistoryView';
 import { ImportView } from './views/ImportView';
 import { NewAccountView } from './views/NewAccountView';
 import { SettingsView } from './views/SettingsView';
+import { WebhooksView } from './views/WebhooksView';
 import { WelcomeView } from './views/WelcomeView';
 
-const tools: { view: 'decode' | 'import' | 'history' | 'settings'; label: string }[] = [
+const tools: {
+  view: 'decode' | 'webhooks' | 'import' | 'history' | 'settings';
+  label: string;
+}[] = [
   { view: 'decode', label: 'Decode' },
+  { view: 'webhooks', label: 'Webhooks' },
   { view: 'import', label: 'Import' },
   { view: 'history', label: 'History' },
   { view: 'settings', label: 'Settings' },
@@ -139,6 +144,8 @@ function RouteView(props: { route: Route; navigate: (route: Route) => void }) {
       );
     case 'decode':
       return <DecodeView />;
+    case 'webhooks':
+      return <WebhooksView />;
     case 'import':
       return <ImportView />;
     case 'history':

@@ -5,6 +5,7 @@ export type Route =
   | { view: 'account'; accountId: string }
   | { view: 'application'; applicationId: string; accountId: string }
   | { view: 'decode' }
+  | { view: 'webhooks' }
   | { view: 'import' }
   | { view: 'history' }
   | { view: 'settings' };

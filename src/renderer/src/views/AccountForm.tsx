@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { colorLabels, type ColorLabel } from '../../../shared/color-labels';
 import type { AccountSummary } from '../../../shared/vault-schemas';
+import {
+  defaultWebhookSignatureMethod,
+  webhookSignatureMethods,
+  type WebhookSignatureMethod,
+} from '../../../shared/webhook-methods';
 import { fieldErrorsOf, type FieldErrors } from '../api';
 import { Field } from '../components/Field';
 import { send } from '../data/channel-data';
@@ -22,9 +27,12 @@ export function AccountForm(props: {
     apiSecret: '',
     color: existing?.color ?? ('slate' as ColorLabel),
     notes: existing?.notes ?? '',
+    signatureSecret: '',
+    removeSignatureSecret: false,
+    signatureMethod: existing?.signatureMethod ?? defaultWebhookSignatureMethod,
   });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const set = (key: keyof typeof form) => (value: string) =>
+  const set = (key: keyof typeof form) => (value: string | boolean) =>
     setForm((f) => ({ ...f, [key]: value }));
 
   async function submit(event: FormEvent) {
@@ -37,8 +45,24 @@ export function AccountForm(props: {
           ...(form.apiSecret ? { apiSecret: form.apiSecret } : {}),
           ...(form.color !== existing.color ? { color: form.color } : {}),
           ...(form.notes !== existing.notes ? { notes: form.notes } : {}),
+          ...(form.removeSignatureSecret
+            ? { signatureSecret: null }
+            : form.signatureSecret
+              ? { signatureSecret: form.signatureSecret }
+              : {}),
+          ...(form.signatureMethod !== existing.signatureMethod
+            ? { signatureMethod: form.signatureMethod }
+            : {}),
         })
-      : await send('accounts:create', form);
+      : await send('accounts:create', {
+          name: form.name,
+          apiKey: form.apiKey,
+          apiSecret: form.apiSecret,
+          color: form.color,
+          notes: form.notes,
+          signatureMethod: form.signatureMethod,
+          ...(form.signatureSecret ? { signatureSecret: form.signatureSecret } : {}),
+        });
     if (!result.ok) return setErrors(fieldErrorsOf(result.error));
     props.saved(result.value);
   }
@@ -83,6 +107,55 @@ export function AccountForm(props: {
           autoComplete="off"
         />
       </Field>
+      <div className="field-row">
+        <Field
+          id="account-signature-secret"
+          label="Signature secret (optional)"
+          error={errors.signatureSecret}
+          hint={
+            existing?.hasSignatureSecret
+              ? 'Leave empty to keep the stored one'
+              : 'Signs webhooks and sig parameters; the dashboard shows it under API settings'
+          }
+        >
+          <input
+            id="account-signature-secret"
+            type="password"
+            value={form.signatureSecret}
+            disabled={form.removeSignatureSecret}
+            onChange={(e) => set('signatureSecret')(e.target.value)}
+            autoComplete="off"
+          />
+        </Field>
+        <Field
+          id="account-signature-method"
+          label="Signature method"
+          error={errors.signatureMethod}
+          hint="As set in the dashboard"
+        >
+          <select
+            id="account-signature-method"
+            value={form.signatureMethod}
+            onChange={(e) => set('signatureMethod')(e.target.value as WebhookSignatureMethod)}
+          >
+            {webhookSignatureMethods.map((m) => (
+              <option key={m} value={m}>
+                {m === 'md5hash' ? 'md5hash (MD5 hash, the default)' : `${m} (HMAC)`}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {existing?.hasSignatureSecret ? (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={form.removeSignatureSecret}
+            onChange={(e) => set('removeSignatureSecret')(e.target.checked)}
+          />{' '}
+          Remove the stored signature secret
+        </label>
+      ) : null}
       <Field id="account-color" label="Colour label" error={errors.color}>
         <select
           id="account-color"

@@ -94,6 +94,26 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
             Copy Basic auth header
           </button>
         </dd>
+        <dt>Signature secret</dt>
+        <dd data-testid="signature-secret">
+          {account.hasSignatureSecret ? (
+            <>
+              <code>••••••••••••</code>{' '}
+              <span className="muted">method {account.signatureMethod}</span>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => void copy({ what: 'signatureSecret', accountId: account.id })}
+              >
+                Copy
+              </button>
+            </>
+          ) : (
+            <span className="muted">
+              None. Add it (Edit account) to verify and sign webhooks for this account.
+            </span>
+          )}
+        </dd>
         {account.notes ? (
           <>
             <dt>Notes</dt>

@@ -1,0 +1,232 @@
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import type { ChannelInput } from '../../../shared/contract';
+import type { WebhookVerdict } from '../../../shared/webhook-schemas';
+import { Field } from '../components/Field';
+import { send, useChannel } from '../data/channel-data';
+
+type Shape = 'request' | 'token' | 'sig';
+
+const shapes: { value: Shape; label: string }[] = [
+  { value: 'request', label: 'Raw request (Bearer JWT)' },
+  { value: 'token', label: 'Token and body' },
+  { value: 'sig', label: 'Parameters with sig (SMS, signed requests)' },
+];
+
+const exampleRequest = `POST /webhooks/event HTTP/1.1
+Host: example.com
+Content-Type: application/json
+Authorization: Bearer eyJhbGciOiJIUzI1NiIs…
+
+{"status":"answered","uuid":"…"}`;
+
+/** Paste what the customer received; see whether it verifies and every reason it does not. */
+export function WebhookVerifyPanel() {
+  const accounts = useChannel('accounts:list', {}).data ?? [];
+  const [shape, setShape] = useState<Shape>('request');
+  const [form, setForm] = useState({ account: '', request: '', token: '', body: '', params: '' });
+  const [verdict, setVerdict] = useState<WebhookVerdict | null>(null);
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const set = (key: keyof typeof form) => (value: string) =>
+    setForm((f) => ({ ...f, [key]: value }));
+
+  async function verify(event: FormEvent) {
+    event.preventDefault();
+    const account = form.account ? { account: form.account } : {};
+    const input: ChannelInput<'webhooks:verify'> =
+      shape === 'sig'
+        ? { scheme: 'sig', params: form.params, ...account }
+        : shape === 'token'
+          ? { scheme: 'jwt', token: form.token, body: form.body, ...account }
+          : { scheme: 'jwt', request: form.request, ...account };
+    const r = await send('webhooks:verify', input);
+    setVerdict(r.ok ? r.value : null);
+    setError(r.ok ? null : { field: r.error.field ?? shape, message: r.error.message });
+  }
+
+  async function dropped(event: DragEvent) {
+    event.preventDefault();
+    const file = event.dataTransfer.files[0];
+    if (file) set('request')(await file.text());
+  }
+
+  const errorFor = (field: string) => (error?.field === field ? error.message : undefined);
+  return (
+    <section className="card" aria-label="Verify a webhook">
+      <h2>Verify a signature</h2>
+      <form className="form" onSubmit={(e) => void verify(e)} noValidate aria-label="Verify">
+        <div className="segmented" role="radiogroup" aria-label="What you have">
+          {shapes.map((s) => (
+            <label key={s.value} className={shape === s.value ? 'seg seg--on' : 'seg'}>
+              <input
+                type="radio"
+                name="webhook-shape"
+                className="visually-hidden"
+                checked={shape === s.value}
+                onChange={() => setShape(s.value)}
+              />
+              {s.label}
+            </label>
+          ))}
+        </div>
+        {shape === 'request' ? (
+          <Field
+            id="webhook-request"
+            label="The request as received"
+            error={errorFor('request')}
+            hint="Request line, headers, a blank line, the body: paste it or drop a file"
+          >
+            <textarea
+              id="webhook-request"
+              className="code"
+              rows={9}
+              spellCheck={false}
+              placeholder={exampleRequest}
+              value={form.request}
+              onChange={(e) => set('request')(e.target.value)}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => void dropped(e)}
+            />
+          </Field>
+        ) : null}
+        {shape === 'token' ? (
+          <>
+            <Field
+              id="webhook-token"
+              label="Token (the Authorization header)"
+              error={errorFor('token')}
+            >
+              <textarea
+                id="webhook-token"
+                className="code"
+                rows={3}
+                spellCheck={false}
+                value={form.token}
+                onChange={(e) => set('token')(e.target.value)}
+              />
+            </Field>
+            <Field
+              id="webhook-body"
+              label="Body, exactly as received"
+              error={errorFor('body')}
+              hint="Hashed byte for byte: paste the raw body, not a re-formatted one"
+            >
+              <textarea
+                id="webhook-body"
+                className="code"
+                rows={5}
+                spellCheck={false}
+                value={form.body}
+                onChange={(e) => set('body')(e.target.value)}
+              />
+            </Field>
+          </>
+        ) : null}
+        {shape === 'sig' ? (
+          <Field
+            id="webhook-params"
+            label="Parameters with sig"
+            error={errorFor('params')}
+            hint="The query string or form body: name=value&…&sig=…"
+          >
+            <textarea
+              id="webhook-params"
+              className="code"
+              rows={4}
+              spellCheck={false}
+              value={form.params}
+              onChange={(e) => set('params')(e.target.value)}
+            />
+          </Field>
+        ) : null}
+        <Field id="webhook-account" label="Account" error={errorFor('account')}>
+          <select
+            id="webhook-account"
+            value={form.account}
+            onChange={(e) => set('account')(e.target.value)}
+          >
+            <option value="">The one the request names (its API key)</option>
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} ({a.apiKey}){a.hasSignatureSecret ? '' : ' — no signature secret'}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {error && !['request', 'token', 'body', 'params', 'account'].includes(error.field) ? (
+          <p className="field__error" role="alert">
+            {error.message}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button--primary">
+            Verify
+          </button>
+        </div>
+      </form>
+      {verdict ? <WebhookVerdictReport verdict={verdict} /> : null}
+    </section>
+  );
+}
+
+function WebhookVerdictReport({ verdict }: { verdict: WebhookVerdict }) {
+  const { claims, payloadHash, signedString } = verdict.details;
+  const report = useRef<HTMLDivElement>(null);
+  // The verdict lands below the pasted request: bring its headline into view.
+  useEffect(() => report.current?.scrollIntoView({ block: 'nearest' }), [verdict]);
+  const scheme =
+    verdict.scheme === 'jwt' ? 'signed webhook (HS256)' : `signed request (${verdict.method})`;
+  return (
+    <div className="decode" data-testid="webhook-verdict" aria-live="polite" ref={report}>
+      <p className={verdict.valid ? 'verdict verdict--ok' : 'verdict verdict--bad'}>
+        {verdict.valid
+          ? `Valid ${scheme}${verdict.account ? ` for “${verdict.account.name}”` : ''}.`
+          : `Not valid: ${verdict.reasons.length === 1 ? 'one reason' : `${verdict.reasons.length} reasons`}${verdict.account ? ` (checked against “${verdict.account.name}”)` : ''}.`}
+      </p>
+      {verdict.reasons.length ? (
+        <ul className="diagnostics">
+          {verdict.reasons.map((reason) => (
+            <li key={reason.code + reason.message} className="diagnostic diagnostic--error">
+              <strong>{reason.code}</strong> {reason.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <table className="claims">
+        <tbody>
+          {payloadHash ? (
+            <>
+              <tr>
+                <th scope="row">payload_hash (signed)</th>
+                <td>
+                  <code>{payloadHash.expected}</code>
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">body hashes to</th>
+                <td>
+                  <code>{payloadHash.computed}</code>
+                </td>
+              </tr>
+            </>
+          ) : null}
+          {signedString !== undefined ? (
+            <tr>
+              <th scope="row">signed string</th>
+              <td>
+                <code>{signedString}</code>
+              </td>
+            </tr>
+          ) : null}
+          {Object.entries(claims ?? {}).map(([name, value]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td>
+                <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
