@@ -43,6 +43,11 @@ const optionNames: Record<string, string> = {
   url: 'URL',
   params: 'PARAM',
   pin: 'the PIN',
+  signatureSecret: 'the signature secret (stdin)',
+  signatureMethod: '--signature-method',
+  request: '--request-file',
+  body: '--body-file',
+  file: 'FILE',
 };
 
 export function fromShape(shape: KeydeskErrorShape): CliError {

@@ -100,14 +100,12 @@ describe('the Webhooks screen', () => {
       timestamp: String(Math.floor(Date.now() / 1000)),
     };
     await page.getByText('Parameters with sig (SMS, signed requests)', { exact: true }).click();
-    await page
-      .getByLabel('Parameters with sig', { exact: true })
-      .fill(
-        new URLSearchParams({
-          ...params,
-          sig: vonageSig(params, acmeSecret, 'md5hash'),
-        }).toString(),
-      );
+    await page.getByLabel('Parameters with sig', { exact: true }).fill(
+      new URLSearchParams({
+        ...params,
+        sig: vonageSig(params, acmeSecret, 'md5hash'),
+      }).toString(),
+    );
     await page.getByRole('button', { name: 'Verify' }).click();
     await verdict.getByText('Valid signed request (md5hash) for “Acme Corp”.').waitFor();
 

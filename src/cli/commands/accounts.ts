@@ -105,6 +105,7 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
         if (options.signatureSecretStdin && options.removeSignatureSecret)
           throw new CliError(
             'Give --signature-secret-stdin or --remove-signature-secret, not both.',
+            2,
           );
         if (
           !options.signatureSecretStdin &&
@@ -113,6 +114,7 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
         )
           throw new CliError(
             'Nothing to change: give --signature-secret-stdin, --remove-signature-secret or --signature-method.',
+            2,
           );
         const account = await ctx.resolveAccount(name);
         const signatureSecret = options.signatureSecretStdin

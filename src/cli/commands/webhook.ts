@@ -69,6 +69,7 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
           if (!options.params)
             throw new CliError(
               "--sms needs --params 'name=value&…&sig=…' (quote it for the shell).",
+              2,
             );
           verdict = await ctx.call('webhooks:verify', {
             scheme: 'sig',
@@ -77,7 +78,7 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
           });
         } else if (options.requestFile) {
           if (options.token || options.bodyFile)
-            throw new CliError('Give --request-file, or --token with --body-file, not both.');
+            throw new CliError('Give --request-file, or --token with --body-file, not both.', 2);
           const request = await readInput(options.requestFile, 'request');
           verdict = await ctx.call('webhooks:verify', { scheme: 'jwt', request, ...account });
         } else if (options.token && options.bodyFile) {
@@ -93,6 +94,7 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
             options.token
               ? '--token needs --body-file FILE (the body as received; "-" for stdin).'
               : 'Give --request-file FILE, or --token JWT --body-file FILE, or --sms --params QUERY.',
+            2,
           );
         }
         if (options.json) printJson(verdict);
@@ -130,7 +132,7 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
       }) => {
         if (options.sms) {
           if (options.params === undefined)
-            throw new CliError("--sms needs --params 'name=value&…' (quote it for the shell).");
+            throw new CliError("--sms needs --params 'name=value&…' (quote it for the shell).", 2);
           const signed = await ctx.call('webhooks:sign', {
             scheme: 'sig',
             account: options.account,
@@ -142,7 +144,7 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
             : print(signed.scheme === 'sig' ? signed.query : '');
         }
         if (!options.bodyFile)
-          throw new CliError('Give --body-file FILE with the body to sign ("-" reads stdin).');
+          throw new CliError('Give --body-file FILE with the body to sign ("-" reads stdin).', 2);
         const body = await readInput(options.bodyFile, 'body');
         const signed = await ctx.call('webhooks:sign', {
           scheme: 'jwt',
