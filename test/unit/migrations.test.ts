@@ -351,3 +351,22 @@ describe('007 history prefix index', () => {
     db.close();
   });
 });
+
+describe('008 signature method', () => {
+  it("gives existing accounts the dashboard's default and refuses a method Vonage does not have", () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 7));
+    db.prepare(
+      `INSERT INTO accounts (id, name, name_fold, api_key, created_at, updated_at) VALUES ('a1', 'Acme', 'acme', 'key1', 'now', 'now')`,
+    ).run();
+    migrate(db, migrations);
+    expect(db.prepare(`SELECT signature_method FROM accounts`).get()).toEqual({
+      signature_method: 'md5hash',
+    });
+    db.prepare(`UPDATE accounts SET signature_method = 'sha512'`).run();
+    expect(() => db.prepare(`UPDATE accounts SET signature_method = 'sha384'`).run()).toThrow(
+      /CHECK constraint failed/,
+    );
+    db.close();
+  });
+});

@@ -172,7 +172,11 @@ function WebhookVerdictReport({ verdict }: { verdict: WebhookVerdict }) {
   const { claims, payloadHash, signedString } = verdict.details;
   const report = useRef<HTMLDivElement>(null);
   // The verdict lands below the pasted request: bring its headline into view.
-  useEffect(() => report.current?.scrollIntoView({ block: 'nearest' }), [verdict]);
+  useEffect(() => {
+    // A block body: Chromium's scroll methods now return a promise, which React would take for
+    // the effect's cleanup.
+    void report.current?.scrollIntoView({ block: 'nearest' });
+  }, [verdict]);
   const scheme =
     verdict.scheme === 'jwt' ? 'signed webhook (HS256)' : `signed request (${verdict.method})`;
   return (
