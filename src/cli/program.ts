@@ -4,6 +4,7 @@ import { registerAccountCommands } from './commands/accounts';
 import { registerAppCommands } from './commands/apps';
 import { registerDecodeCommand } from './commands/decode';
 import { registerDoctorCommand } from './commands/doctor';
+import { registerExecCommands } from './commands/exec';
 import { registerHistoryCommand } from './commands/history';
 import { registerImportCommand } from './commands/import';
 import { registerJwtCommand } from './commands/jwt';
@@ -22,6 +23,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerAppCommands(program, ctx);
   registerImportCommand(program, ctx);
   registerJwtCommand(program, ctx);
+  registerExecCommands(program, ctx);
   registerDecodeCommand(program, ctx);
   registerHistoryCommand(program, ctx);
   registerOAuthCommands(program, ctx);

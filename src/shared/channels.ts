@@ -26,6 +26,7 @@ export const channelCallers = {
   'apps:replaceKey': 'renderer',
   'apps:remove': 'both',
   'apps:exportPrivateKey': 'cli',
+  'credentials:environment': 'cli',
   'keys:inspect': 'cli',
   'import:preview': 'renderer',
   'import:apply': 'renderer',

@@ -100,6 +100,14 @@ const copyInputSchema = z.discriminatedUnion(
     z.strictObject({ what: z.literal('apiSecret'), accountId }),
     z.strictObject({ what: z.literal('basicAuth'), accountId }),
     z.strictObject({ what: z.literal('signatureSecret'), accountId }),
+    z.strictObject({
+      what: z.literal('environment'),
+      format: z.enum(['dotenv', 'shell'], { error: 'Copy the variables as dotenv or shell.' }),
+      ref: z.union([
+        z.strictObject({ accountId }),
+        z.strictObject({ applicationId: applicationIdSchema }),
+      ]),
+    }),
     z.strictObject({ what: z.literal('publicKey'), applicationId: applicationIdSchema }),
     /** Text the page already shows (a signed header, a base string, a curl line). */
     z.strictObject({
@@ -113,7 +121,7 @@ const copyInputSchema = z.discriminatedUnion(
   ],
   {
     error:
-      'Say what to copy: jwt, lastJwt, apiKey, apiSecret, basicAuth, signatureSecret, publicKey or text.',
+      'Say what to copy: jwt, lastJwt, apiKey, apiSecret, basicAuth, signatureSecret, environment, publicKey or text.',
   },
 );
 
@@ -236,6 +244,28 @@ export const contract = {
     reveals: true,
     input: z.strictObject({ id: applicationIdSchema }),
     output: z.object({ pem: z.string() }),
+  },
+  /**
+   * The credentials of an application (with its account's) or an account as the environment
+   * variables a script reads, for `keydesk exec` and `keydesk env`; a fresh JWT for an application.
+   */
+  'credentials:environment': {
+    reveals: true,
+    input: z.strictObject({
+      ref: z.string().trim().min(1, 'Name the application or account.').max(200),
+      purpose: z.enum(['exec', 'env']),
+      only: z.literal('jwt', { error: '--only takes jwt.' }).optional(),
+      secrets: z.boolean().default(true),
+      ttlSeconds: ttlSecondsSchema.optional(),
+      sub: subSchema.optional(),
+      acl: aclChoiceSchema.optional(),
+    }),
+    output: z.object({
+      kind: z.enum(['application', 'account']),
+      accountName: z.string(),
+      applicationName: z.string().nullable(),
+      variables: z.array(z.tuple([z.string(), z.string()])),
+    }),
   },
   'keys:inspect': {
     input: z.strictObject({ pem: pemInputSchema, passphrase: passphraseSchema.optional() }),

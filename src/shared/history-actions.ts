@@ -13,5 +13,7 @@ export const historyActions = [
   'oauth-sign',
   'webhook-verify',
   'webhook-sign',
+  'exec',
+  'env',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseEnv } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contractCaller } from '../helpers/contract-caller';
@@ -282,6 +283,30 @@ describe('toasts', () => {
     expect(await toasts.last().innerText()).toMatch(/30\u00a0s/);
     await a.screenshot('13-toasts');
     await dark(a, '13-toasts');
+  });
+});
+
+describe('credentials for a script', () => {
+  it("copies an application's variables as .env and an account's as shell exports", async () => {
+    const a = await start();
+    const { page } = a;
+    await seedAccount(a, 'Acme Corp', 'acme0001', ['Voice bot']);
+    await page.reload();
+    await page.getByRole('treeitem', { name: /Acme Corp/ }).click();
+    await page.getByRole('button', { name: 'Voice bot' }).click();
+    await page.getByRole('button', { name: 'Copy as .env' }).click();
+    await expect.poll(() => a.clipboard.readText()).toMatch(/^VONAGE_API_KEY="acme0001"$/m);
+    const dotenv = parseEnv(await a.clipboard.readText());
+    expect(dotenv.VONAGE_API_SECRET).toBe('e2e-Secret-123');
+    expect(dotenv.VONAGE_PRIVATE_KEY?.trimEnd()).toBe(keys.pkcs8.trimEnd());
+    expect(dotenv.VONAGE_JWT?.split('.')).toHaveLength(3);
+    await page.getByText(/Copied the credentials of "Voice bot" as a \.env file/).waitFor();
+
+    await page.getByRole('treeitem', { name: /Acme Corp/ }).click();
+    await page.getByRole('button', { name: 'Copy as shell exports' }).click();
+    await expect
+      .poll(() => a.clipboard.readText())
+      .toBe("export VONAGE_API_KEY='acme0001'\nexport VONAGE_API_SECRET='e2e-Secret-123'");
   });
 });
 

@@ -21,7 +21,7 @@ interface JwtOptions {
 /** A nbf this large is a Unix time, not an offset (1e9 s is 2001). */
 const unixTimeThreshold = 1_000_000_000;
 
-function parseTtl(text: string): number {
+export function parseTtl(text: string): number {
   const seconds = parseDuration(text);
   if (seconds === undefined) {
     throw new InvalidArgumentError(
@@ -56,7 +56,7 @@ function collectClaim(text: string, claims: [string, ClaimValue][]): [string, Cl
   return [...claims, [name, value]];
 }
 
-function aclChoice(options: JwtOptions): AclChoice | undefined {
+export function aclChoice(options: Pick<JwtOptions, 'aclPreset' | 'acl'>): AclChoice | undefined {
   if (options.aclPreset !== undefined && options.acl !== undefined) {
     throw new CliError('Give --acl-preset or --acl, not both.', 2);
   }

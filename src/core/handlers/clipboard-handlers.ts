@@ -4,6 +4,12 @@ import type { Services } from '../services';
 import { eventSubjects } from './event-subjects';
 import type { HandlersOf } from './handler-types';
 import { mintAudited } from './jwt-handlers';
+import {
+  credentialEnvironment,
+  type CredentialSubject,
+} from '../credentials/credential-environment';
+import { formatEnvironment } from '../credentials/format-environment';
+import { mintTokenWith, subjectOfEvent } from './credential-handlers';
 
 /**
  * "Copy" for everything the app offers. Main reads the secret or mints the token, writes the
@@ -99,6 +105,41 @@ export function clipboardHandlers(services: Services): HandlersOf<'clipboard:cop
                 true,
               ),
           );
+        }
+        case 'environment': {
+          const subject: CredentialSubject =
+            'applicationId' in input.ref
+              ? (() => {
+                  const application = vault.applications.get(input.ref.applicationId);
+                  return {
+                    kind: 'application',
+                    application,
+                    account: vault.accounts.get(application.accountId),
+                  };
+                })()
+              : { kind: 'account', account: vault.accounts.get(input.ref.accountId) };
+          const as = input.format === 'dotenv' ? 'a .env file' : 'shell exports';
+          const name =
+            subject.kind === 'application' ? subject.application.name : subject.account.name;
+          const { copied } = await audit.track(
+            {
+              action: 'copy',
+              summary: `Copied the credentials as ${as}`,
+              ...subjectOfEvent(subject),
+            },
+            async () => {
+              const variables = await credentialEnvironment(services, subject, {
+                secrets: true,
+                mint: {},
+                mintToken: mintTokenWith(services),
+              });
+              const label = `the credentials of "${name}" as ${as}`;
+              const text = formatEnvironment(variables, input.format);
+              return { copied: await put(text, label, true), names: variables.map(([n]) => n) };
+            },
+            ({ names }) => ({ summary: `Copied ${names.join(', ')} as ${as}` }),
+          );
+          return copied;
         }
         case 'text':
           return put(input.text, input.label, true);

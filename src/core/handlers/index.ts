@@ -6,6 +6,7 @@ import { translateSqlError } from '../db/translate-sql-error';
 import type { Services } from '../services';
 import type { HandlersOf } from './handler-types';
 import { clipboardHandlers } from './clipboard-handlers';
+import { credentialHandlers } from './credential-handlers';
 import { historyHandlers } from './history-handlers';
 import { importHandlers } from './import-handlers';
 import { jwtHandlers } from './jwt-handlers';
@@ -26,6 +27,7 @@ export function createHandlers(services: Services): HandlersOf<Channel> {
     ...clipboardHandlers(services),
     ...oauthHandlers(services),
     ...webhookHandlers(services),
+    ...credentialHandlers(services),
   };
 }
 

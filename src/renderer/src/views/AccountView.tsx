@@ -7,6 +7,7 @@ import type { Route } from '../route';
 import { AccountForm } from './AccountForm';
 import { NewApplicationForm } from './NewApplicationForm';
 import { OAuthPanel } from './OAuthPanel';
+import { CopyEnvironmentButtons } from '../components/CopyEnvironmentButtons';
 
 export function AccountView(props: { accountId: string; navigate: (route: Route) => void }) {
   const { data: account, error } = useChannel('accounts:get', { id: props.accountId });
@@ -173,6 +174,7 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
           <button type="button" className="button" onClick={() => setEditing(true)}>
             Edit account
           </button>
+          <CopyEnvironmentButtons reference={{ accountId: account.id }} />
           <button type="button" className="button button--danger" onClick={() => void remove()}>
             Remove account
           </button>

@@ -4,6 +4,7 @@ import { tokenFormats } from '../../../shared/presets';
 import { formatDuration } from '../../../shared/durations';
 import { clipboardClearsText } from '../components/copy';
 import { Countdown } from '../components/Countdown';
+import { CopyEnvironmentButtons } from '../components/CopyEnvironmentButtons';
 import { KeyInput } from '../components/KeyInput';
 import { TokenTimes } from '../components/TokenTimes';
 import { useCopy } from '../components/useCopy';
@@ -143,6 +144,7 @@ export function ApplicationView(props: {
         <span className="muted">
           for <strong>{app.accountName}</strong> · {app.name}
         </span>
+        <CopyEnvironmentButtons reference={{ applicationId: app.id }} />
       </div>
       {fieldErrors._form ? (
         <p className="field__error" role="alert">

@@ -1,0 +1,156 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import {
+  environmentFormats,
+  environmentVariables,
+  type EnvironmentFormat,
+} from '../../shared/environment';
+import { formatEnvironment } from '../../core/credentials/format-environment';
+import { CliError } from '../cli-error';
+import type { CliContext } from '../context';
+import { note, print } from '../output';
+import { aclChoice, parseTtl } from './jwt';
+
+interface CredentialOptions {
+  ttl?: number;
+  sub?: string;
+  aclPreset?: string;
+  only?: string;
+}
+
+const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function mintOptions(options: CredentialOptions) {
+  const acl = aclChoice({ aclPreset: options.aclPreset });
+  return {
+    ...(options.ttl !== undefined ? { ttlSeconds: options.ttl } : {}),
+    ...(options.sub !== undefined ? { sub: options.sub } : {}),
+    ...(acl ? { acl } : {}),
+  };
+}
+
+function onlyOption(only: string | undefined): { only?: 'jwt' } {
+  if (only === undefined) return {};
+  if (only !== 'jwt')
+    throw new CliError(`--only: "${only}" is not something to pass alone; use --only jwt.`, 2);
+  return { only: 'jwt' };
+}
+
+/**
+ * Runs the command with the credentials in its environment only. The private key goes to a file
+ * only the user can read, in a folder of its own, removed when the command ends, however it ends
+ * (its exit, Ctrl-C, SIGTERM, SIGHUP): the command's exit code or signal is passed on.
+ */
+async function runWith(command: string[], variables: [string, string][]): Promise<number> {
+  const [program, ...args] = command;
+  if (!program)
+    throw new CliError(
+      'Give the command to run after --, e.g. keydesk exec APP -- node send.js',
+      2,
+    );
+  const env: NodeJS.ProcessEnv = { ...process.env, ...Object.fromEntries(variables) };
+  const pem = variables.find(([name]) => name === environmentVariables.privateKey)?.[1];
+  let folder: string | undefined;
+  if (pem !== undefined) {
+    folder = mkdtempSync(join(tmpdir(), 'keydesk-exec-'));
+    const keyPath = join(folder, 'private.key');
+    writeFileSync(keyPath, pem, { mode: 0o600 });
+    env[environmentVariables.privateKeyPath] = keyPath;
+  }
+  const cleanUp = () => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    folder = undefined;
+  };
+  return new Promise<number>((resolve) => {
+    const child = spawn(program, args, { stdio: 'inherit', env });
+    const relay = (signal: NodeJS.Signals) => child.kill(signal);
+    for (const signal of forwarded) process.on(signal, relay);
+    const done = () => {
+      for (const signal of forwarded) process.off(signal, relay);
+      cleanUp();
+    };
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      done();
+      process.stderr.write(
+        `keydesk: ${error.code === 'ENOENT' ? `command not found: ${program}` : `cannot run ${program}: ${error.message}`}\n`,
+      );
+      resolve(error.code === 'ENOENT' ? 127 : 126);
+    });
+    child.on('exit', (code, signal) => {
+      done();
+      if (signal) {
+        // Die of the same signal, as a shell reports it, once the key file is gone.
+        process.kill(process.pid, signal);
+        resolve(128 + 1);
+        return;
+      }
+      resolve(code ?? 1);
+    });
+  });
+}
+
+export function registerExecCommands(program: Command, ctx: CliContext): void {
+  const credentialOptions = (command: Command) =>
+    command
+      .option(
+        '--ttl <duration>',
+        "the JWT's lifetime: seconds (900) or 30s, 15m, 1h, 24h",
+        parseTtl,
+      )
+      .option('--sub <subject>', "the JWT's sub claim")
+      .option('--acl-preset <preset>', "the JWT's ACL preset");
+
+  credentialOptions(
+    program
+      .command('exec <app-or-account> [command...]')
+      .description(
+        'Run a command with the credentials in its environment only: VONAGE_API_KEY, VONAGE_API_SECRET, VONAGE_SIGNATURE_SECRET (when stored), and for an application VONAGE_APPLICATION_ID, VONAGE_PRIVATE_KEY, VONAGE_APPLICATION_PRIVATE_KEY_PATH (a private file, removed afterwards) and a fresh VONAGE_JWT. Example: keydesk exec "Voice bot" -- node send.js',
+      )
+      .option('--only <what>', 'pass only this: jwt'),
+  ).action(async (ref: string, command: string[], options: CredentialOptions) => {
+    if (command.length === 0)
+      throw new CliError(
+        'Give the command to run after --, e.g. keydesk exec APP -- node send.js',
+        2,
+      );
+    const result = await ctx.call('credentials:environment', {
+      ref,
+      purpose: 'exec',
+      ...onlyOption(options.only),
+      ...mintOptions(options),
+    });
+    if (process.stderr.isTTY) {
+      note(
+        `keydesk: running ${command[0]} with the credentials of ${result.applicationName ? `"${result.applicationName}" (account "${result.accountName}")` : `account "${result.accountName}"`}`,
+      );
+    }
+    process.exitCode = await runWith(command, result.variables);
+  });
+
+  credentialOptions(
+    program
+      .command('env <app-or-account>')
+      .description('Print the same variables as exec, for a shell (eval), a .env file or JSON')
+      .option('--format <format>', `${environmentFormats.join(', ')} (default shell)`, 'shell')
+      .option('--no-secrets', 'only the identifiers: API key and application id'),
+  ).action(
+    async (ref: string, options: CredentialOptions & { format: string; secrets: boolean }) => {
+      const format = environmentFormats.find((f) => f === options.format);
+      if (!format)
+        throw new CliError(
+          `--format: "${options.format}" is not a format; use ${environmentFormats.join(', ')}.`,
+          2,
+        );
+      const result = await ctx.call('credentials:environment', {
+        ref,
+        purpose: 'env',
+        secrets: options.secrets,
+        ...mintOptions(options),
+      });
+      print(formatEnvironment(result.variables, format as EnvironmentFormat));
+    },
+  );
+}
