@@ -9,6 +9,7 @@ import { registerHistoryCommand } from './commands/history';
 import { registerImportCommand } from './commands/import';
 import { registerJwtCommand } from './commands/jwt';
 import { registerOAuthCommands } from './commands/oauth';
+import { registerSettingsCommand } from './commands/settings';
 import { registerWebhookCommands } from './commands/webhook';
 import type { CliContext } from './context';
 
@@ -28,6 +29,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerHistoryCommand(program, ctx);
   registerOAuthCommands(program, ctx);
   registerWebhookCommands(program, ctx);
+  registerSettingsCommand(program, ctx);
   registerDoctorCommand(program, ctx);
   return program;
 }

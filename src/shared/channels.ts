@@ -16,13 +16,13 @@ export const channelCallers = {
   'accounts:create': 'both',
   'accounts:update': 'both',
   'accounts:remove': 'both',
-  'accounts:revealSecret': 'renderer',
+  'accounts:revealSecret': 'both',
   'apps:list': 'cli',
   'apps:index': 'renderer',
   'apps:resolve': 'cli',
   'apps:get': 'both',
   'apps:create': 'both',
-  'apps:update': 'renderer',
+  'apps:update': 'both',
   'apps:replaceKey': 'renderer',
   'apps:remove': 'both',
   'apps:exportPrivateKey': 'cli',
@@ -52,7 +52,7 @@ export const channelCallers = {
   'history:export': 'both',
   'history:prune': 'cli',
   'settings:get': 'both',
-  'settings:update': 'renderer',
+  'settings:update': 'both',
 } as const satisfies Record<string, 'renderer' | 'cli' | 'both'>;
 
 export type ChannelCallers = typeof channelCallers;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { webhookSignatureMethods, type WebhookSignatureMethod } from '../../shared/webhook-methods';
-import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
+import { registerAccountEdit } from './account-edit';
+import { registerAccountSecret } from './account-secret';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmRemoval, readSecret } from '../terminal-input';
 
@@ -82,61 +82,8 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
       );
     });
 
-  accounts
-    .command('edit <name>')
-    .description(
-      "Change an account's signature secret (read from stdin or prompted for) or its signature method",
-    )
-    .option('--signature-secret-stdin', 'set the signature secret, read from stdin or prompted for')
-    .option('--remove-signature-secret', 'remove the stored signature secret')
-    .option(
-      '--signature-method <method>',
-      `how the secret signs sig parameters: ${webhookSignatureMethods.join(', ')} (the dashboard's API settings say which)`,
-    )
-    .action(
-      async (
-        name: string,
-        options: {
-          signatureSecretStdin?: boolean;
-          removeSignatureSecret?: boolean;
-          signatureMethod?: string;
-        },
-      ) => {
-        if (options.signatureSecretStdin && options.removeSignatureSecret)
-          throw new CliError(
-            'Give --signature-secret-stdin or --remove-signature-secret, not both.',
-            2,
-          );
-        if (
-          !options.signatureSecretStdin &&
-          !options.removeSignatureSecret &&
-          !options.signatureMethod
-        )
-          throw new CliError(
-            'Nothing to change: give --signature-secret-stdin, --remove-signature-secret or --signature-method.',
-            2,
-          );
-        const account = await ctx.resolveAccount(name);
-        const signatureSecret = options.signatureSecretStdin
-          ? await readSecret(
-              'Signature secret',
-              `Pipe it in, for example: printf %s "$SIGNATURE_SECRET" | keydesk accounts edit ${JSON.stringify(account.name)} --signature-secret-stdin`,
-            )
-          : options.removeSignatureSecret
-            ? null
-            : undefined;
-        const updated = await ctx.call('accounts:update', {
-          id: account.id,
-          ...(signatureSecret !== undefined ? { signatureSecret } : {}),
-          ...(options.signatureMethod
-            ? { signatureMethod: options.signatureMethod as WebhookSignatureMethod }
-            : {}),
-        });
-        note(
-          `Updated account "${updated.name}": signature secret ${updated.hasSignatureSecret ? 'in the OS keychain' : 'none'}, method ${updated.signatureMethod}.`,
-        );
-      },
-    );
+  registerAccountEdit(accounts, ctx);
+  registerAccountSecret(accounts, ctx);
 
   accounts
     .command('remove <name>')

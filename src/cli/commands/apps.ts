@@ -4,6 +4,7 @@ import { limits, type KeySource } from '../../shared/vault-schemas';
 import { readRegularFile } from '../../core/files/read-regular-file';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
+import { registerAppEdit } from './app-edit';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmRemoval, readSecret, readStdin } from '../terminal-input';
 
@@ -127,6 +128,8 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
     .action(async (appRef: string) => {
       print((await ctx.resolveApp(appRef)).publicKeyPem.trimEnd());
     });
+
+  registerAppEdit(apps, ctx);
 
   apps
     .command('remove <app>')

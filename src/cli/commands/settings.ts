@@ -1,0 +1,109 @@
+import type { Command } from 'commander';
+import type { ChannelInput } from '../../shared/contract';
+import { formatDuration, parseDuration } from '../../shared/durations';
+import type { Settings } from '../../shared/settings-schemas';
+import { CliError } from '../cli-error';
+import type { CliContext } from '../context';
+import { formatTable, note, print, printJson } from '../output';
+
+type Key = keyof Settings;
+
+/** Every setting the app has, as the command line names, reads and shows it. */
+const keys: Record<
+  string,
+  { key: Key; what: string; parse: (text: string) => unknown; show: (value: never) => string }
+> = {
+  'clipboard-clear': {
+    key: 'clipboardClearSeconds',
+    what: 'clear a copied secret or token after this long, or never',
+    parse: (text) => (text === 'never' ? null : (parseDuration(text) ?? text)),
+    show: (value: number | null) => (value === null ? 'never' : formatDuration(value)),
+  },
+  'default-ttl': {
+    key: 'defaultTtlSeconds',
+    what: 'the lifetime of a JWT when none is given',
+    parse: (text) => parseDuration(text) ?? text,
+    show: (value: number) => formatDuration(value),
+  },
+  'default-acl': {
+    key: 'defaultAclPreset',
+    what: 'the ACL preset of a JWT when none is given',
+    parse: (text) => text,
+    show: (value: string) => value,
+  },
+  'history-retention': {
+    key: 'historyRetentionDays',
+    what: 'days of history kept',
+    parse: (text) => (/^\d+d?$/.test(text) ? Number(text.replace(/d$/, '')) : text),
+    show: (value: number) => `${value} d`,
+  },
+  theme: {
+    key: 'theme',
+    what: "the app's theme: system, light or dark",
+    parse: (text) => text,
+    show: (value: string) => value,
+  },
+  'oauth-timeout': {
+    key: 'oauthTimeoutSeconds',
+    what: 'how long an OAuth provider may take to answer',
+    parse: (text) => parseDuration(text) ?? text,
+    show: (value: number) => formatDuration(value),
+  },
+};
+
+function entryOf(name: string) {
+  const entry = keys[name] ?? Object.values(keys).find((e) => e.key === name);
+  if (!entry)
+    throw new CliError(
+      `"${name}" is not a setting; the settings are ${Object.keys(keys).join(', ')}.`,
+      2,
+    );
+  return entry;
+}
+
+export function registerSettingsCommand(program: Command, ctx: CliContext): void {
+  const settings = program
+    .command('settings')
+    .description('The settings the app and the CLI share: list, get KEY, set KEY VALUE');
+
+  settings
+    .command('list', { isDefault: true })
+    .description('Every setting with its value')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const values = await ctx.call('settings:get', {});
+      if (options.json) return printJson(values);
+      print(
+        formatTable(
+          ['SETTING', 'VALUE', 'WHAT'],
+          Object.entries(keys).map(([name, e]) => [name, e.show(values[e.key] as never), e.what]),
+        ),
+      );
+    });
+
+  settings
+    .command('get <key>')
+    .description('One setting, as set (seconds, days) for a script')
+    .action(async (name: string) => {
+      const entry = entryOf(name);
+      const value = (await ctx.call('settings:get', {}))[entry.key];
+      print(value === null ? 'never' : String(value));
+    });
+
+  settings
+    .command('set <key> <value>')
+    .description('Change a setting: durations as 30s, 15m, 1h; "never" for the clipboard')
+    .action(async (name: string, text: string) => {
+      const entry = entryOf(name);
+      const value = entry.parse(text.trim());
+      const current = (await ctx.call('settings:get', {}))[entry.key];
+      if (typeof value === 'string' && typeof current !== 'string')
+        throw new CliError(
+          `${name}: "${text}" is not ${entry.key === 'historyRetentionDays' ? 'a number of days' : 'a duration; use 30s, 15m, 1h'}${entry.key === 'clipboardClearSeconds' ? ' or never' : ''}.`,
+          2,
+        );
+      const patch = { [entry.key]: value } as ChannelInput<'settings:update'>;
+      const updated = await ctx.call('settings:update', patch);
+      note(`${name} is now ${entry.show(updated[entry.key] as never)}.`);
+    });
+}
