@@ -50,7 +50,8 @@ export function createCliContext() {
       authorizer = chosen;
     },
     resolveAccount: (ref: string) => call('accounts:resolve', { ref }),
-    resolveApp: (ref: string) => call('apps:resolve', { ref }),
+    resolveApp: (ref: string, account?: string) =>
+      call('apps:resolve', { ref, ...(account === undefined ? {} : { account }) }),
     close: () => services?.close(),
   };
 }

@@ -1,5 +1,6 @@
 import { CommanderError, type Command } from 'commander';
 import { CliError } from './cli-error';
+import { editDistance } from '../shared/closest-names';
 
 /** Commander's outcomes that are not errors: --help and --version printed what was asked. */
 const notErrors = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
@@ -28,27 +29,10 @@ function unknownOptions(command: Command, argv: readonly string[]): string[] {
 
 /** The known option nearest to a typo, if it is a slip of a letter or two. */
 function nearest(typo: string, command: Command): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i += 1) {
-      let previous = row[0] ?? 0;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j += 1) {
-        const current = row[j] ?? 0;
-        row[j] = Math.min(
-          current + 1,
-          (row[j - 1] ?? 0) + 1,
-          previous + (a[i - 1] === b[j - 1] ? 0 : 1),
-        );
-        previous = current;
-      }
-    }
-    return row[b.length] ?? Infinity;
-  };
   const scored = command.options
     .map((o) => o.long)
     .filter((long): long is string => Boolean(long))
-    .map((long) => ({ long, d: distance(typo, long) }))
+    .map((long) => ({ long, d: editDistance(typo, long) }))
     .sort((a, b) => a.d - b.d);
   return scored[0] && scored[0].d <= 2 ? scored[0].long : undefined;
 }

@@ -207,7 +207,11 @@ export const contract = {
   },
   /** An application by its id or its name (which must then be unambiguous). */
   'apps:resolve': {
-    input: z.strictObject({ ref: z.string().trim().min(1, 'Name the application.').max(200) }),
+    input: z.strictObject({
+      ref: z.string().trim().min(1, 'Name the application.').max(200),
+      /** Only the applications of this account (name or id): two accounts may both have "Voice". */
+      account: z.string().trim().min(1, 'Name the account.').max(200).optional(),
+    }),
     output: applicationSummarySchema,
   },
   'apps:get': {

@@ -5,11 +5,13 @@ import { formatRelative, parseDuration } from '../../shared/durations';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { nameValueArgument } from '../name-value';
-import { note, print } from '../output';
+import { note, print, printJson } from '../output';
 
 type ClaimValue = NonNullable<ChannelInput<'jwt:mint'>['claims']>[string];
 
 interface JwtOptions {
+  account?: string;
+  json?: boolean;
   sub?: string;
   ttl?: number;
   nbf?: number;
@@ -84,6 +86,8 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
     .description(
       "Mint a Vonage JWT for an application (by id or name) and print it alone on stdout. Defaults come from the application's JWT defaults, then the settings (15 min, no ACL).",
     )
+    .option('--account <name>', 'the account the application belongs to (two may share a name)')
+    .option('--json', 'print the token with its header, claims and expiry as JSON')
     .option('--sub <subject>', 'the sub claim (a Client SDK user name)')
     .option('--ttl <duration>', 'lifetime: seconds (900) or 30s, 15m, 1h, 24h', parseTtl)
     .option(
@@ -101,7 +105,7 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
     )
     .action(async (appRef: string, options: JwtOptions) => {
       const acl = aclChoice(options);
-      const app = await ctx.resolveApp(appRef);
+      const app = await ctx.resolveApp(appRef, options.account);
       const result = await ctx.call('jwt:mint', {
         applicationId: app.id,
         ttlSeconds: options.ttl,
@@ -110,6 +114,16 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
         acl,
         claims: options.claim.length ? Object.fromEntries(options.claim) : undefined,
       });
+      if (options.json) {
+        return printJson({
+          token: result.token,
+          header: result.header,
+          claims: result.claims,
+          expiresAt: new Date(result.exp * 1000).toISOString(),
+          application: { id: result.applicationId, name: result.applicationName },
+          account: result.accountName,
+        });
+      }
       print(result.token);
       if (process.stdout.isTTY) {
         const now = Math.floor(Date.now() / 1000);

@@ -23,7 +23,7 @@ export function vaultHandlers(services: Services): HandlersOf<VaultChannel> {
     'accounts:list': ({ query }) => vault.accounts.list(query),
     'accounts:get': ({ id }) => vault.accounts.get(id),
     'accounts:resolve': ({ ref }) => vault.accounts.resolve(ref),
-    'apps:resolve': ({ ref }) => vault.applications.resolve(ref),
+    'apps:resolve': ({ ref, account }) => vault.applications.resolve(ref, account),
     'accounts:create': (input) =>
       audit.track(
         { action: 'create', summary: `Created account "${input.name}"`, accountName: input.name },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { didYouMean } from '../../shared/closest-names';
 import { KeydeskError } from '../../shared/errors';
 import { secretKinds, type RevealableSecret } from '../../shared/secret-kinds';
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
@@ -108,9 +109,10 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     resolve(nameOrId: string): AccountSummary {
       const account = accounts.findByName(nameOrId.trim()) ?? accounts.get(nameOrId.trim());
       if (!account) {
+        const names = accounts.list().map((a) => a.name);
         throw new KeydeskError(
           'NOT_FOUND',
-          `No account named "${nameOrId}". "keydesk accounts list" shows them.`,
+          `No account named "${nameOrId}".${didYouMean(nameOrId, names) || ' "keydesk accounts list" shows them.'}`,
           'account',
         );
       }
@@ -211,24 +213,40 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     get: (id: string) => requireApplication(id),
     find: (id: string) => applications.get(id),
 
-    /** By application id or by name; a name used in two accounts must be given as an id. */
-    resolve(idOrName: string): ApplicationSummary {
+    /**
+     * By application id or by name, within one account when given; a name used in two accounts
+     * needs the account (or the id).
+     */
+    resolve(idOrName: string, accountRef?: string): ApplicationSummary {
       const text = idOrName.trim();
-      if (uuidShape.test(text)) return requireApplication(text, 'app');
-      const matches = applications.findByName(text);
+      const scope = accountRef === undefined ? undefined : accountApi.resolve(accountRef);
+      const inScope = (app: ApplicationSummary) => !scope || app.accountId === scope.id;
+      if (uuidShape.test(text)) {
+        const app = requireApplication(text, 'app');
+        if (!inScope(app)) {
+          throw new KeydeskError(
+            'NOT_FOUND',
+            `Application ${app.id} belongs to account "${app.accountName}", not "${scope?.name}".`,
+            'app',
+          );
+        }
+        return app;
+      }
+      const matches = applications.findByName(text).filter(inScope);
       const [only] = matches;
       if (only && matches.length === 1) return only;
       if (matches.length === 0) {
+        const names = applications.list(scope ? { accountId: scope.id } : {}).map((a) => a.name);
         throw new KeydeskError(
           'NOT_FOUND',
-          `No application named or with id "${text}". "keydesk apps list" shows them.`,
+          `No application named or with id "${text}"${scope ? ` in account "${scope.name}"` : ''}.${didYouMean(text, names) || ' "keydesk apps list" shows them.'}`,
           'app',
         );
       }
       const where = matches.map((m) => `${m.id} (account "${m.accountName}")`).join(', ');
       throw new KeydeskError(
         'CONFLICT',
-        `More than one application is named "${text}": ${where}. Use the application id.`,
+        `More than one application is named "${text}": ${where}. Add --account NAME, or use the application id.`,
         'app',
       );
     },
