@@ -375,7 +375,11 @@ export const contract = {
     }),
   },
   'jwt:decode': {
-    input: z.strictObject({ token: tokenInputSchema }),
+    input: z.strictObject({
+      token: tokenInputSchema,
+      /** Check the signature against this key (PEM) instead of the stored ones. */
+      publicKeyPem: z.string().max(65_536, 'A public key is at most 64 KiB.').optional(),
+    }),
     output: decodeResultSchema,
   },
   'history:list': {

@@ -126,6 +126,7 @@ export const diagnosticCodes = [
   'lifetime-over-24h',
   'lifetime-under-30s',
   'issued-in-future',
+  'time-in-milliseconds',
 ] as const;
 
 export const diagnosticSchema = z.object({
@@ -150,6 +151,8 @@ export const decodeResultSchema = z.object({
     /** The stored application whose public key verifies the signature. */
     verifiedBy: z.object({ id: z.string(), name: z.string(), accountName: z.string() }).optional(),
     checkedKeys: z.number().int(),
+    /** Checked against a public key the caller gave (decode --public-key), not the stored ones. */
+    givenKey: z.boolean().optional(),
   }),
   diagnostics: z.array(diagnosticSchema),
 });

@@ -5,6 +5,7 @@ import type { MintPlan } from '../jwt/mint-plan';
 import { inspectToken } from '../jwt/inspect-token';
 import { parseToken } from '../jwt/parse-token';
 import type { ParsedInput } from '../../shared/contract';
+import { parsePublicKey } from '../keys/parse-public-key';
 import type { Services } from '../services';
 import { eventSubjects } from './event-subjects';
 import type { HandlersOf } from './handler-types';
@@ -39,9 +40,13 @@ export function jwtHandlers(services: Services): HandlersOf<'jwt:mint' | 'jwt:de
   const { vault } = services;
   return {
     'jwt:mint': (input) => mintAudited(services, input),
-    'jwt:decode': ({ token }) => {
+    'jwt:decode': ({ token, publicKeyPem }) => {
       const now = Math.floor(services.now().getTime() / 1000);
-      return inspectToken(parseToken(token), vault.applications.list(), services.publicKeyOf, now);
+      const givenKey = publicKeyPem === undefined ? undefined : parsePublicKey(publicKeyPem);
+      const parsed = parseToken(token);
+      return givenKey
+        ? inspectToken(parsed, [], services.publicKeyOf, now, givenKey)
+        : inspectToken(parsed, vault.applications.list(), services.publicKeyOf, now);
     },
   };
 }

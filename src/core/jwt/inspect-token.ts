@@ -6,6 +6,11 @@ import type { ParsedToken } from './parse-token';
 
 /** A few seconds of clock difference between machines is normal; more is worth saying. */
 const clockSkewToleranceSeconds = 30;
+/**
+ * A time past this (the year 5138 in seconds) is milliseconds: `vonage jwt` from @vonage/cli 1.2.4
+ * writes exp and iat so. Read as seconds it would be "20,759,606 days after iat".
+ */
+const millisecondsThreshold = 1e11;
 
 type StoredApplication = Pick<
   ApplicationSummary,
@@ -38,6 +43,7 @@ export function inspectToken(
   applications: readonly StoredApplication[],
   publicKeyOf: (app: StoredApplication) => KeyObject,
   now: number,
+  givenKey?: KeyObject,
 ): DecodeResult {
   const { header, claims } = token;
   const diagnostics: Diagnostic[] = [];
@@ -78,6 +84,16 @@ export function inspectToken(
         `${name} must be a Unix time in seconds (a number); it is ${JSON.stringify(value)}.`,
       );
       return undefined;
+    }
+    if (Math.abs(value) >= millisecondsThreshold) {
+      const seconds = Math.floor(value / 1000);
+      add(
+        'error',
+        'time-in-milliseconds',
+        `${name} looks like milliseconds (${value}, that is ${new Date(value).toISOString()}): Vonage reads seconds, so it will refuse the token. Mint it with ${name} = ${seconds}.`,
+      );
+      // Shown and checked as the time that was meant.
+      return seconds;
     }
     return value;
   };
@@ -144,7 +160,9 @@ export function inspectToken(
     }
   }
 
-  const signature = checkSignature(token, rs256, applications, publicKeyOf, add);
+  const signature = givenKey
+    ? checkGivenKey(token, rs256, givenKey, add)
+    : checkSignature(token, rs256, applications, publicKeyOf, add);
   return { header, claims, times, expired, notYetValid, signature, diagnostics };
 }
 
@@ -216,6 +234,29 @@ function checkSignature(
       : `The signature does not verify with any of the ${applications.length} stored application keys.`,
   );
   return { verified: false, checkedKeys };
+}
+
+/** decode --public-key: the signature against that key alone, no stored key needed. */
+function checkGivenKey(
+  token: ParsedToken,
+  rs256: boolean,
+  key: KeyObject,
+  add: (severity: Diagnostic['severity'], code: Diagnostic['code'], message: string) => void,
+): DecodeResult['signature'] {
+  const verified =
+    rs256 &&
+    token.signature.length > 0 &&
+    verify('RSA-SHA256', token.signingInput, key, token.signature);
+  if (!verified) {
+    add(
+      'error',
+      'signature-unverified',
+      rs256
+        ? 'The signature does not verify with the given public key: the token was signed with another private key, or altered.'
+        : 'The signature cannot be checked with an RSA public key: the token is not RS256.',
+    );
+  }
+  return { verified, checkedKeys: 1, givenKey: true };
 }
 
 function pick(app: StoredApplication) {
