@@ -10,6 +10,7 @@ import { registerImportCommand } from './commands/import';
 import { registerJwtCommand } from './commands/jwt';
 import { registerOAuthCommands } from './commands/oauth';
 import { registerSettingsCommand } from './commands/settings';
+import { registerUseCommand } from './commands/use';
 import { registerWebhookCommands } from './commands/webhook';
 import type { CliContext } from './context';
 
@@ -25,6 +26,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerImportCommand(program, ctx);
   registerJwtCommand(program, ctx);
   registerExecCommands(program, ctx);
+  registerUseCommand(program, ctx);
   registerDecodeCommand(program, ctx);
   registerHistoryCommand(program, ctx);
   registerOAuthCommands(program, ctx);

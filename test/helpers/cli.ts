@@ -15,10 +15,11 @@ export function assertCliBuilt(): void {
 export function cliRunner(dataDir: string, keychainService: string) {
   return function keydesk(
     args: string[],
-    options: { stdin?: string; env?: NodeJS.ProcessEnv } = {},
+    options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
   ) {
     const result = spawnSync(process.execPath, [cliPath, ...args], {
       input: options.stdin ?? '',
+      ...(options.cwd ? { cwd: options.cwd } : {}),
       encoding: 'utf8',
       timeout: 20_000,
       env: {

@@ -12,6 +12,7 @@ import { formatEnvironment } from '../../core/credentials/format-environment';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { note, print } from '../output';
+import { chooseSubject, fromDefaultsSource, type FolderDefaults } from '../folder-defaults';
 import { aclChoice, parseTtl } from './jwt';
 
 interface CredentialOptions {
@@ -23,11 +24,13 @@ interface CredentialOptions {
 
 const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-function mintOptions(options: CredentialOptions) {
-  const acl = aclChoice({ aclPreset: options.aclPreset });
+function mintOptions(options: CredentialOptions, defaults: FolderDefaults | undefined) {
+  const acl = aclChoice({ aclPreset: options.aclPreset ?? defaults?.aclPreset });
+  const ttl = options.ttl ?? defaults?.ttlSeconds;
+  const sub = options.sub ?? defaults?.sub;
   return {
-    ...(options.ttl !== undefined ? { ttlSeconds: options.ttl } : {}),
-    ...(options.sub !== undefined ? { sub: options.sub } : {}),
+    ...(ttl !== undefined ? { ttlSeconds: ttl } : {}),
+    ...(sub !== undefined ? { sub } : {}),
     ...(acl ? { acl } : {}),
   };
 }
@@ -105,23 +108,32 @@ export function registerExecCommands(program: Command, ctx: CliContext): void {
 
   credentialOptions(
     program
-      .command('exec <app-or-account> [command...]')
+      .command('exec [app-or-account] [command...]')
       .description(
         'Run a command with the credentials in its environment only: VONAGE_API_KEY, VONAGE_API_SECRET, VONAGE_SIGNATURE_SECRET (when stored), and for an application VONAGE_APPLICATION_ID, VONAGE_PRIVATE_KEY, VONAGE_APPLICATION_PRIVATE_KEY_PATH (a private file, removed afterwards) and a fresh VONAGE_JWT. Example: keydesk exec "Voice bot" -- node send.js',
       )
       .option('--only <what>', 'pass only this: jwt'),
-  ).action(async (ref: string, command: string[], options: CredentialOptions) => {
+  ).action(async (given: string | undefined, operands: string[], options: CredentialOptions) => {
+    // `keydesk exec -- node send.js` names no application: what commander took for one is the
+    // command (everything after -- is the command).
+    const dash = process.argv.indexOf('--');
+    const named = given !== undefined && (dash < 0 || process.argv.indexOf(given) < dash);
+    const command = named || given === undefined ? operands : [given, ...operands];
+    const chosen = chooseSubject(named ? given : undefined, 'application or account');
+    const { ref, defaults } = chosen;
     if (command.length === 0)
       throw new CliError(
         'Give the command to run after --, e.g. keydesk exec APP -- node send.js',
         2,
       );
-    const result = await ctx.call('credentials:environment', {
-      ref,
-      purpose: 'exec',
-      ...onlyOption(options.only),
-      ...mintOptions(options),
-    });
+    const result = await fromDefaultsSource(chosen, () =>
+      ctx.call('credentials:environment', {
+        ref,
+        purpose: 'exec',
+        ...onlyOption(options.only),
+        ...mintOptions(options, defaults),
+      }),
+    );
     if (process.stderr.isTTY) {
       note(
         `keydesk: running ${command[0]} with the credentials of ${result.applicationName ? `"${result.applicationName}" (account "${result.accountName}")` : `account "${result.accountName}"`}`,
@@ -132,24 +144,31 @@ export function registerExecCommands(program: Command, ctx: CliContext): void {
 
   credentialOptions(
     program
-      .command('env <app-or-account>')
+      .command('env [app-or-account]')
       .description('Print the same variables as exec, for a shell (eval), a .env file or JSON')
       .option('--format <format>', `${environmentFormats.join(', ')} (default shell)`, 'shell')
       .option('--no-secrets', 'only the identifiers: API key and application id'),
   ).action(
-    async (ref: string, options: CredentialOptions & { format: string; secrets: boolean }) => {
+    async (
+      given: string | undefined,
+      options: CredentialOptions & { format: string; secrets: boolean },
+    ) => {
+      const chosen = chooseSubject(given, 'application or account');
+      const { ref, defaults } = chosen;
       const format = environmentFormats.find((f) => f === options.format);
       if (!format)
         throw new CliError(
           `--format: "${options.format}" is not a format; use ${environmentFormats.join(', ')}.`,
           2,
         );
-      const result = await ctx.call('credentials:environment', {
-        ref,
-        purpose: 'env',
-        secrets: options.secrets,
-        ...mintOptions(options),
-      });
+      const result = await fromDefaultsSource(chosen, () =>
+        ctx.call('credentials:environment', {
+          ref,
+          purpose: 'env',
+          secrets: options.secrets,
+          ...mintOptions(options, defaults),
+        }),
+      );
       print(formatEnvironment(result.variables, format as EnvironmentFormat));
     },
   );

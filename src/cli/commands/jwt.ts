@@ -4,6 +4,7 @@ import { aclPresetNames, parseAclJson, type AclChoice } from '../../shared/acl';
 import { formatRelative, parseDuration } from '../../shared/durations';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
+import { chooseSubject, fromDefaultsSource } from '../folder-defaults';
 import { nameValueArgument } from '../name-value';
 import { note, print, printJson } from '../output';
 
@@ -82,9 +83,9 @@ export function aclChoice(options: Pick<JwtOptions, 'aclPreset' | 'acl'>): AclCh
 
 export function registerJwtCommand(program: Command, ctx: CliContext): void {
   program
-    .command('jwt <app>')
+    .command('jwt [app]')
     .description(
-      "Mint a Vonage JWT for an application (by id or name) and print it alone on stdout. Defaults come from the application's JWT defaults, then the settings (15 min, no ACL).",
+      "Mint a Vonage JWT for an application (by id or name; else the folder's default, see keydesk use) and print it alone on stdout. Defaults come from the options, the folder's .keydesk, the application's JWT defaults, then the settings (15 min, no ACL).",
     )
     .option('--account <name>', 'the account the application belongs to (two may share a name)')
     .option('--json', 'print the token with its header, claims and expiry as JSON')
@@ -103,14 +104,25 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
       collectClaim,
       [],
     )
-    .action(async (appRef: string, options: JwtOptions) => {
-      const acl = aclChoice(options);
-      const app = await ctx.resolveApp(appRef, options.account);
+    .action(async (appRef: string | undefined, options: JwtOptions) => {
+      const chosen = chooseSubject(appRef, 'application');
+      const { ref, defaults } = chosen;
+      const acl = aclChoice({
+        aclPreset:
+          options.aclPreset ?? (options.acl === undefined ? defaults?.aclPreset : undefined),
+        acl: options.acl,
+      });
+      const app = await fromDefaultsSource(chosen, () =>
+        ctx.resolveApp(
+          ref,
+          options.account ?? (appRef === undefined ? defaults?.account : undefined),
+        ),
+      );
       const result = await ctx.call('jwt:mint', {
         applicationId: app.id,
-        ttlSeconds: options.ttl,
+        ttlSeconds: options.ttl ?? defaults?.ttlSeconds,
         nbfOffsetSeconds: options.nbf,
-        sub: options.sub,
+        sub: options.sub ?? defaults?.sub,
         acl,
         claims: options.claim.length ? Object.fromEntries(options.claim) : undefined,
       });
