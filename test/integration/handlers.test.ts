@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Channel } from '../../src/shared/contract';
 import { contractCaller } from '../helpers/contract-caller';
@@ -208,10 +208,24 @@ describe('import', () => {
     const [app] = await ok('apps:list', {});
     expect(app).toMatchObject({
       id: appId,
+      // The file names no application: its project folder does.
+      name: basename(dir),
       accountName: 'Account abcd1234',
       publicKeyPem: keys.spki,
     });
     expect((await ok('import:previewFile', input)).hasChanges).toBe(false);
+  });
+
+  it('names an application the file does not name after the file, never after its id', async () => {
+    await ok('accounts:create', { name: 'Acme', apiKey: 'abcd1234', apiSecret: 's' });
+    // An application id and a key, no name: as a dropped file, with no folder to go by.
+    const content = JSON.stringify({ application_id: appId, private_key: keys.pkcs8 });
+    const preview = (fileName: string) =>
+      ok('import:preview', { fileName, content, accountName: 'Acme' }).then((p) => p.items[0]);
+    const named = await preview('acme_voice.json');
+    expect(named).toMatchObject({ kind: 'application', name: 'acme_voice' });
+    const plain = await preview('vonage_app.json');
+    expect(plain).toMatchObject({ name: 'Imported application' });
   });
 
   it('imports vonage_app.json into a named existing account, and matches a bare key by fingerprint', async () => {
