@@ -1,28 +1,34 @@
 import { mayCall, type ChannelOf } from '../shared/channels';
 import type { ChannelInput, ChannelOutput } from '../shared/contract';
 import { KeydeskError } from '../shared/errors';
-import { createInvoke, type Invoke } from '../core/handlers';
+import type { Invoke } from '../core/handlers';
 import type { Authorizer } from '../core/oauth/authorizer';
-import { servicesFromEnvironment, type Services } from '../core/services';
+import type { Services } from '../core/services';
 import { fromShape } from './cli-error';
 import { note } from './output';
 
 /**
  * The CLI goes through the same validation and handlers as the desktop app, name lookups and
  * reads included: commands reach the vault only through `call`. Services (database, keychain) are
- * opened on first use only, so `--help` touches nothing.
+ * opened on first use only, and their code (the core, zod and every schema of the contract) is
+ * loaded then too, so `--help` and a usage error touch none of it.
  */
 export function createCliContext() {
   let services: Services | undefined;
   let invoke: Invoke | undefined;
   let authorizer: Authorizer | undefined;
 
-  function open(): Services {
-    if (!services) {
+  async function open(): Promise<{ services: Services; invoke: Invoke }> {
+    if (!services || !invoke) {
+      const [{ servicesFromEnvironment }, { createInvoke }] = await Promise.all([
+        import('../core/services'),
+        import('../core/handlers'),
+      ]);
       services = servicesFromEnvironment(process.env, undefined, authorizer);
       for (const notice of services.notices) note(`keydesk: ${notice}`);
+      invoke = createInvoke(services);
     }
-    return services;
+    return { services, invoke };
   }
 
   async function call<C extends ChannelOf<'cli'>>(
@@ -33,8 +39,7 @@ export function createCliContext() {
     if (!mayCall('cli', channel)) {
       throw fromShape(new KeydeskError('INTERNAL', `"${channel}" is not a CLI channel.`).toShape());
     }
-    invoke ??= createInvoke(open());
-    const result = await invoke(channel, input);
+    const result = await (await open()).invoke(channel, input);
     if (!result.ok) throw fromShape(result.error);
     return result.value;
   }

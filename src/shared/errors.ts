@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Every failure that crosses the contract (or reaches the CLI) is one of these codes, so the UI can
  * decide what to show (a field error, the keychain banner, a toast) without parsing messages.
@@ -37,14 +35,13 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-export const keydeskErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
+/** An error as it crosses the contract. Zod-free: the CLI loads this before anything else. */
+export interface KeydeskErrorShape {
+  code: ErrorCode;
+  message: string;
   /** The input field at fault, as a dotted path (`apiKey`, `key.pem`), when there is one. */
-  field: z.string().optional(),
-});
-
-export type KeydeskErrorShape = z.infer<typeof keydeskErrorSchema>;
+  field?: string;
+}
 
 export class KeydeskError extends Error {
   readonly code: ErrorCode;

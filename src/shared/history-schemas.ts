@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { errorCodes } from './errors';
 import { historyActions, type HistoryAction } from './history-actions';
 import { aclLabelSchema } from './jwt-schemas';
+import { groupDigits } from './group-digits';
+import { historyLimits } from './limits';
 
 export { historyActions, type HistoryAction };
 
@@ -55,7 +57,7 @@ export const historyFilterSchema = z.strictObject({
 });
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
 
-export const historyLimits = { page: 500, defaultPage: 50, export: 1_000_000 } as const;
+export { historyLimits };
 
 export const historyListInputSchema = historyFilterSchema.extend({
   limit: z
@@ -82,7 +84,7 @@ export const historyExportInputSchema = historyFilterSchema.extend({
     .min(1)
     .max(
       historyLimits.export,
-      `An export holds at most ${historyLimits.export.toLocaleString('en')} events.`,
+      `An export holds at most ${groupDigits(historyLimits.export)} events.`,
     )
     .optional(),
 });

@@ -2,16 +2,10 @@ import { z } from 'zod';
 import { colorLabels, type ColorLabel } from './color-labels';
 import { jwtDefaultsSchema } from './jwt-schemas';
 import { webhookSignatureMethods } from './webhook-methods';
+import { groupDigits } from './group-digits';
+import { limits } from './limits';
 
-/** Limits that keep a stray paste (a whole log file, a binary) from reaching the database or keychain. */
-export const limits = {
-  name: 100,
-  apiSecret: 256,
-  notes: 10_000,
-  pem: 64 * 1024,
-  passphrase: 1024,
-  search: 200,
-} as const;
+export { limits };
 
 export { colorLabels, type ColorLabel };
 
@@ -74,7 +68,7 @@ export const signatureMethodSchema = z.enum(webhookSignatureMethods, {
 
 export const notesSchema = z
   .string()
-  .max(limits.notes, `Notes can be at most ${limits.notes.toLocaleString('en')} characters.`);
+  .max(limits.notes, `Notes can be at most ${groupDigits(limits.notes)} characters.`);
 
 export const colorLabelSchema = z.enum(colorLabels, {
   error: `Choose one of the colour labels: ${colorLabels.join(', ')}.`,

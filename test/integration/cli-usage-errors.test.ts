@@ -31,7 +31,7 @@ describe('usage errors look like every other Keydesk error', () => {
 
   it('unknown commands, missing arguments and missing options', () => {
     expectUsageError(['bogus'], /unknown command 'bogus'/);
-    expectUsageError(['jwt'], /missing required argument 'app'/);
+    expectUsageError(['jwt'], /Name the application, or set a default: "keydesk use APP"/);
     expectUsageError(['accounts', 'add', '--name', 'Acme'], /required option '--api-key <key>'/);
   });
 

@@ -35,7 +35,7 @@ export function registerAppEdit(apps: Command, ctx: CliContext): void {
         throw new CliError('Give --acl-preset or --no-acl, not both.', 2);
       const acl = removeAcl
         ? undefined
-        : aclChoice({
+        : await aclChoice({
             aclPreset: options.aclPreset,
             acl: typeof options.acl === 'string' ? options.acl : undefined,
           });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { limits, type KeySource } from '../../shared/vault-schemas';
+import { limits } from '../../shared/limits';
+import type { KeySource } from '../../shared/vault-schemas';
 import { readRegularFile } from '../../core/files/read-regular-file';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';

@@ -4,7 +4,8 @@ import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { note, print, printJson } from '../output';
 import { readStdin } from '../terminal-input';
-import { aclForPreset, aclPresetNames, parseAclJson, type Acl } from '../../shared/acl';
+import type { Acl } from '../../shared/acl';
+import { aclPresetNames } from '../../shared/presets';
 import { readRegularFile } from '../../core/files/read-regular-file';
 import { compareExpectations } from '../../core/jwt/compare-expectations';
 
@@ -46,7 +47,7 @@ interface DecodeOptions {
   expectAcl?: string;
 }
 
-function expectedAcl(options: DecodeOptions): Acl | null | undefined {
+async function expectedAcl(options: DecodeOptions): Promise<Acl | null | undefined> {
   if (options.expectAclPreset !== undefined && options.expectAcl !== undefined)
     throw new CliError('Give --expect-acl-preset or --expect-acl, not both.', 2);
   if (options.expectAclPreset !== undefined) {
@@ -56,9 +57,11 @@ function expectedAcl(options: DecodeOptions): Acl | null | undefined {
         `--expect-acl-preset: "${options.expectAclPreset}" is not a preset; use ${aclPresetNames.join(' or ')}.`,
         2,
       );
+    const { aclForPreset } = await import('../../shared/acl');
     return aclForPreset(preset) ?? null;
   }
   if (options.expectAcl !== undefined) {
+    const { parseAclJson } = await import('../../shared/acl');
     const parsed = parseAclJson(options.expectAcl);
     if (!parsed.ok) throw new CliError(`--expect-acl: ${parsed.message}`, 2);
     return parsed.acl;
@@ -85,7 +88,7 @@ export function registerDecodeCommand(program: Command, ctx: CliContext): void {
     )
     .option('--expect-acl <json>', 'report each ACL difference from this ACL')
     .action(async (tokenArg: string | undefined, options: DecodeOptions) => {
-      const acl = expectedAcl(options);
+      const acl = await expectedAcl(options);
       if ((tokenArg === undefined || tokenArg === '-') && process.stdin.isTTY) {
         note('Paste the token, then press Ctrl-D on a line of its own:');
       }

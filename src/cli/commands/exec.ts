@@ -24,8 +24,8 @@ interface CredentialOptions {
 
 const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-function mintOptions(options: CredentialOptions, defaults: FolderDefaults | undefined) {
-  const acl = aclChoice({ aclPreset: options.aclPreset ?? defaults?.aclPreset });
+async function mintOptions(options: CredentialOptions, defaults: FolderDefaults | undefined) {
+  const acl = await aclChoice({ aclPreset: options.aclPreset ?? defaults?.aclPreset });
   const ttl = options.ttl ?? defaults?.ttlSeconds;
   const sub = options.sub ?? defaults?.sub;
   return {
@@ -126,12 +126,13 @@ export function registerExecCommands(program: Command, ctx: CliContext): void {
         'Give the command to run after --, e.g. keydesk exec APP -- node send.js',
         2,
       );
+    const mint = await mintOptions(options, defaults);
     const result = await fromDefaultsSource(chosen, () =>
       ctx.call('credentials:environment', {
         ref,
         purpose: 'exec',
         ...onlyOption(options.only),
-        ...mintOptions(options, defaults),
+        ...mint,
       }),
     );
     if (process.stderr.isTTY) {
@@ -161,12 +162,13 @@ export function registerExecCommands(program: Command, ctx: CliContext): void {
           `--format: "${options.format}" is not a format; use ${environmentFormats.join(', ')}.`,
           2,
         );
+      const mint = await mintOptions(options, defaults);
       const result = await fromDefaultsSource(chosen, () =>
         ctx.call('credentials:environment', {
           ref,
           purpose: 'env',
           secrets: options.secrets,
-          ...mintOptions(options, defaults),
+          ...mint,
         }),
       );
       print(formatEnvironment(result.variables, format as EnvironmentFormat));

@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
 import { parseDuration } from '../../shared/durations';
-import {
-  historyActions,
-  historyLimits,
-  type HistoryAction,
-  type HistoryEvent,
-} from '../../shared/history-schemas';
+import { historyActions, type HistoryAction } from '../../shared/history-actions';
+import type { HistoryEvent } from '../../shared/history-schemas';
+import { historyLimits } from '../../shared/limits';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { formatTable, note, print, printJson } from '../output';
+import { groupDigits } from '../../shared/group-digits';
 
 interface HistoryOptions {
   account?: string;
@@ -49,7 +47,7 @@ function parseAction(text: string): HistoryAction {
 const maxLimit = historyLimits.export;
 
 function parseLimit(text: string): number {
-  const bounds = `a whole number from 1 to ${maxLimit.toLocaleString('en')}`;
+  const bounds = `a whole number from 1 to ${groupDigits(maxLimit)}`;
   if (!/^\d+$/.test(text.trim())) {
     throw new CliError(`--limit: give ${bounds} ("${text}" is not a whole number).`, 2);
   }
@@ -90,7 +88,7 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
     )
     .option(
       '--limit <n>',
-      `how many events, 1 to ${maxLimit.toLocaleString('en')} (default ${historyLimits.defaultPage}; with --csv, all)`,
+      `how many events, 1 to ${groupDigits(maxLimit)} (default ${historyLimits.defaultPage}; with --csv, all)`,
     )
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV (all matching events up to --limit)')

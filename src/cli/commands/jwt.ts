@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ChannelInput } from '../../shared/contract';
-import { aclPresetNames, parseAclJson, type AclChoice } from '../../shared/acl';
+import type { AclChoice } from '../../shared/acl';
+import { aclPresetNames } from '../../shared/presets';
 import { formatRelative, parseDuration } from '../../shared/durations';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
@@ -59,7 +60,10 @@ function collectClaim(text: string, claims: [string, ClaimValue][]): [string, Cl
   return [...claims, [name, value]];
 }
 
-export function aclChoice(options: Pick<JwtOptions, 'aclPreset' | 'acl'>): AclChoice | undefined {
+/** The ACL options as a choice; the ACL checker (zod) loads only when a custom ACL is given. */
+export async function aclChoice(
+  options: Pick<JwtOptions, 'aclPreset' | 'acl'>,
+): Promise<AclChoice | undefined> {
   if (options.aclPreset !== undefined && options.acl !== undefined) {
     throw new CliError('Give --acl-preset or --acl, not both.', 2);
   }
@@ -74,6 +78,7 @@ export function aclChoice(options: Pick<JwtOptions, 'aclPreset' | 'acl'>): AclCh
     return { kind: 'preset', preset };
   }
   if (options.acl !== undefined) {
+    const { parseAclJson } = await import('../../shared/acl');
     const parsed = parseAclJson(options.acl);
     if (!parsed.ok) throw new CliError(`--acl: ${parsed.message}`, 2);
     return { kind: 'custom', acl: parsed.acl };
@@ -107,7 +112,7 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
     .action(async (appRef: string | undefined, options: JwtOptions) => {
       const chosen = chooseSubject(appRef, 'application');
       const { ref, defaults } = chosen;
-      const acl = aclChoice({
+      const acl = await aclChoice({
         aclPreset:
           options.aclPreset ?? (options.acl === undefined ? defaults?.aclPreset : undefined),
         acl: options.acl,

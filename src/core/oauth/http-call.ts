@@ -1,5 +1,6 @@
 import { KeydeskError } from '../../shared/errors';
 import { oauthProblem } from './parse-token-response';
+import { groupDigits } from '../../shared/group-digits';
 
 export interface HttpResult {
   status: number;
@@ -77,7 +78,7 @@ async function readCapped(response: Response, what: string): Promise<Buffer> {
  */
 export function describeAnswer(result: HttpResult): string {
   const type = result.contentType.split(';')[0]?.trim() || 'no content type';
-  return `HTTP ${result.status}, ${type}, ${result.bytes.toLocaleString('en-US')} bytes`;
+  return `HTTP ${result.status}, ${type}, ${groupDigits(result.bytes)} bytes`;
 }
 
 /** A non-2xx answer to one of the three legs. */
