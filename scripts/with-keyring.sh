@@ -25,10 +25,21 @@ dbus-run-session -- bash -c '
   chmod 700 "$XDG_RUNTIME_DIR"
   # No display: keep libsecret from trying to autolaunch another bus or show prompts.
   unset DISPLAY WAYLAND_DISPLAY
-  printf "keydesk-test" | gnome-keyring-daemon --foreground --unlock --components=secrets \
-    >"$KEYDESK_KEYRING_HOME/daemon.log" 2>&1 &
+  # gnome-keyring-daemon can abort when many short-lived clients open Secret Service sessions at
+  # once (an upstream race: "gkd_secret_service_get_pkcs11_session: assertion client failed"), as
+  # the CLI tests running side by side do. It is started again with the same password, which
+  # unlocks the same keyring file, so one crash costs the requests in flight, not the run.
+  (
+    while true; do
+      printf "keydesk-test" | gnome-keyring-daemon --foreground --unlock --components=secrets \
+        >>"$KEYDESK_KEYRING_HOME/daemon.log" 2>&1 || true
+      [[ -e "$KEYDESK_KEYRING_HOME/stop" ]] && break
+      echo "with-keyring: restarted" >>"$KEYDESK_KEYRING_HOME/restarts"
+      sleep 0.2
+    done
+  ) &
   keyring_pid=$!
-  trap "kill $keyring_pid 2>/dev/null; wait $keyring_pid 2>/dev/null || true" EXIT
+  trap "touch \"$KEYDESK_KEYRING_HOME/stop\"; pkill -P $keyring_pid 2>/dev/null; wait $keyring_pid 2>/dev/null || true" EXIT
   # Wait until the Secret Service name is on the bus, so the first test does not race it.
   for _ in $(seq 100); do
     dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
@@ -36,5 +47,12 @@ dbus-run-session -- bash -c '
       grep -q "boolean true" && break
     sleep 0.1
   done
-  KEYDESK_INSIDE_TEST_KEYRING=1 "$@"
+  status=0
+  KEYDESK_INSIDE_TEST_KEYRING=1 "$@" || status=$?
+  # Each crash of the keyring daemon is said here with its last words (the log goes with the folder).
+  if [[ -e "$KEYDESK_KEYRING_HOME/restarts" ]]; then
+    echo "with-keyring: gnome-keyring-daemon crashed and was restarted $(wc -l <"$KEYDESK_KEYRING_HOME/restarts") time(s); its log:" >&2
+    grep -v "^GNOME_KEYRING_CONTROL\|^SSH_AUTH_SOCK" "$KEYDESK_KEYRING_HOME/daemon.log" | tail -n 20 >&2 || true
+  fi
+  exit "$status"
 ' with-keyring "$@"

@@ -17,16 +17,11 @@ import {
   passphraseSchema,
   pemInputSchema,
 } from './vault-schemas';
-import { aclChoiceSchema } from './acl';
 import {
-  customClaimsSchema,
   decodeResultSchema,
   jwtDefaultsSchema,
   mintResultSchema,
-  nbfOffsetSchema,
-  subSchema,
   tokenInputSchema,
-  ttlSecondsSchema,
 } from './jwt-schemas';
 import {
   historyExportInputSchema,
@@ -60,70 +55,14 @@ import {
 } from './webhook-schemas';
 import type { ChannelName } from './channels';
 import { revealableSecrets } from './secret-kinds';
-import { tokenFormats } from './presets';
+import { copyInputSchema, mintInputSchema } from './clipboard-schemas';
+import {
+  credentialEnvironmentInputSchema,
+  credentialEnvironmentOutputSchema,
+} from './credential-schemas';
 
 const accountId = z.string().min(1, 'Choose an account.').max(64);
 const searchQuery = z.string().max(limits.search).optional();
-
-/** What a mint asks for; shared by `jwt:mint` and "Copy JWT" (`clipboard:copy`). */
-const mintInputSchema = z.strictObject({
-  applicationId: applicationIdSchema,
-  /** Left out: the application's default, then the settings' default (15 min). */
-  ttlSeconds: ttlSecondsSchema.optional(),
-  /** nbf relative to iat (negative back-dates it, for a customer's clock that runs behind). */
-  nbfOffsetSeconds: nbfOffsetSchema.optional(),
-  /** null: no sub, even when the application has a default one. */
-  sub: subSchema.nullable().optional(),
-  acl: aclChoiceSchema.optional(),
-  claims: customClaimsSchema.optional(),
-});
-
-export { tokenFormats };
-const tokenFormatSchema = z.enum(tokenFormats, {
-  error: `Copy a token as one of: ${tokenFormats.join(', ')}.`,
-});
-
-/**
- * Everything "Copy" in the app: main writes the clipboard (and clears it later), so secrets and
- * tokens never pass through the renderer.
- */
-const copyInputSchema = z.discriminatedUnion(
-  'what',
-  [
-    z.strictObject({ what: z.literal('jwt'), format: tokenFormatSchema, mint: mintInputSchema }),
-    z.strictObject({
-      what: z.literal('lastJwt'),
-      applicationId: applicationIdSchema,
-      format: tokenFormatSchema,
-    }),
-    z.strictObject({ what: z.literal('apiKey'), accountId }),
-    z.strictObject({ what: z.literal('apiSecret'), accountId }),
-    z.strictObject({ what: z.literal('basicAuth'), accountId }),
-    z.strictObject({ what: z.literal('signatureSecret'), accountId }),
-    z.strictObject({
-      what: z.literal('environment'),
-      format: z.enum(['dotenv', 'shell'], { error: 'Copy the variables as dotenv or shell.' }),
-      ref: z.union([
-        z.strictObject({ accountId }),
-        z.strictObject({ applicationId: applicationIdSchema }),
-      ]),
-    }),
-    z.strictObject({ what: z.literal('publicKey'), applicationId: applicationIdSchema }),
-    /** Text the page already shows (a signed header, a base string, a curl line). */
-    z.strictObject({
-      what: z.literal('text'),
-      text: z
-        .string()
-        .min(1)
-        .max(64 * 1024),
-      label: z.string().min(1).max(100),
-    }),
-  ],
-  {
-    error:
-      'Say what to copy: jwt, lastJwt, apiKey, apiSecret, basicAuth, signatureSecret, environment, publicKey or text.',
-  },
-);
 
 export const keychainStateSchema = z.object({
   state: z.enum(['ok', 'unavailable', 'locked', 'timeout', 'failed']),
@@ -255,21 +194,8 @@ export const contract = {
    */
   'credentials:environment': {
     reveals: true,
-    input: z.strictObject({
-      ref: z.string().trim().min(1, 'Name the application or account.').max(200),
-      purpose: z.enum(['exec', 'env']),
-      only: z.literal('jwt', { error: '--only takes jwt.' }).optional(),
-      secrets: z.boolean().default(true),
-      ttlSeconds: ttlSecondsSchema.optional(),
-      sub: subSchema.optional(),
-      acl: aclChoiceSchema.optional(),
-    }),
-    output: z.object({
-      kind: z.enum(['application', 'account']),
-      accountName: z.string(),
-      applicationName: z.string().nullable(),
-      variables: z.array(z.tuple([z.string(), z.string()])),
-    }),
+    input: credentialEnvironmentInputSchema,
+    output: credentialEnvironmentOutputSchema,
   },
   'keys:inspect': {
     input: z.strictObject({ pem: pemInputSchema, passphrase: passphraseSchema.optional() }),

@@ -2,43 +2,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rendererChannels } from '../../src/shared/channels';
 import { KeydeskError } from '../../src/shared/errors';
-import type { Keychain } from '../../src/core/keychain/keychain';
-import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
-import { launchChromium, openApp, serveRenderer, type AppUnderTest } from './harness';
+import type { Keychain } from '../../src/core/keychain/keychain';
+import { useAppUnderTest } from './app-fixture';
+import type { AppUnderTest } from './harness';
 
-const keychain = createTestKeychain();
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
+const { keychain, start } = useAppUnderTest();
 let keys: RsaKeys;
-let app: AppUnderTest | undefined;
-
-beforeAll(async () => {
+beforeAll(() => {
   keys = makeRsaKeys();
-  server = await serveRenderer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await keychain.clear();
-});
-afterEach(async () => {
-  expect(app?.pageErrors ?? []).toEqual([]);
-  await app?.close();
-  app = undefined;
-  await keychain.clear();
 });
 
-const start = async (chain: Keychain = keychain) => {
-  app = await openApp(browser, server.url, chain);
-  return app;
-};
 const count = (a: AppUnderTest, table: string) =>
   (a.backend.services.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 

@@ -1,49 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { parseEnv } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contractCaller } from '../helpers/contract-caller';
-import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { seedVault } from '../helpers/seed-vault';
-import { launchChromium, openApp, serveRenderer, type AppUnderTest } from './harness';
+import { darkScreenshot, useAppUnderTest } from './app-fixture';
+import type { AppUnderTest } from './harness';
 
 /** The screens a support engineer asked for (issue 13, section 5), light and dark. */
-const keychain = createTestKeychain();
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
+const { start } = useAppUnderTest();
 let keys: RsaKeys;
-let app: AppUnderTest | undefined;
-
-beforeAll(async () => {
+beforeAll(() => {
   keys = makeRsaKeys();
-  server = await serveRenderer();
-  browser = await launchChromium();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await keychain.clear();
-});
-afterEach(async () => {
-  expect(app?.pageErrors ?? []).toEqual([]);
-  await app?.close();
-  app = undefined;
-  await keychain.clear();
-});
-
-const start = async () => {
-  app = await openApp(browser, server.url, keychain);
-  // A step that cannot happen fails with its own message, well before the test's time is up.
-  app.page.setDefaultTimeout(10_000);
-  return app;
-};
-
-async function dark(a: AppUnderTest, name: string) {
-  await a.page.evaluate("document.documentElement.dataset.theme = 'dark'");
-  await a.screenshot(`${name}-dark`);
-  await a.page.evaluate("document.documentElement.dataset.theme = 'light'");
-}
 
 /** An account with applications, through the contract as the app stores them. */
 async function seedAccount(a: AppUnderTest, name: string, apiKey: string, appNames: string[]) {
@@ -116,7 +86,7 @@ describe('the sidebar tree', () => {
     await expect.poll(() => page.getByRole('tree').innerText()).toContain('Video');
     expect(await page.getByRole('tree').innerText()).not.toContain('Voice bot');
     await a.screenshot('11-sidebar-tree');
-    await dark(a, '11-sidebar-tree');
+    await darkScreenshot(a, '11-sidebar-tree');
   });
 
   it('stays windowed at 1,000 accounts and 10,000 applications', async () => {
@@ -186,7 +156,7 @@ describe('the history', () => {
     expect(await failed.count()).toBe(6);
     expect(await failed.first().innerText()).toMatch(/Failed[\s\S]*The OS keychain is locked/);
     await a.screenshot('15-history-filters');
-    await dark(a, '15-history-filters');
+    await darkScreenshot(a, '15-history-filters');
 
     // Account, then application, then a day range: each narrows what the table shows.
     const count = () => rows.count();
@@ -241,7 +211,7 @@ describe('the last token and the lifetime', () => {
     };
     expect(text).toContain(String(claims.claims.exp));
     await a.screenshot('12-last-token-times');
-    await dark(a, '12-last-token-times');
+    await darkScreenshot(a, '12-last-token-times');
 
     // An application default of 1 h moves the mark.
     await contractCaller(() => a.backend.invoke).ok('apps:update', {
@@ -282,7 +252,7 @@ describe('toasts', () => {
     // "30 s" stays on one line: the number and its unit are joined by a no-break space.
     expect(await toasts.last().innerText()).toMatch(/30\u00a0s/);
     await a.screenshot('13-toasts');
-    await dark(a, '13-toasts');
+    await darkScreenshot(a, '13-toasts');
   });
 });
 
@@ -323,7 +293,7 @@ describe('dialogs and shortcuts', () => {
     for (const line of ['Ctrl K', 'Ctrl H', 'Ctrl N', 'Show these shortcuts'])
       expect(sheetText).toContain(line);
     await a.screenshot('14-shortcuts');
-    await dark(a, '14-shortcuts');
+    await darkScreenshot(a, '14-shortcuts');
     // Tab cannot leave a modal dialog; Escape closes it and the focus returns.
     for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
     expect(await holdsFocus(page, 'Keyboard shortcuts')).toBe(true);

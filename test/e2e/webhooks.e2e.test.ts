@@ -1,42 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { verifySignature as vonageVerifyJwt } from '@vonage/jwt';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contractCaller } from '../helpers/contract-caller';
-import { createTestKeychain } from '../helpers/keychain';
 import { sha256Hex, vonageSig, vonageWebhookToken } from '../helpers/webhook-oracle';
-import { launchChromium, openApp, serveRenderer, type AppUnderTest } from './harness';
+import { darkScreenshot, useAppUnderTest } from './app-fixture';
 
 /** The Webhooks screen and the signature secret in the account form, in Chromium. */
-const keychain = createTestKeychain();
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let app: AppUnderTest | undefined;
-
-beforeAll(async () => {
-  server = await serveRenderer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await keychain.clear();
-});
-afterEach(async () => {
-  expect(app?.pageErrors ?? []).toEqual([]);
-  await app?.close();
-  app = undefined;
-  await keychain.clear();
-});
+const fixture = useAppUnderTest();
 
 const acmeSecret = 'acme-Signature-Secret-0123456789';
 const globexSecret = 'globex-Signature-Secret-987654';
 const body = '{"from":"447700900000","to":"447700900001","status":"answered"}';
 
 async function start() {
-  app = await openApp(browser, server.url, keychain);
-  app.page.setDefaultTimeout(10_000);
-  const { ok } = contractCaller(() => (app as AppUnderTest).backend.invoke);
+  const app = await fixture.start();
+  const { ok } = contractCaller(() => app.backend.invoke);
   await ok('accounts:create', {
     name: 'Acme Corp',
     apiKey: 'acme0001',
@@ -53,12 +31,6 @@ async function start() {
   await app.page.getByRole('treeitem', { name: /Globex/ }).waitFor();
   await app.page.getByRole('button', { name: 'Webhooks' }).click();
   return app;
-}
-
-async function dark(a: AppUnderTest, name: string) {
-  await a.page.evaluate("document.documentElement.dataset.theme = 'dark'");
-  await a.screenshot(`${name}-dark`);
-  await a.page.evaluate("document.documentElement.dataset.theme = 'light'");
 }
 
 describe('the Webhooks screen', () => {
@@ -81,7 +53,7 @@ describe('the Webhooks screen', () => {
     expect(await verdict.innerText()).toMatch(/SIGNED_BY_OTHER_ACCOUNT[\s\S]*"Globex"/);
     expect(await verdict.innerText()).toContain(sha256Hex(body));
     await a.screenshot('16-webhook-verdict');
-    await dark(a, '16-webhook-verdict');
+    await darkScreenshot(a, '16-webhook-verdict');
 
     // The genuine token with a body a framework pretty-printed.
     const genuine = vonageWebhookToken(acmeSecret, claims);
@@ -136,7 +108,7 @@ describe('the Webhooks screen', () => {
       .poll(() => a.clipboard.readText())
       .toMatch(/^curl -X POST 'http:\/\/127\.0\.0\.1:3000\/hook'/);
     await a.screenshot('17-webhook-signed');
-    await dark(a, '17-webhook-signed');
+    await darkScreenshot(a, '17-webhook-signed');
   });
 });
 

@@ -4,7 +4,7 @@ import { signatureMethods, type SignatureMethod } from '../../../shared/oauth-co
 import { splitNameValue } from '../../../shared/presets';
 import { fieldErrorsOf, type FieldErrors } from '../api';
 import { Field } from '../components/Field';
-import { useCopy } from '../components/useCopy';
+import { CopyableTexts } from '../components/CopyableTexts';
 import { send } from '../data/channel-data';
 
 /** Signs a request with a stored access token; shows the header, base string and curl; sends it. */
@@ -18,7 +18,6 @@ export function RequestSigner({ accountId }: { accountId: string }) {
   const [signed, setSigned] = useState<ChannelOutput<'oauth:sign'> | null>(null);
   const [response, setResponse] = useState<{ status: number; body: string } | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const copy = useCopy();
 
   function input() {
     const params = form.params
@@ -108,31 +107,14 @@ export function RequestSigner({ accountId }: { accountId: string }) {
         </button>
       </div>
       {signed ? (
-        <div data-testid="signed">
-          {(
-            [
-              ['Authorization header', `Authorization: ${signed.authorization}`],
-              ['Signature base string', signed.baseString],
-              ['curl', signed.curl],
-            ] as const
-          ).map(([label, text]) => (
-            <div key={label}>
-              <h4>
-                {label}{' '}
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() =>
-                    void copy({ what: 'text', text, label: `the ${label.toLowerCase()}` })
-                  }
-                >
-                  Copy
-                </button>
-              </h4>
-              <pre className="code">{text}</pre>
-            </div>
-          ))}
-        </div>
+        <CopyableTexts
+          testId="signed"
+          texts={[
+            ['Authorization header', `Authorization: ${signed.authorization}`],
+            ['Signature base string', signed.baseString],
+            ['curl', signed.curl],
+          ]}
+        />
       ) : null}
       {response ? (
         <div data-testid="response">

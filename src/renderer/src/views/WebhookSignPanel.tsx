@@ -6,7 +6,7 @@ import {
 } from '../../../shared/webhook-methods';
 import type { WebhookSignOutput } from '../../../shared/webhook-schemas';
 import { Field } from '../components/Field';
-import { useCopy } from '../components/useCopy';
+import { CopyableTexts } from '../components/CopyableTexts';
 import { send, useChannel } from '../data/channel-data';
 
 /** A signed test webhook or signed parameters, for a customer to point at their own verifier. */
@@ -24,7 +24,6 @@ export function WebhookSignPanel() {
   });
   const [signed, setSigned] = useState<WebhookSignOutput | null>(null);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
-  const copy = useCopy();
   const set = (key: keyof typeof form) => (value: string) =>
     setForm((f) => ({ ...f, [key]: value }));
   const account = form.account || accounts[0]?.id || '';
@@ -55,14 +54,14 @@ export function WebhookSignPanel() {
   const outputs: [string, string][] =
     signed?.scheme === 'jwt'
       ? [
-          ['token', signed.token],
+          ['Token', signed.token],
           ['Authorization header', signed.authorization],
-          ...(signed.curl ? ([['curl command', signed.curl]] as [string, string][]) : []),
+          ...(signed.curl ? ([['Curl command', signed.curl]] as [string, string][]) : []),
         ]
       : signed
         ? [
-            ['parameters with timestamp and sig', signed.query],
-            ['signed string', signed.signedString],
+            ['Parameters with timestamp and sig', signed.query],
+            ['Signed string', signed.signedString],
           ]
         : [];
 
@@ -191,26 +190,7 @@ export function WebhookSignPanel() {
           </button>
         </div>
       </form>
-      {outputs.length ? (
-        <div data-testid="webhook-signed">
-          {outputs.map(([label, text]) => (
-            <div key={label}>
-              <h4>
-                {label[0]?.toUpperCase()}
-                {label.slice(1)}{' '}
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => void copy({ what: 'text', text, label: `the ${label}` })}
-                >
-                  Copy
-                </button>
-              </h4>
-              <pre className="code">{text}</pre>
-            </div>
-          ))}
-        </div>
-      ) : null}
+      {outputs.length ? <CopyableTexts testId="webhook-signed" texts={outputs} /> : null}
     </section>
   );
 }

@@ -1,0 +1,51 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Keychain } from '../../src/core/keychain/keychain';
+import { createTestKeychain } from '../helpers/keychain';
+import { launchChromium, openApp, serveRenderer, type AppUnderTest } from './harness';
+
+/**
+ * Registers the hooks an e2e file needs: Chromium and the renderer's server for the file, one app
+ * per test over the real keychain (emptied after each), and a check that the page threw nothing.
+ */
+export function useAppUnderTest() {
+  const keychain = createTestKeychain();
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveRenderer>> | undefined;
+  let app: AppUnderTest | undefined;
+
+  beforeAll(async () => {
+    server = await serveRenderer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await keychain.clear();
+  });
+  afterEach(async () => {
+    expect(app?.pageErrors ?? []).toEqual([]);
+    await app?.close();
+    app = undefined;
+    await keychain.clear();
+  });
+
+  return {
+    keychain,
+    /** The app in a new page; `chain` replaces the keychain (an unavailable one, say). */
+    async start(chain: Keychain = keychain): Promise<AppUnderTest> {
+      if (!browser || !server) throw new Error('start() runs inside a test');
+      app = await openApp(browser, server.url, chain);
+      // A step that cannot happen fails with its own message, well before the test's time is up.
+      app.page.setDefaultTimeout(10_000);
+      return app;
+    },
+  };
+}
+
+/** The screenshot again with the dark theme, for a look at both. */
+export async function darkScreenshot(a: AppUnderTest, name: string): Promise<void> {
+  await a.page.evaluate("document.documentElement.dataset.theme = 'dark'");
+  await a.screenshot(`${name}-dark`);
+  await a.page.evaluate("document.documentElement.dataset.theme = 'light'");
+}
