@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import packageJson from '../../package.json';
 import { registerAccountCommands } from './commands/accounts';
 import { registerAppCommands } from './commands/apps';
+import { registerCheckCommand } from './commands/check';
 import { registerDecodeCommand } from './commands/decode';
 import { registerDoctorCommand } from './commands/doctor';
 import { registerExecCommands } from './commands/exec';
@@ -27,6 +28,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerJwtCommand(program, ctx);
   registerExecCommands(program, ctx);
   registerUseCommand(program, ctx);
+  registerCheckCommand(program, ctx);
   registerDecodeCommand(program, ctx);
   registerHistoryCommand(program, ctx);
   registerOAuthCommands(program, ctx);

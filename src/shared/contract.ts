@@ -56,6 +56,7 @@ import {
 import type { ChannelName } from './channels';
 import { revealableSecrets } from './secret-kinds';
 import { copyInputSchema, mintInputSchema } from './clipboard-schemas';
+import { checkInputSchema, checkResultSchema } from './check-schemas';
 import {
   credentialEnvironmentInputSchema,
   credentialEnvironmentOutputSchema,
@@ -196,6 +197,11 @@ export const contract = {
     reveals: true,
     input: credentialEnvironmentInputSchema,
     output: credentialEnvironmentOutputSchema,
+  },
+  /** Ask Vonage whether stored credentials still work (and keys still match). */
+  'vonage:check': {
+    input: checkInputSchema,
+    output: z.array(checkResultSchema),
   },
   'keys:inspect': {
     input: z.strictObject({ pem: pemInputSchema, passphrase: passphraseSchema.optional() }),

@@ -15,5 +15,6 @@ export const historyActions = [
   'webhook-sign',
   'exec',
   'env',
+  'check',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

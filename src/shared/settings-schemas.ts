@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { aclPresetNames } from './acl';
 import { jwtLimits, ttlSecondsSchema } from './jwt-schemas';
+import { isSecureOrLoopback } from './network-policy';
 
 export const themes = ['system', 'light', 'dark'] as const;
+
+/** https anywhere, plain http only to this machine (a staging proxy, the tests' fake Vonage). */
+const vonageHostSchema = z
+  .url({ error: 'Give the host as a URL, such as https://api.nexmo.com.' })
+  .refine((text) => isSecureOrLoopback(new URL(text)), {
+    error: 'Vonage hosts are https (plain http only to this machine, 127.0.0.1 or localhost).',
+  })
+  .transform((text) => text.replace(/\/+$/, ''));
 
 /** Preferences shared by the desktop app and the CLI (they live in the vault database). */
 export const settingsSchema = z.strictObject({
@@ -29,6 +38,15 @@ export const settingsSchema = z.strictObject({
     .int('The OAuth timeout is a whole number of seconds.')
     .min(1, 'Give the OAuth provider at least 1 second.')
     .max(120, 'Wait for the OAuth provider at most 120 seconds.'),
+  /** Where credential checks ask Vonage: the API host (applications, Voice) and the REST host (balance). */
+  vonageApiHost: vonageHostSchema,
+  vonageRestHost: vonageHostSchema,
+  /** How long Vonage may take to answer one request of a check. */
+  vonageTimeoutSeconds: z
+    .number()
+    .int('The Vonage timeout is a whole number of seconds.')
+    .min(1, 'Give Vonage at least 1 second.')
+    .max(120, 'Wait for Vonage at most 120 seconds.'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -39,6 +57,9 @@ export const defaultSettings: Settings = {
   historyRetentionDays: 365,
   theme: 'system',
   oauthTimeoutSeconds: 15,
+  vonageApiHost: 'https://api.nexmo.com',
+  vonageRestHost: 'https://rest.nexmo.com',
+  vonageTimeoutSeconds: 15,
 };
 
 export const settingsUpdateSchema = settingsSchema.partial();

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -30,5 +30,34 @@ export function cliRunner(dataDir: string, keychainService: string) {
       },
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+}
+
+/**
+ * The same, without blocking this process: for a CLI that talks to a server running in the test
+ * process itself (spawnSync would stop the server from answering).
+ */
+export function cliRunnerAsync(
+  dataDir: string,
+  keychainService: string,
+  env: NodeJS.ProcessEnv = {},
+) {
+  return function keydesk(args: string[], options: { stdin?: string } = {}) {
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [cliPath, ...args], {
+        env: {
+          ...process.env,
+          KEYDESK_HOME: dataDir,
+          KEYDESK_KEYCHAIN_SERVICE: keychainService,
+          ...env,
+        },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(options.stdin ?? '');
+    });
   };
 }

@@ -43,6 +43,24 @@ const keys: Record<
     parse: (text) => text,
     show: (value: string) => value,
   },
+  'vonage-api-host': {
+    key: 'vonageApiHost',
+    what: 'where checks ask Vonage about applications and Voice',
+    parse: (text) => text,
+    show: (value: string) => value,
+  },
+  'vonage-rest-host': {
+    key: 'vonageRestHost',
+    what: 'where checks ask Vonage for the balance',
+    parse: (text) => text,
+    show: (value: string) => value,
+  },
+  'vonage-timeout': {
+    key: 'vonageTimeoutSeconds',
+    what: 'how long Vonage may take to answer one request of a check',
+    parse: (text) => parseDuration(text) ?? text,
+    show: (value: number) => formatDuration(value),
+  },
   'oauth-timeout': {
     key: 'oauthTimeoutSeconds',
     what: 'how long an OAuth provider may take to answer',

@@ -5,6 +5,7 @@ import { innermostIssue } from '../../shared/zod-issues';
 import { translateSqlError } from '../db/translate-sql-error';
 import type { Services } from '../services';
 import type { HandlersOf } from './handler-types';
+import { checkHandlers } from './check-handlers';
 import { clipboardHandlers } from './clipboard-handlers';
 import { credentialHandlers } from './credential-handlers';
 import { historyHandlers } from './history-handlers';
@@ -28,6 +29,7 @@ export function createHandlers(services: Services): HandlersOf<Channel> {
     ...oauthHandlers(services),
     ...webhookHandlers(services),
     ...credentialHandlers(services),
+    ...checkHandlers(services),
   };
 }
 

@@ -1,0 +1,142 @@
+import type { CheckInput, CheckResult } from '../../shared/check-schemas';
+import { isSecureOrLoopback } from '../../shared/network-policy';
+import { KeydeskError } from '../../shared/errors';
+import type { AccountSummary } from '../../shared/vault-schemas';
+import { resolveSubject, type CredentialSubject } from '../credentials/credential-environment';
+import type { Services } from '../services';
+import { checkAccount, checkApplication, type VonageHosts } from './credential-checks';
+import { CheckFailure } from './vonage-request';
+
+/** How many checks run at once when the caller does not say: kind to Vonage's rate limits. */
+export const defaultConcurrency = 4;
+
+/**
+ * The hosts from the settings, unless KEYDESK_VONAGE_API_HOST / KEYDESK_VONAGE_REST_HOST say
+ * otherwise for this process (staging, tests). The API secret goes to these hosts and no other.
+ */
+export function vonageHosts(services: Services, env: NodeJS.ProcessEnv = process.env): VonageHosts {
+  const settings = services.settings.read();
+  const host = (variable: string, fallback: string) => {
+    const text = env[variable]?.trim() || fallback;
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new KeydeskError('VALIDATION', `${variable} is not a URL: "${text}".`);
+    }
+    if (!isSecureOrLoopback(url)) {
+      throw new KeydeskError(
+        'VALIDATION',
+        `${variable} must be https (plain http only to 127.0.0.1 or localhost): "${text}".`,
+      );
+    }
+    return url;
+  };
+  return {
+    api: host('KEYDESK_VONAGE_API_HOST', settings.vonageApiHost),
+    rest: host('KEYDESK_VONAGE_REST_HOST', settings.vonageRestHost),
+  };
+}
+
+function targetsOf(services: Services, input: CheckInput): CredentialSubject[] {
+  if ('refs' in input) return input.refs.map((ref) => resolveSubject(services, ref));
+  const accounts = services.vault.accounts.list();
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  return [
+    ...accounts.map((account): CredentialSubject => ({ kind: 'account', account })),
+    ...services.vault.applications.list().flatMap((application): CredentialSubject[] => {
+      const account = byId.get(application.accountId);
+      return account ? [{ kind: 'application', application, account }] : [];
+    }),
+  ];
+}
+
+/**
+ * Asks Vonage about each account and application, a few at a time, and records each result in
+ * the history (the code and message; never a secret or a token). A keychain that cannot give a
+ * secret stops the run: that is not Vonage's answer.
+ */
+export async function runChecks(
+  services: Services,
+  input: CheckInput,
+  onResult: (result: CheckResult, done: number, total: number) => void = () => undefined,
+): Promise<CheckResult[]> {
+  const hosts = vonageHosts(services);
+  const options = { timeoutMs: services.settings.read().vonageTimeoutSeconds * 1000 };
+  const targets = targetsOf(services, input);
+  const secrets = new Map<string, Promise<string>>();
+  const secretOf = (account: AccountSummary) => {
+    let secret = secrets.get(account.id);
+    if (!secret) {
+      secret = services.vault.accounts.revealSecret(account.id, 'apiSecret');
+      secrets.set(account.id, secret);
+    }
+    return secret;
+  };
+
+  async function check(target: CredentialSubject): Promise<CheckResult> {
+    const { account } = target;
+    const secret = await secretOf(account);
+    const base =
+      target.kind === 'account'
+        ? { kind: 'account' as const, id: account.id, name: account.name, account: account.name }
+        : {
+            kind: 'application' as const,
+            id: target.application.id,
+            name: target.application.name,
+            account: account.name,
+          };
+    let found;
+    try {
+      found =
+        target.kind === 'account'
+          ? await checkAccount(account, secret, hosts, options)
+          : await checkApplication(
+              target.application,
+              account,
+              secret,
+              async () => (await services.mint({ applicationId: target.application.id })).token,
+              hosts,
+              options,
+            );
+    } catch (error) {
+      if (!(error instanceof CheckFailure)) throw error;
+      found = { code: error.code, message: error.message, details: {} };
+    }
+    const result = {
+      ...base,
+      ...found,
+      ok: found.code === 'OK',
+      checkedAt: services.now().toISOString(),
+    };
+    services.audit.record({
+      action: 'check',
+      summary: `Checked ${result.kind} "${result.name}": ${result.code}`,
+      accountId: account.id,
+      accountName: account.name,
+      ...(target.kind === 'application'
+        ? { applicationId: target.application.id, applicationName: target.application.name }
+        : {}),
+      details: { what: result.message },
+    });
+    return result;
+  }
+
+  const results: CheckResult[] = new Array(targets.length);
+  let next = 0;
+  let done = 0;
+  const workers = Array.from(
+    { length: Math.min(input.concurrency ?? defaultConcurrency, targets.length) },
+    async () => {
+      while (next < targets.length) {
+        const index = next++;
+        const target = targets[index];
+        if (!target) continue;
+        results[index] = await check(target);
+        onResult(results[index], ++done, targets.length);
+      }
+    },
+  );
+  await Promise.all(workers);
+  return results;
+}

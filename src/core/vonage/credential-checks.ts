@@ -1,0 +1,161 @@
+import { createPublicKey } from 'node:crypto';
+import type { CheckCode, CheckResult } from '../../shared/check-schemas';
+import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
+import { CheckFailure, jsonObject, vonageRequest, type RequestOptions } from './vonage-request';
+
+export interface VonageHosts {
+  api: URL;
+  rest: URL;
+}
+
+type Outcome = Pick<CheckResult, 'code' | 'message' | 'details'>;
+
+const basic = (apiKey: string, secret: string) =>
+  `Basic ${Buffer.from(`${apiKey}:${secret}`).toString('base64')}`;
+
+const outcome = (code: CheckCode, message: string, details: Record<string, unknown> = {}) => ({
+  code,
+  message,
+  details,
+});
+
+const refused = (account: AccountSummary) =>
+  outcome(
+    'AUTH_FAILED',
+    `Vonage refused the API key ${account.apiKey} with the stored secret (401): the secret is wrong or was rotated in the dashboard. Copy the current one from the dashboard (Settings > API keys) into the account.`,
+  );
+
+/** The account's key and secret, asked through the balance: OK with the balance and auto-reload. */
+export async function checkAccount(
+  account: AccountSummary,
+  secret: string,
+  hosts: VonageHosts,
+  options: RequestOptions,
+): Promise<Outcome> {
+  const url = new URL('/account/get-balance', hosts.rest);
+  const answer = await vonageRequest(
+    url,
+    { authorization: basic(account.apiKey, secret) },
+    options,
+  );
+  if (answer.status === 401) return refused(account);
+  if (answer.status !== 200) {
+    throw new CheckFailure(
+      'BAD_RESPONSE',
+      `The balance request answered HTTP ${answer.status}, not 200.`,
+    );
+  }
+  const balance = jsonObject(answer, 'the balance request');
+  if (typeof balance.value !== 'number') {
+    throw new CheckFailure('BAD_RESPONSE', 'The balance answer has no numeric "value".');
+  }
+  return outcome(
+    'OK',
+    `The key and secret work: balance ${balance.value.toFixed(2)}${balance.autoReload ? ', auto-reload on' : ''}.`,
+    { balance: balance.value, autoReload: balance.autoReload === true },
+  );
+}
+
+/** Two PEM public keys are the same key (whatever their line breaks or PEM type). */
+export function sameKey(a: string, b: string): boolean {
+  try {
+    const der = (pem: string) => createPublicKey(pem).export({ type: 'spki', format: 'der' });
+    return der(a).equals(der(b));
+  } catch {
+    return false;
+  }
+}
+
+export interface DashboardApplication {
+  name: string;
+  capabilities: string[];
+  publicKey: string | undefined;
+}
+
+/** The application as the dashboard has it, through the account's key and secret. */
+export async function fetchApplication(
+  account: AccountSummary,
+  secret: string,
+  applicationId: string,
+  hosts: VonageHosts,
+  options: RequestOptions,
+): Promise<DashboardApplication | Outcome> {
+  const url = new URL(`/v2/applications/${encodeURIComponent(applicationId)}`, hosts.api);
+  const answer = await vonageRequest(
+    url,
+    { authorization: basic(account.apiKey, secret) },
+    options,
+  );
+  if (answer.status === 401) return refused(account);
+  if (answer.status === 404) {
+    return outcome(
+      'NOT_FOUND',
+      `Account ${account.apiKey} has no application ${applicationId}: it was deleted in the dashboard, or belongs to another account (or a subaccount).`,
+    );
+  }
+  if (answer.status !== 200) {
+    throw new CheckFailure(
+      'BAD_RESPONSE',
+      `The application request answered HTTP ${answer.status}.`,
+    );
+  }
+  const app = jsonObject(answer, 'the application request');
+  const keys = app.keys as { public_key?: unknown } | undefined;
+  return {
+    name: typeof app.name === 'string' ? app.name : '',
+    capabilities: Object.keys((app.capabilities as object | undefined) ?? {}),
+    publicKey: typeof keys?.public_key === 'string' ? keys.public_key : undefined,
+  };
+}
+
+/**
+ * The application exists in the account, its dashboard key is the public half of the stored
+ * private key, and for Voice a fresh token is accepted.
+ */
+export async function checkApplication(
+  application: ApplicationSummary,
+  account: AccountSummary,
+  secret: string,
+  mintToken: () => Promise<string>,
+  hosts: VonageHosts,
+  options: RequestOptions,
+): Promise<Outcome> {
+  const found = await fetchApplication(account, secret, application.id, hosts, options);
+  if ('code' in found) return found;
+  const details = { dashboardName: found.name, capabilities: found.capabilities };
+  if (!found.publicKey || !sameKey(found.publicKey, application.publicKeyPem)) {
+    return outcome(
+      'KEY_MISMATCH',
+      `The dashboard's public key for "${found.name || application.name}" is not the public half of the stored private key: the key was regenerated in the dashboard, so tokens from Keydesk will be refused. Replace the key in Keydesk with the new private key, or rotate it from Keydesk (keydesk apps rotate-key).`,
+      details,
+    );
+  }
+  if (found.capabilities.includes('voice')) {
+    const url = new URL('/v1/calls', hosts.api);
+    url.searchParams.set('page_size', '1');
+    const answer = await vonageRequest(
+      url,
+      { authorization: `Bearer ${await mintToken()}` },
+      options,
+    );
+    if (answer.status === 401 || answer.status === 403) {
+      return outcome(
+        'TOKEN_REFUSED',
+        `The key matches, but the Voice API refused a fresh token (${answer.status}). Check that the application's Voice capability is enabled and the account may use Voice.`,
+        details,
+      );
+    }
+    if (answer.status !== 200) {
+      throw new CheckFailure(
+        'BAD_RESPONSE',
+        `The Voice API answered HTTP ${answer.status} to a token check.`,
+      );
+    }
+    return outcome(
+      'OK',
+      `Exists in the dashboard as "${found.name}", the key matches, and the Voice API accepts its tokens.`,
+      details,
+    );
+  }
+  return outcome('OK', `Exists in the dashboard as "${found.name}" and the key matches.`, details);
+}

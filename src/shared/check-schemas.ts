@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** What asking Vonage about a credential can find; each result has one, with what to do. */
+export const checkCodes = [
+  'OK',
+  'AUTH_FAILED',
+  'NOT_FOUND',
+  'KEY_MISMATCH',
+  'TOKEN_REFUSED',
+  'RATE_LIMITED',
+  'TIMEOUT',
+  'UNREACHABLE',
+  'BAD_RESPONSE',
+  'SERVER_ERROR',
+] as const;
+export type CheckCode = (typeof checkCodes)[number];
+
+export const checkInputSchema = z.union([
+  z.strictObject({
+    /** Accounts and applications by name or id (an application first, as the CLI reads them). */
+    refs: z
+      .array(z.string().trim().min(1, 'Name an account or application.').max(200))
+      .min(1, 'Name what to check, or check all.')
+      .max(1000, 'Check at most 1,000 at once, or all.'),
+    concurrency: z.number().int().min(1).max(16).optional(),
+  }),
+  z.strictObject({
+    all: z.literal(true),
+    concurrency: z.number().int().min(1).max(16).optional(),
+  }),
+]);
+export type CheckInput = z.infer<typeof checkInputSchema>;
+
+export const checkResultSchema = z.object({
+  kind: z.enum(['account', 'application']),
+  id: z.string(),
+  name: z.string(),
+  /** The account's name (for an account, its own). */
+  account: z.string(),
+  ok: z.boolean(),
+  code: z.enum(checkCodes),
+  message: z.string(),
+  /** What Vonage said that is worth keeping: the balance, the dashboard's name, capabilities… */
+  details: z.record(z.string(), z.unknown()),
+  checkedAt: z.string(),
+});
+export type CheckResult = z.infer<typeof checkResultSchema>;

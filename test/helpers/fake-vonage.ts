@@ -1,0 +1,158 @@
+import { createPublicKey, createVerify } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the Vonage endpoints Keydesk's checks use, over real HTTP on 127.0.0.1:
+ * the balance (REST host), applications and Voice calls (API host), with Basic and Bearer
+ * authentication, paging, and faults on demand (429 with Retry-After, 500, slow, garbage, huge).
+ */
+export interface FakeAccount {
+  apiKey: string;
+  secret: string;
+  balance: number;
+  autoReload?: boolean;
+}
+export interface FakeApplication {
+  id: string;
+  apiKey: string;
+  name: string;
+  capabilities: Record<string, object>;
+  publicKey: string;
+  /** The Voice API refuses its tokens (a capability switched off, say). */
+  refuseTokens?: boolean;
+}
+export type Fault =
+  | { kind: 'status'; status: number; times?: number; retryAfter?: string }
+  | { kind: 'slow'; ms: number }
+  | { kind: 'garbage' }
+  | { kind: 'huge' };
+
+export async function startFakeVonage(options: { latencyMs?: number } = {}) {
+  const accounts = new Map<string, FakeAccount>();
+  const applications = new Map<string, FakeApplication>();
+  const requests: { method: string; path: string; authorization: string }[] = [];
+  let fault: Fault | undefined;
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const basicAccount = (req: IncomingMessage) => {
+    const header = req.headers.authorization ?? '';
+    if (!header.startsWith('Basic ')) return undefined;
+    const [key, secret] = Buffer.from(header.slice(6), 'base64').toString().split(':');
+    const account = accounts.get(key ?? '');
+    return account && account.secret === secret ? account : undefined;
+  };
+  const bearerApplication = (req: IncomingMessage) => {
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    const [header, payload, signature] = token.split('.');
+    if (!header || !payload || !signature) return undefined;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as {
+      application_id?: string;
+      exp?: number;
+    };
+    const app = applications.get(claims.application_id ?? '');
+    if (!app || (claims.exp ?? 0) < Date.now() / 1000) return undefined;
+    const valid = createVerify('RSA-SHA256')
+      .update(`${header}.${payload}`)
+      .verify(createPublicKey(app.publicKey), Buffer.from(signature, 'base64url'));
+    return valid ? app : undefined;
+  };
+  const toJson = (app: FakeApplication) => ({
+    id: app.id,
+    name: app.name,
+    capabilities: app.capabilities,
+    keys: { public_key: app.publicKey },
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      authorization: req.headers.authorization ?? '',
+    });
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    if (fault) {
+      const current = fault;
+      if (current.kind === 'status') {
+        if (current.times !== undefined && --current.times <= 0) fault = undefined;
+        res.writeHead(
+          current.status,
+          current.retryAfter ? { 'retry-after': current.retryAfter } : {},
+        );
+        return res.end(current.status === 500 ? 'Internal error' : '');
+      }
+      if (current.kind === 'slow') await new Promise((r) => setTimeout(r, current.ms));
+      if (current.kind === 'garbage') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        return res.end('<html>captive portal</html>');
+      }
+      if (current.kind === 'huge') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(`{"value": 1, "pad": "${'x'.repeat(2 * 1024 * 1024)}"}`);
+      }
+    }
+    if (url.pathname === '/account/get-balance') {
+      const account = basicAccount(req);
+      if (!account)
+        return json(res, 401, { 'error-code': '401', 'error-code-label': 'authentication failed' });
+      return json(res, 200, { value: account.balance, autoReload: account.autoReload ?? false });
+    }
+    if (url.pathname === '/v2/applications') {
+      const account = basicAccount(req);
+      if (!account) return json(res, 401, { title: 'Unauthorized' });
+      const mine = [...applications.values()].filter((a) => a.apiKey === account.apiKey);
+      const size = Number(url.searchParams.get('page_size') ?? 10);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      return json(res, 200, {
+        page_size: size,
+        page,
+        total_items: mine.length,
+        total_pages: Math.max(1, Math.ceil(mine.length / size)),
+        _embedded: { applications: mine.slice((page - 1) * size, page * size).map(toJson) },
+      });
+    }
+    const appMatch = /^\/v2\/applications\/([^/]+)$/.exec(url.pathname);
+    if (appMatch) {
+      const account = basicAccount(req);
+      if (!account) return json(res, 401, { title: 'Unauthorized' });
+      const app = applications.get(decodeURIComponent(appMatch[1] ?? ''));
+      if (!app || app.apiKey !== account.apiKey) return json(res, 404, { title: 'Not found' });
+      return json(res, 200, toJson(app));
+    }
+    if (url.pathname === '/v1/calls') {
+      const app = bearerApplication(req);
+      if (!app || app.refuseTokens) return json(res, 401, { title: 'Invalid Token' });
+      return json(res, 200, { count: 0, page_size: 1, _embedded: { calls: [] } });
+    }
+    json(res, 404, { title: 'No such endpoint in the fake' });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500);
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    accounts,
+    applications,
+    requests,
+    fail(next: Fault | undefined) {
+      fault = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type FakeVonage = Awaited<ReturnType<typeof startFakeVonage>>;

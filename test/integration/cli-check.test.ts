@@ -1,0 +1,111 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertCliBuilt, cliRunnerAsync } from '../helpers/cli';
+import { startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
+import { createTestKeychain } from '../helpers/keychain';
+import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
+import { makeDataDir } from '../helpers/services';
+
+/** `keydesk check` as a user runs it, against the local fake of Vonage. */
+const keychain = createTestKeychain();
+const dataDir = makeDataDir();
+const appId = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000001';
+let fake: FakeVonage;
+let keys: RsaKeys;
+let keydesk: ReturnType<typeof cliRunnerAsync>;
+
+beforeAll(async () => {
+  assertCliBuilt();
+  keys = makeRsaKeys();
+  fake = await startFakeVonage();
+  keydesk = cliRunnerAsync(dataDir, keychain.service, {
+    KEYDESK_VONAGE_API_HOST: fake.url,
+    KEYDESK_VONAGE_REST_HOST: fake.url,
+  });
+  fake.accounts.set('acme0001', { apiKey: 'acme0001', secret: 'right-Secret', balance: 3.2 });
+  fake.applications.set(appId, {
+    id: appId,
+    apiKey: 'acme0001',
+    name: 'Voice (dashboard)',
+    capabilities: { voice: {} },
+    publicKey: keys.spki,
+  });
+  const keyFile = join(dataDir, 'private.key');
+  writeFileSync(keyFile, keys.pkcs8);
+  expect(
+    (
+      await keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'acme0001'], {
+        stdin: 'right-Secret',
+      })
+    ).code,
+  ).toBe(0);
+  expect(
+    (
+      await keydesk([
+        'apps',
+        'add',
+        '--account',
+        'Acme',
+        '--id',
+        appId,
+        '--name',
+        'Voice',
+        '--key-file',
+        keyFile,
+      ])
+    ).code,
+  ).toBe(0);
+});
+afterAll(async () => {
+  await fake?.close();
+  await keychain.clear();
+});
+
+describe('keydesk check', () => {
+  it('exits 0 when all are OK, printing a table or JSON', async () => {
+    const all = await keydesk(['check', '--all']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/^NAME\s+KIND\s+ACCOUNT\s+RESULT\s+WHAT$/m);
+    expect(all.stdout).toMatch(
+      /^Acme\s+account\s+Acme\s+OK\s+The key and secret work: balance 3\.20/m,
+    );
+    const json = JSON.parse((await keydesk(['check', 'Voice', '--json'])).stdout) as Record<
+      string,
+      unknown
+    >[];
+    expect(json).toEqual([
+      expect.objectContaining({
+        kind: 'application',
+        id: appId,
+        name: 'Voice',
+        account: 'Acme',
+        ok: true,
+        code: 'OK',
+      }),
+    ]);
+  });
+
+  it('exits 1 with the code and what to do when one is not OK', async () => {
+    const account = fake.accounts.get('acme0001');
+    if (account) account.secret = 'rotated';
+    const result = await keydesk(['check', 'Acme', 'Voice', '--json']);
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout) as { code: string }[]).map((r) => r.code)).toEqual([
+      'AUTH_FAILED',
+      'AUTH_FAILED',
+    ]);
+    if (account) account.secret = 'right-Secret';
+  });
+
+  it('refuses a bad concurrency, and names and --all together', async () => {
+    expect(await keydesk(['check', '--all', '--concurrency', '99'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--concurrency'),
+    });
+    expect(await keydesk(['check', 'Acme', '--all'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('not both'),
+    });
+  });
+});
