@@ -8,7 +8,7 @@ export const themes = ['system', 'light', 'dark'] as const;
 /** https anywhere, plain http only to this machine (a staging proxy, the tests' fake Vonage). */
 const vonageHostSchema = z
   .url({ error: 'Give the host as a URL, such as https://api.nexmo.com.' })
-  .refine((text) => isSecureOrLoopback(new URL(text)), {
+  .refine((text) => !URL.canParse(text) || isSecureOrLoopback(new URL(text)), {
     error: 'Vonage hosts are https (plain http only to this machine, 127.0.0.1 or localhost).',
   })
   .transform((text) => text.replace(/\/+$/, ''));

@@ -326,8 +326,13 @@ describe('retention and settings', () => {
       historyRetentionDays: 365,
       theme: 'system',
       oauthTimeoutSeconds: 15,
+      vonageApiHost: 'https://api.nexmo.com',
+      vonageRestHost: 'https://rest.nexmo.com',
+      vonageTimeoutSeconds: 15,
     });
     for (const [input, field, message] of [
+      [{ vonageApiHost: 'http://api.nexmo.com' }, 'vonageApiHost', /are https/],
+      [{ vonageRestHost: 'rest.nexmo.com' }, 'vonageRestHost', /as a URL/],
       [{ historyRetentionDays: 0 }, 'historyRetentionDays', /at least 1 day/],
       [{ historyRetentionDays: 5000 }, 'historyRetentionDays', /at most 3650/],
       [{ defaultTtlSeconds: 10 }, 'defaultTtlSeconds', /30 seconds and 24 hours/],

@@ -84,6 +84,43 @@ export function SettingsView() {
           onBlur={(e) => void save({ historyRetentionDays: Number(e.target.value) })}
         />
       </Field>
+      <Field
+        id="set-vonage-api"
+        label="Vonage API host (checks)"
+        error={errors.vonageApiHost}
+        hint="https://api.nexmo.com, or a staging host"
+      >
+        <input
+          id="set-vonage-api"
+          defaultValue={settings.vonageApiHost}
+          onBlur={(e) => void save({ vonageApiHost: e.target.value.trim() })}
+        />
+      </Field>
+      <Field
+        id="set-vonage-rest"
+        label="Vonage REST host (balance)"
+        error={errors.vonageRestHost}
+        hint="https://rest.nexmo.com, or a staging host"
+      >
+        <input
+          id="set-vonage-rest"
+          defaultValue={settings.vonageRestHost}
+          onBlur={(e) => void save({ vonageRestHost: e.target.value.trim() })}
+        />
+      </Field>
+      <Field
+        id="set-vonage-timeout"
+        label="Vonage answer timeout (seconds)"
+        error={errors.vonageTimeoutSeconds}
+        hint="1 to 120"
+      >
+        <input
+          id="set-vonage-timeout"
+          type="number"
+          defaultValue={settings.vonageTimeoutSeconds}
+          onBlur={(e) => void save({ vonageTimeoutSeconds: Number(e.target.value) })}
+        />
+      </Field>
       <Field id="set-theme" label="Theme" error={errors.theme}>
         <select
           id="set-theme"
