@@ -27,7 +27,7 @@ export const channelCallers = {
   'apps:remove': 'both',
   'apps:exportPrivateKey': 'cli',
   'credentials:environment': 'cli',
-  'vonage:check': 'cli',
+  'vonage:check': 'both',
   'keys:inspect': 'cli',
   'import:preview': 'renderer',
   'import:apply': 'renderer',

@@ -42,6 +42,7 @@ const writeTopics: Partial<Record<RendererChannel, readonly Topic[]>> = {
   'oauth:login': ['oauth', 'history'],
   'oauth:loginFinish': ['oauth', 'history'],
   'settings:update': ['settings', 'history', 'status'],
+  'vonage:check': ['history'],
 };
 
 export function topicsChangedBy(channel: RendererChannel): readonly Topic[] {

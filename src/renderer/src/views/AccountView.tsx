@@ -7,6 +7,7 @@ import type { Route } from '../route';
 import { AccountForm } from './AccountForm';
 import { NewApplicationForm } from './NewApplicationForm';
 import { OAuthPanel } from './OAuthPanel';
+import { CheckWithVonage } from '../components/CheckWithVonage';
 import { CopyEnvironmentButtons } from '../components/CopyEnvironmentButtons';
 
 export function AccountView(props: { accountId: string; navigate: (route: Route) => void }) {
@@ -122,6 +123,7 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
           </>
         ) : null}
       </dl>
+      <CheckWithVonage id={account.id} what="account" />
       <h2>Applications</h2>
       {account.applications.length === 0 && !adding ? (
         <p className="muted">

@@ -4,6 +4,7 @@ import { tokenFormats } from '../../../shared/presets';
 import { formatDuration } from '../../../shared/durations';
 import { clipboardClearsText } from '../components/copy';
 import { Countdown } from '../components/Countdown';
+import { CheckWithVonage } from '../components/CheckWithVonage';
 import { CopyEnvironmentButtons } from '../components/CopyEnvironmentButtons';
 import { KeyInput } from '../components/KeyInput';
 import { TokenTimes } from '../components/TokenTimes';
@@ -195,6 +196,7 @@ export function ApplicationView(props: {
         </section>
       ) : null}
       <h2>Key</h2>
+      <CheckWithVonage id={app.id} what="application" />
       <dl className="facts">
         <dt>Fingerprint</dt>
         <dd>
