@@ -18,7 +18,33 @@ keyring_home="$(mktemp -d -t keydesk-keyring.XXXXXX)"
 trap 'rm -rf "$keyring_home"' EXIT
 export KEYDESK_KEYRING_HOME="$keyring_home"
 
-dbus-run-session -- bash -c '
+# The session bus starts no keyring by itself: a daemon activated on demand would be a locked
+# one, and would keep the restarted, unlocked one below from taking the name. Other services
+# (the accessibility bus Chromium asks for) are still there to start.
+services="$keyring_home/services"
+mkdir -p "$services"
+for file in /usr/share/dbus-1/services/*.service; do
+  [[ -e "$file" ]] || continue
+  grep -q "gnome-keyring" "$file" || cp "$file" "$services/"
+done
+cat >"$keyring_home/session.conf" <<CONF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <servicedir>$services</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+CONF
+
+dbus-run-session --config-file="$keyring_home/session.conf" -- bash -c '
   set -euo pipefail
   export XDG_DATA_HOME="$KEYDESK_KEYRING_HOME/data" XDG_RUNTIME_DIR="$KEYDESK_KEYRING_HOME/run"
   mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"

@@ -28,6 +28,7 @@ export const channelCallers = {
   'apps:exportPrivateKey': 'cli',
   'credentials:environment': 'cli',
   'vonage:check': 'both',
+  'vonage:sync': 'cli',
   'keys:inspect': 'cli',
   'import:preview': 'renderer',
   'import:apply': 'renderer',

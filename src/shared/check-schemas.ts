@@ -45,3 +45,19 @@ export const checkResultSchema = z.object({
   checkedAt: z.string(),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
+
+export const syncResultSchema = z.object({
+  account: z.object({ id: z.string(), name: z.string() }),
+  applications: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      /** In both (stored), in the dashboard only (missing), in Keydesk only (deleted). */
+      state: z.enum(['stored', 'missing', 'deleted']),
+      keyMatches: z.boolean().optional(),
+      dashboardName: z.string().optional(),
+      capabilities: z.array(z.string()).optional(),
+    }),
+  ),
+});
+export type SyncResult = z.infer<typeof syncResultSchema>;

@@ -56,7 +56,7 @@ import {
 import type { ChannelName } from './channels';
 import { revealableSecrets } from './secret-kinds';
 import { copyInputSchema, mintInputSchema } from './clipboard-schemas';
-import { checkInputSchema, checkResultSchema } from './check-schemas';
+import { checkInputSchema, checkResultSchema, syncResultSchema } from './check-schemas';
 import {
   credentialEnvironmentInputSchema,
   credentialEnvironmentOutputSchema,
@@ -202,6 +202,11 @@ export const contract = {
   'vonage:check': {
     input: checkInputSchema,
     output: z.array(checkResultSchema),
+  },
+  /** An account's applications in the dashboard against the vault (stored, missing, deleted). */
+  'vonage:sync': {
+    input: z.strictObject({ account: z.string().trim().min(1, 'Name the account.').max(200) }),
+    output: syncResultSchema,
   },
   'keys:inspect': {
     input: z.strictObject({ pem: pemInputSchema, passphrase: passphraseSchema.optional() }),

@@ -135,6 +135,10 @@ export const applicationSummarySchema = z.object({
   fingerprint: z.string(),
   keyBits: z.number().int(),
   jwtDefaults: jwtDefaultsSchema,
+  /** The dashboard's name and capabilities at the last sync; null before one. */
+  dashboard: z
+    .object({ name: z.string(), capabilities: z.array(z.string()), syncedAt: z.string() })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

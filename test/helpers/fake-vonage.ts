@@ -28,7 +28,12 @@ export type Fault =
   | { kind: 'garbage' }
   | { kind: 'huge' };
 
-export async function startFakeVonage(options: { latencyMs?: number } = {}) {
+export async function startFakeVonage(
+  options: {
+    latencyMs?: number;
+    /** Pages shorter than asked, to test paging. */ maxPageSize?: number;
+  } = {},
+) {
   const accounts = new Map<string, FakeAccount>();
   const applications = new Map<string, FakeApplication>();
   const requests: { method: string; path: string; authorization: string }[] = [];
@@ -105,7 +110,10 @@ export async function startFakeVonage(options: { latencyMs?: number } = {}) {
       const account = basicAccount(req);
       if (!account) return json(res, 401, { title: 'Unauthorized' });
       const mine = [...applications.values()].filter((a) => a.apiKey === account.apiKey);
-      const size = Number(url.searchParams.get('page_size') ?? 10);
+      const size = Math.min(
+        Number(url.searchParams.get('page_size') ?? 10),
+        options.maxPageSize ?? 1000,
+      );
       const page = Number(url.searchParams.get('page') ?? 1);
       return json(res, 200, {
         page_size: size,

@@ -98,6 +98,23 @@ describe('keydesk check', () => {
     if (account) account.secret = 'right-Secret';
   });
 
+  it('apps sync lists the dashboard against the vault, as a table or JSON', async () => {
+    const table = await keydesk(['apps', 'sync', 'Acme']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(
+      new RegExp(`^${appId}\\s+Voice\\s+stored\\s+matches\\s+Voice \\(dashboard\\)\\s+voice$`, 'm'),
+    );
+    const json = JSON.parse((await keydesk(['apps', 'sync', 'Acme', '--json'])).stdout) as {
+      applications: { id: string; state: string; keyMatches?: boolean }[];
+    };
+    expect(json.applications).toEqual([
+      expect.objectContaining({ id: appId, state: 'stored', keyMatches: true }),
+    ]);
+    expect((await keydesk(['apps', 'show', 'Voice'])).stdout).toContain(
+      'Dashboard:       "Voice (dashboard)" (voice;',
+    );
+  });
+
   it('refuses a bad concurrency, and names and --all together', async () => {
     expect(await keydesk(['check', '--all', '--concurrency', '99'])).toMatchObject({
       code: 2,

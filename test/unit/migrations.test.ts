@@ -370,3 +370,27 @@ describe('008 signature method', () => {
     db.close();
   });
 });
+
+describe('009 dashboard metadata', () => {
+  it('adds the dashboard name, capabilities and sync time to applications, empty until a sync', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 8));
+    db.prepare(
+      `INSERT INTO accounts (id, name, name_fold, api_key, created_at, updated_at) VALUES ('a1', 'Acme', 'acme', 'key1', 'now', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO applications (id, account_id, name, name_fold, public_key_pem, fingerprint, key_bits, created_at, updated_at)
+       VALUES ('p1', 'a1', 'Voice', 'voice', 'pem', 'fp', 2048, 'now', 'now')`,
+    ).run();
+    migrate(db, migrations);
+    expect(
+      db
+        .prepare(
+          'SELECT dashboard_name, dashboard_capabilities, dashboard_synced_at FROM applications',
+        )
+        .get(),
+    ).toEqual({ dashboard_name: null, dashboard_capabilities: null, dashboard_synced_at: null });
+    db.close();
+  });
+});

@@ -6,6 +6,7 @@ import { readRegularFile } from '../../core/files/read-regular-file';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { registerAppEdit } from './app-edit';
+import { registerAppsSync } from './apps-sync';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmRemoval, readSecret, readStdin } from '../terminal-input';
 
@@ -116,6 +117,11 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
           `Account:         ${app.accountName}`,
           `Key:             RSA-${app.keyBits}, private key in the OS keychain`,
           `Fingerprint:     ${app.fingerprint}`,
+          ...(app.dashboard
+            ? [
+                `Dashboard:       "${app.dashboard.name}" (${app.dashboard.capabilities.join(', ') || 'no capabilities'}; synced ${app.dashboard.syncedAt})`,
+              ]
+            : []),
           `JWT defaults:    ttl ${ttl} s${defaults.ttlSeconds === undefined ? ' (from the settings)' : ''}${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`,
           `Created:         ${app.createdAt}`,
           `Updated:         ${app.updatedAt}`,
@@ -131,6 +137,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
     });
 
   registerAppEdit(apps, ctx);
+  registerAppsSync(apps, ctx);
 
   apps
     .command('remove <app>')

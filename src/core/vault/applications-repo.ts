@@ -13,6 +13,9 @@ interface ApplicationRow {
   fingerprint: string;
   key_bits: number;
   jwt_defaults: string;
+  dashboard_name: string | null;
+  dashboard_capabilities: string | null;
+  dashboard_synced_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -50,9 +53,26 @@ function toSummary(row: ApplicationRow): ApplicationSummary {
     fingerprint: row.fingerprint,
     keyBits: row.key_bits,
     jwtDefaults: readJwtDefaults(row.jwt_defaults),
+    dashboard:
+      row.dashboard_synced_at === null
+        ? null
+        : {
+            name: row.dashboard_name ?? '',
+            capabilities: readCapabilities(row.dashboard_capabilities),
+            syncedAt: row.dashboard_synced_at,
+          },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function readCapabilities(text: string | null): string[] {
+  try {
+    const value: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** SQL for the applications table; every statement parameterised. */
@@ -93,6 +113,8 @@ export function createApplicationsRepo(db: Database.Database) {
     setKey: db.prepare(`UPDATE applications SET public_key_pem = @publicKeyPem,
       fingerprint = @fingerprint, key_bits = @keyBits, updated_at = @now WHERE id = @id`),
     remove: db.prepare<[string]>(`DELETE FROM applications WHERE id = ?`),
+    setDashboard: db.prepare(`UPDATE applications SET dashboard_name = @name,
+      dashboard_capabilities = @capabilities, dashboard_synced_at = @at WHERE id = @id`),
     idsOfAccount: db.prepare<[string], { id: string }>(
       `SELECT id FROM applications WHERE account_id = ?`,
     ),
@@ -115,6 +137,18 @@ export function createApplicationsRepo(db: Database.Database) {
       return rows.map(toSummary);
     },
     get: (id: string) => maybe(statements.byId.get(id)),
+    /** What the dashboard said of it at the last sync (not a change the user made: no updated_at). */
+    setDashboard(
+      id: string,
+      dashboard: { name: string; capabilities: string[]; at: string },
+    ): void {
+      statements.setDashboard.run({
+        id,
+        name: dashboard.name,
+        capabilities: JSON.stringify(dashboard.capabilities),
+        at: dashboard.at,
+      });
+    },
     findByName: (name: string) => statements.byName.all(foldName(name)).map(toSummary),
     findByFingerprint: (fingerprint: string) =>
       statements.byFingerprint.all(fingerprint).map(toSummary),

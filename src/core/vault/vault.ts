@@ -253,6 +253,10 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
 
     findByFingerprint: (fingerprint: string) => applications.findByFingerprint(fingerprint),
 
+    /** The dashboard's name and capabilities, as a sync saw them (metadata only, no secret). */
+    setDashboard: (id: string, dashboard: { name: string; capabilities: string[]; at: string }) =>
+      applications.setDashboard(id, dashboard),
+
     async create(input: ParsedInput<'apps:create'>): Promise<ApplicationSummary> {
       const account = requireAccount(input.accountId, 'accountId');
       const id = input.id.toLowerCase();

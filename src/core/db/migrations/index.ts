@@ -7,6 +7,7 @@ import { migration005 } from './005-vault-identity';
 import { migration006 } from './006-folded-names';
 import { migration007 } from './007-history-prefix-index';
 import { migration008 } from './008-signature-method';
+import { migration009 } from './009-dashboard-metadata';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];

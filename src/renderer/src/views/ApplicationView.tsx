@@ -133,6 +133,12 @@ export function ApplicationView(props: {
       <header className="card__header">
         <h1>{app.name}</h1>
         <code className="muted">{app.id}</code>
+        {app.dashboard ? (
+          <span className="muted" title={`As the dashboard had it on ${app.dashboard.syncedAt}`}>
+            dashboard: “{app.dashboard.name}”
+            {app.dashboard.capabilities.length ? ` · ${app.dashboard.capabilities.join(', ')}` : ''}
+          </span>
+        ) : null}
       </header>
       <div className="hero">
         <button
