@@ -1,32 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contractCaller } from '../helpers/contract-caller';
-import { startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
+import { useFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { darkScreenshot, useAppUnderTest } from './app-fixture';
 
 /** "Check with Vonage" on the account and application views, against the local fake. */
 const { start } = useAppUnderTest();
+// The app's main process runs in this process here: checks go to the fake.
+const fakeVonage = useFakeVonage();
 let fake: FakeVonage;
 let keys: RsaKeys;
 let other: RsaKeys;
-const saved = {
-  api: process.env.KEYDESK_VONAGE_API_HOST,
-  rest: process.env.KEYDESK_VONAGE_REST_HOST,
-};
 
-beforeAll(async () => {
+beforeAll(() => {
   keys = makeRsaKeys();
   other = makeRsaKeys();
-  fake = await startFakeVonage();
-  // The app's main process runs in this process here: it reads these at each check.
-  process.env.KEYDESK_VONAGE_API_HOST = fake.url;
-  process.env.KEYDESK_VONAGE_REST_HOST = fake.url;
-});
-afterAll(async () => {
-  await fake?.close();
-  process.env.KEYDESK_VONAGE_API_HOST = saved.api ?? '';
-  process.env.KEYDESK_VONAGE_REST_HOST = saved.rest ?? '';
+  fake = fakeVonage();
 });
 
 describe('Check with Vonage', () => {

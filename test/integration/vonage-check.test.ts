@@ -1,36 +1,25 @@
 import { Accounts } from '@vonage/accounts';
 import { Applications } from '@vonage/applications';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/shared/check-schemas';
 import { contractCaller } from '../helpers/contract-caller';
-import { startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
+import { useFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';
 
 /** Credential checks against a local fake of Vonage's endpoints (real HTTP on 127.0.0.1). */
 const vault = useTestVault();
 const { ok } = contractCaller(() => vault.env().invoke);
+const fakeVonage = useFakeVonage();
 let fake: FakeVonage;
 let keys: RsaKeys;
 let other: RsaKeys;
 const voiceApp = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000001';
 const messagesApp = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000002';
-const saved = {
-  api: process.env.KEYDESK_VONAGE_API_HOST,
-  rest: process.env.KEYDESK_VONAGE_REST_HOST,
-};
-
 beforeAll(async () => {
   keys = makeRsaKeys();
   other = makeRsaKeys();
-  fake = await startFakeVonage();
-  process.env.KEYDESK_VONAGE_API_HOST = fake.url;
-  process.env.KEYDESK_VONAGE_REST_HOST = fake.url;
-});
-afterAll(async () => {
-  await fake?.close();
-  process.env.KEYDESK_VONAGE_API_HOST = saved.api ?? '';
-  process.env.KEYDESK_VONAGE_REST_HOST = saved.rest ?? '';
+  fake = fakeVonage();
 });
 beforeEach(async () => {
   fake.accounts.clear();

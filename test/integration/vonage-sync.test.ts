@@ -1,28 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contractCaller } from '../helpers/contract-caller';
-import { startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
+import { useFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';
 
 /** An account's applications in the (fake) dashboard against the vault, every page of them. */
 const vault = useTestVault();
 const { ok, fails } = contractCaller(() => vault.env().invoke);
+// Two per page: a dashboard of five applications takes three pages.
+const fakeVonage = useFakeVonage({ maxPageSize: 2 });
 let fake: FakeVonage;
 let keys: RsaKeys;
 let other: RsaKeys;
-const saved = process.env.KEYDESK_VONAGE_API_HOST;
 
-beforeAll(async () => {
+beforeAll(() => {
   keys = makeRsaKeys();
   other = makeRsaKeys();
-  // Two per page: a dashboard of five applications takes three pages.
-  fake = await startFakeVonage({ maxPageSize: 2 });
-  process.env.KEYDESK_VONAGE_API_HOST = fake.url;
-});
-afterAll(async () => {
-  await fake?.close();
-  process.env.KEYDESK_VONAGE_API_HOST = saved ?? '';
+  fake = fakeVonage();
 });
 
 describe('apps sync', () => {
