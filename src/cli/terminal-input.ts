@@ -108,13 +108,25 @@ export async function confirm(question: string): Promise<boolean> {
   }
 }
 
-/** Removal needs a yes: typed at a terminal, or --yes in a script. */
-export async function confirmRemoval(question: string, yes: boolean | undefined): Promise<void> {
+/**
+ * A change that cannot be taken back needs a yes: typed at a terminal, or --yes in a script.
+ * `doing` names it for the refusal: "removing anything", "rotating the key".
+ */
+export async function confirmChange(
+  question: string,
+  yes: boolean | undefined,
+  doing: string,
+  declined: string,
+): Promise<void> {
   if (yes) return;
   if (!process.stdin.isTTY) {
     throw new CliError(
-      'Not removing anything without confirmation: pass --yes when running without a terminal.',
+      `Not ${doing} without confirmation: pass --yes when running without a terminal.`,
     );
   }
-  if (!(await confirm(question))) throw new CliError('Nothing was removed.');
+  if (!(await confirm(question))) throw new CliError(declined);
 }
+
+/** Removal needs a yes: typed at a terminal, or --yes in a script. */
+export const confirmRemoval = (question: string, yes: boolean | undefined) =>
+  confirmChange(question, yes, 'removing anything', 'Nothing was removed.');

@@ -23,6 +23,8 @@ export async function runDoctor(
   keychain: VaultKeychain,
   fix: boolean,
   oauth?: OAuthService,
+  /** Asks Vonage which key it has and finishes a key change left pending; says what it did. */
+  finishPendingKey?: (applicationId: string) => Promise<string>,
 ): Promise<DoctorReport> {
   const stored = new Set(await keychain.listRefs());
   const { accounts, applications } = vault.inventory();
@@ -40,7 +42,12 @@ export async function runDoctor(
       name: a.name,
       optional: a.has_signature_secret === 1 ? ['signatureSecret' as const] : [],
     })),
-    ...applications.map((a) => ({ kind: 'application' as const, id: a.id, name: a.name })),
+    ...applications.map((a) => ({
+      kind: 'application' as const,
+      id: a.id,
+      name: a.name,
+      optional: a.pending_operation === 'rotate' ? ['pendingPrivateKey' as const] : [],
+    })),
     ...(oauth?.consumers() ?? []).map((c) => ({
       kind: 'oauth-consumer' as const,
       id: c.id,
@@ -74,9 +81,17 @@ export async function runDoctor(
     .sort()
     .map((ref) => ({ ref, description: describeRef(ref) }));
   const missingSecrets = [...expected].filter(([ref]) => !stored.has(ref)).map(([, m]) => m);
+  const pendingKeys = vault.applications
+    .list()
+    .flatMap((a) =>
+      a.pendingKey
+        ? [{ id: a.id, name: a.name, operation: a.pendingKey.operation, since: a.pendingKey.since }]
+        : [],
+    );
   const report: DoctorReport = {
     orphanSecrets,
     missingSecrets,
+    pendingKeys,
     repairs: [],
     needsAttention: [],
     otherVaults: await keychain.otherVaults(),
@@ -91,7 +106,9 @@ export async function runDoctor(
     missingSecrets.filter((m) => m.secret === 'privateKey').map((m) => m.id),
   );
   for (const missing of missingSecrets) {
-    if (missing.secret === 'privateKey') {
+    if (missing.secret === 'pendingPrivateKey') {
+      // Finished below with the rest of its pending change.
+    } else if (missing.secret === 'privateKey') {
       vault.removeApplicationRow(missing.id);
       report.repairs.push(
         `Removed application "${missing.name}" (${missing.id}): its private key is gone.`,
@@ -123,6 +140,17 @@ export async function runDoctor(
         vault.removeAccountRow(missing.id);
         report.repairs.push(`Removed account "${missing.name}": its API secret is gone.`);
       }
+    }
+  }
+  for (const pending of pendingKeys) {
+    if (lostKeys.has(pending.id)) continue;
+    if (!finishPendingKey) continue;
+    try {
+      report.repairs.push(await finishPendingKey(pending.id));
+    } catch (error) {
+      report.needsAttention.push(
+        `The new key of "${pending.name}" (pending since ${pending.since}) is not finished: ${(error as Error).message}`,
+      );
     }
   }
   return report;

@@ -21,6 +21,7 @@ import { scopeToVault, type VaultKeychain } from './keychain/vault-keychain';
 import { readVaultId } from './db/migrations/005-vault-identity';
 import { createSettingsRepo, type SettingsRepo } from './settings/settings-repo';
 import { createVault, type Vault } from './vault/vault';
+import { createCheckResultsRepo, type CheckResultsRepo } from './vonage/check-results-repo';
 import { createWebhookService, type WebhookService } from './webhooks/webhook-service';
 import packageJson from '../../package.json';
 
@@ -43,6 +44,8 @@ export interface Services {
   clipboard: ClipboardGuard;
   oauth: OAuthService;
   webhooks: WebhookService;
+  /** The last answer from Vonage per account and application. */
+  checkResults: CheckResultsRepo;
   /** Shows the provider's authorize page: a window in the app, a browser context in tests. */
   authorizer?: Authorizer;
   /** The last token minted per application, in memory only, so it can be copied again. */
@@ -102,7 +105,7 @@ export function createServices({
   // `at` this is one cheap DELETE when nothing is due.
   pruneHistory();
 
-  return {
+  const services: Services = {
     version: packageJson.version,
     dataDir,
     notices: notice ? [notice] : [],
@@ -122,7 +125,13 @@ export function createServices({
     authorizer,
     lastTokens,
     now,
-    doctor: (fix) => runDoctor(vault, keychain, fix, oauth),
+    checkResults: createCheckResultsRepo(db),
+    doctor: (fix) =>
+      runDoctor(vault, keychain, fix, oauth, async (id) => {
+        // Loaded only when a key change was left pending: it talks to Vonage.
+        const { finishPendingKey } = await import('./vonage/key-changes');
+        return (await finishPendingKey(services, id)).message;
+      }),
     async keychainStatus() {
       try {
         await keychain.listRefs();
@@ -152,6 +161,7 @@ export function createServices({
       db.close();
     },
   };
+  return services;
 }
 
 /**

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  applicationIdSchema,
+  applicationNameSchema,
+  applicationSummarySchema,
+} from './vault-schemas';
 
 /** What asking Vonage about a credential can find; each result has one, with what to do. */
 export const checkCodes = [
@@ -61,3 +66,32 @@ export const syncResultSchema = z.object({
   ),
 });
 export type SyncResult = z.infer<typeof syncResultSchema>;
+
+/** An account's or application's last answer from Vonage (the sidebar's mark). */
+export const lastCheckSchema = checkResultSchema.pick({
+  id: true,
+  kind: true,
+  code: true,
+  message: true,
+  checkedAt: true,
+});
+export type LastCheck = z.infer<typeof lastCheckSchema>;
+
+export const rotateKeyInputSchema = z.strictObject({
+  app: z.string().trim().min(1, 'Name the application.').max(200),
+  /** Only the applications of this account (name or id). */
+  account: z.string().trim().min(1, 'Name the account.').max(200).optional(),
+});
+
+export const addFromDashboardInputSchema = z.strictObject({
+  account: z.string().trim().min(1, 'Name the account.').max(200),
+  id: applicationIdSchema,
+  /** The dashboard's name when not given. */
+  name: applicationNameSchema.optional(),
+});
+
+export const keyChangeSchema = z.object({
+  application: applicationSummarySchema,
+  /** What happened, in a sentence. */
+  message: z.string(),
+});

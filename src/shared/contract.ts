@@ -56,7 +56,15 @@ import {
 import type { ChannelName } from './channels';
 import { revealableSecrets } from './secret-kinds';
 import { copyInputSchema, mintInputSchema } from './clipboard-schemas';
-import { checkInputSchema, checkResultSchema, syncResultSchema } from './check-schemas';
+import {
+  addFromDashboardInputSchema,
+  checkInputSchema,
+  checkResultSchema,
+  keyChangeSchema,
+  lastCheckSchema,
+  rotateKeyInputSchema,
+  syncResultSchema,
+} from './check-schemas';
 import {
   credentialEnvironmentInputSchema,
   credentialEnvironmentOutputSchema,
@@ -207,6 +215,24 @@ export const contract = {
   'vonage:sync': {
     input: z.strictObject({ account: z.string().trim().min(1, 'Name the account.').max(200) }),
     output: syncResultSchema,
+  },
+  /** Each account's and application's last check (the sidebar's marks). */
+  'vonage:lastChecks': {
+    input: z.strictObject({}),
+    output: z.array(lastCheckSchema),
+  },
+  /**
+   * A new key pair for the application: stored, its public half written to the dashboard, then
+   * used. Confirmed by the user first (the dashboard's previous key stops working).
+   */
+  'vonage:rotateKey': {
+    input: rotateKeyInputSchema,
+    output: keyChangeSchema,
+  },
+  /** A dashboard application Keydesk lacks, added with a new key pair uploaded the same way. */
+  'vonage:addApplication': {
+    input: addFromDashboardInputSchema,
+    output: keyChangeSchema,
   },
   'keys:inspect': {
     input: z.strictObject({ pem: pemInputSchema, passphrase: passphraseSchema.optional() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { secretKindNames, secretOwners } from './secret-kinds';
+import { pendingOperations } from './vault-schemas';
 
 export const doctorReportSchema = z.object({
   /** Keychain entries of this vault that no account or application refers to. */
@@ -11,6 +12,18 @@ export const doctorReportSchema = z.object({
       id: z.string(),
       name: z.string(),
       secret: z.enum(secretKindNames),
+    }),
+  ),
+  /**
+   * Applications whose new key was on its way to Vonage when Keydesk stopped (a rotation, or an
+   * add with upload); --fix asks Vonage which key it has and finishes or undoes the change.
+   */
+  pendingKeys: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      operation: z.enum(pendingOperations),
+      since: z.string(),
     }),
   ),
   /** What --fix did, one sentence each; empty when only reporting. */

@@ -16,5 +16,6 @@ export const historyActions = [
   'exec',
   'env',
   'check',
+  'rotate-key',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

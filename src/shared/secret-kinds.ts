@@ -45,6 +45,15 @@ export const secretKinds = {
     presence: 'required',
     revealable: false,
   },
+  /** A new private key while its public half is on its way to Vonage (a key rotation). */
+  pendingPrivateKey: {
+    owner: 'application',
+    label: 'pending private key',
+    ownerSegment: 'application',
+    name: 'pendingPrivateKey',
+    presence: 'optional',
+    revealable: false,
+  },
   consumerSecret: {
     owner: 'oauth-consumer',
     label: 'consumer secret',

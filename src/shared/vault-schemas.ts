@@ -126,6 +126,9 @@ export const accountSummarySchema = z.object({
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
+export const pendingOperations = ['rotate', 'add'] as const;
+export type PendingOperation = (typeof pendingOperations)[number];
+
 export const applicationSummarySchema = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -139,6 +142,11 @@ export const applicationSummarySchema = z.object({
   dashboard: z
     .object({ name: z.string(), capabilities: z.array(z.string()), syncedAt: z.string() })
     .nullable(),
+  /**
+   * A new key on its way to Vonage (a rotation, or an add with upload) that did not finish: the
+   * process stopped between the keychain and Vonage's answer. `keydesk doctor --fix` finishes it.
+   */
+  pendingKey: z.object({ operation: z.enum(pendingOperations), since: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

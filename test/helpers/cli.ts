@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -42,7 +42,10 @@ export function cliRunnerAsync(
   keychainService: string,
   env: NodeJS.ProcessEnv = {},
 ) {
-  return function keydesk(args: string[], options: { stdin?: string } = {}) {
+  return function keydesk(
+    args: string[],
+    options: { stdin?: string; onSpawn?: (child: ChildProcess) => void } = {},
+  ) {
     return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [cliPath, ...args], {
         env: {
@@ -58,6 +61,7 @@ export function cliRunnerAsync(
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('close', (code) => resolve({ code, stdout, stderr }));
       child.stdin.end(options.stdin ?? '');
+      options.onSpawn?.(child);
     });
   };
 }

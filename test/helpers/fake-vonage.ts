@@ -22,12 +22,27 @@ export interface FakeApplication {
   publicKey: string;
   /** The Voice API refuses its tokens (a capability switched off, say). */
   refuseTokens?: boolean;
+  privacy?: object;
 }
-export type Fault =
+export type Fault = (
   | { kind: 'status'; status: number; times?: number; retryAfter?: string }
   | { kind: 'slow'; ms: number }
   | { kind: 'garbage' }
-  | { kind: 'huge' };
+  | { kind: 'huge' }
+  /**
+   * The connection is cut (drop) or left without an answer (hang); with `applied`, only after an
+   * update was applied: the client cannot tell whether it happened.
+   */
+  | {
+      kind: 'drop' | 'hang';
+      applied?: boolean;
+      /** After an applied update, every request is cut too: Vonage cannot be asked again. */
+      staysDown?: boolean;
+    }
+) & {
+  /** Only requests with this method meet the fault (PUT: the key upload). */
+  method?: 'GET' | 'PUT';
+};
 
 export async function startFakeVonage(
   options: {
@@ -37,7 +52,7 @@ export async function startFakeVonage(
 ) {
   const accounts = new Map<string, FakeAccount>();
   const applications = new Map<string, FakeApplication>();
-  const requests: { method: string; path: string; authorization: string }[] = [];
+  const requests: { method: string; path: string; authorization: string; body: string }[] = [];
   let fault: Fault | undefined;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -70,19 +85,57 @@ export async function startFakeVonage(
     id: app.id,
     name: app.name,
     capabilities: app.capabilities,
+    ...(app.privacy ? { privacy: app.privacy } : {}),
     keys: { public_key: app.publicKey },
+    _links: { self: { href: `/v2/applications/${app.id}` } },
   });
+  const readBody = async (req: IncomingMessage) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  /** Vonage's update: the whole application as sent (a capability left out is gone). */
+  const update = (app: FakeApplication, body: string): string | undefined => {
+    let sent: {
+      name?: unknown;
+      capabilities?: unknown;
+      privacy?: unknown;
+      keys?: { public_key?: unknown };
+    };
+    try {
+      sent = JSON.parse(body) as typeof sent;
+    } catch {
+      return 'body: not JSON';
+    }
+    if (typeof sent.name !== 'string' || !sent.name) return 'name: is required';
+    const publicKey = sent.keys?.public_key;
+    if (typeof publicKey !== 'string') return 'keys.public_key: is required';
+    try {
+      createPublicKey(publicKey);
+    } catch {
+      return 'keys.public_key: is not a public key';
+    }
+    app.name = sent.name;
+    app.capabilities = (sent.capabilities as Record<string, object> | undefined) ?? {};
+    app.privacy = sent.privacy as object | undefined;
+    app.publicKey = publicKey;
+    return undefined;
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://fake');
+    const body = await readBody(req);
     requests.push({
       method: req.method ?? 'GET',
       path: url.pathname + url.search,
       authorization: req.headers.authorization ?? '',
+      body,
     });
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
-    if (fault) {
-      const current = fault;
+    const current = fault && (!fault.method || fault.method === req.method) ? fault : undefined;
+    if (current && !('applied' in current && current.applied)) {
+      if (current.kind === 'drop') return req.socket.destroy();
+      if (current.kind === 'hang') return;
       if (current.kind === 'status') {
         if (current.times !== undefined && --current.times <= 0) fault = undefined;
         res.writeHead(
@@ -130,6 +183,22 @@ export async function startFakeVonage(
       if (!account) return json(res, 401, { title: 'Unauthorized' });
       const app = applications.get(decodeURIComponent(appMatch[1] ?? ''));
       if (!app || app.apiKey !== account.apiKey) return json(res, 404, { title: 'Not found' });
+      if (req.method === 'PUT') {
+        const invalid = update(app, body);
+        if (invalid) {
+          const [name, reason] = invalid.split(': ');
+          return json(res, 400, {
+            title: 'Bad Request',
+            detail: 'The request failed due to validation errors',
+            invalid_parameters: [{ name, reason }],
+          });
+        }
+        if (current?.kind === 'drop' || current?.kind === 'hang') {
+          if (current.staysDown) fault = { kind: 'drop' };
+          if (current.kind === 'drop') req.socket.destroy();
+          return;
+        }
+      }
       return json(res, 200, toJson(app));
     }
     if (url.pathname === '/v1/calls') {

@@ -6,6 +6,7 @@ import { readRegularFile } from '../../core/files/read-regular-file';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { registerAppEdit } from './app-edit';
+import { registerAppsRotateKey } from './apps-rotate-key';
 import { registerAppsSync } from './apps-sync';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmRemoval, readSecret, readStdin } from '../terminal-input';
@@ -17,6 +18,8 @@ interface AddOptions {
   keyFile?: string;
   keyStdin?: boolean;
   generateKey?: boolean;
+  upload?: boolean;
+  json?: boolean;
 }
 
 export function registerAppCommands(program: Command, ctx: CliContext): void {
@@ -31,6 +34,11 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
     .option('--key-file <path>', 'read the private key from this file')
     .option('--key-stdin', 'read the private key from stdin')
     .option('--generate-key', 'generate a new RSA key pair and print the public key')
+    .option(
+      '--upload',
+      'with --generate-key: write the new public key to the application in the dashboard (which must have it), so it works at once',
+    )
+    .option('--json', 'print JSON')
     .action(async (options: AddOptions) => {
       const sources = [options.keyFile, options.keyStdin, options.generateKey].filter(Boolean);
       if (sources.length !== 1) {
@@ -38,6 +46,23 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
           'Give exactly one of --key-file PATH, --key-stdin or --generate-key.',
           2,
         );
+      }
+      if (options.upload && !options.generateKey) {
+        throw new CliError(
+          "--upload sends a new key pair's public half: use it with --generate-key.",
+          2,
+        );
+      }
+      if (options.upload) {
+        const change = await ctx.call('vonage:addApplication', {
+          account: options.account,
+          id: options.id,
+          name: options.name,
+        });
+        if (options.json) return printJson(change);
+        note(change.message);
+        print(`Fingerprint: ${change.application.fingerprint}`);
+        return;
       }
       const account = await ctx.resolveAccount(options.account);
       if (options.keyStdin && process.stdin.isTTY) {
@@ -67,6 +92,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
         name: options.name,
         key,
       });
+      if (options.json) return printJson(app);
       note(`Added application "${app.name}" (${app.id}) to account "${app.accountName}".`);
       note(`Key: RSA-${app.keyBits}, fingerprint ${app.fingerprint}`);
       if (options.generateKey) {
@@ -138,6 +164,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
 
   registerAppEdit(apps, ctx);
   registerAppsSync(apps, ctx);
+  registerAppsRotateKey(apps, ctx);
 
   apps
     .command('remove <app>')

@@ -13,7 +13,8 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (options: { fix?: boolean; json?: boolean }) => {
       const report = await ctx.call('doctor:run', { fix: Boolean(options.fix) });
-      const problems = report.orphanSecrets.length + report.missingSecrets.length;
+      const problems =
+        report.orphanSecrets.length + report.missingSecrets.length + report.pendingKeys.length;
       if (options.json) printJson(report);
       else {
         // Resolved as the services resolve it: asking system:status would read the keychain again.
@@ -25,6 +26,12 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
         for (const missing of report.missingSecrets) {
           const what = secretKinds[missing.secret].label;
           print(`Missing secret: ${missing.kind} "${missing.name}" has no ${what} in the keychain`);
+        }
+        for (const pending of report.pendingKeys) {
+          const what = pending.operation === 'rotate' ? 'key rotation' : 'upload of a new key';
+          print(
+            `Unfinished ${what}: "${pending.name}" (${pending.id}) since ${pending.since}; Keydesk stopped before Vonage answered. --fix asks Vonage which key it has and finishes or undoes it.`,
+          );
         }
         for (const repair of report.repairs) print(`Fixed: ${repair}`);
         for (const item of report.needsAttention) print(`Needs you: ${item}`);

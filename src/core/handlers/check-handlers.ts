@@ -1,15 +1,51 @@
 import type { Services } from '../services';
 import { runChecks } from '../vonage/check-service';
 import { syncApplications } from '../vonage/sync-applications';
+import { addFromDashboard, rotateKey } from '../vonage/key-changes';
 import { CheckFailure } from '../vonage/vonage-request';
 import { KeydeskError } from '../../shared/errors';
 import { eventSubjects } from './event-subjects';
 import type { HandlersOf } from './handler-types';
 
 /** Credential checks against Vonage; each result is its own history event (check-service.ts). */
-export function checkHandlers(services: Services): HandlersOf<'vonage:check' | 'vonage:sync'> {
+export function checkHandlers(
+  services: Services,
+): HandlersOf<
+  | 'vonage:check'
+  | 'vonage:sync'
+  | 'vonage:lastChecks'
+  | 'vonage:rotateKey'
+  | 'vonage:addApplication'
+> {
+  const subjects = eventSubjects(services);
   return {
     'vonage:check': (input) => runChecks(services, input),
+    'vonage:lastChecks': () => services.checkResults.all(),
+    'vonage:rotateKey': ({ app, account }) => {
+      const application = services.vault.applications.resolve(app, account);
+      return services.audit.track(
+        {
+          action: 'rotate-key',
+          summary: `Rotated the key of "${application.name}"`,
+          ...subjects.application(application.id),
+        },
+        () => rotateKey(services, application.id),
+        (change) => ({ details: { fingerprint: change.application.fingerprint } }),
+      );
+    },
+    'vonage:addApplication': (input) =>
+      services.audit.track(
+        {
+          action: 'create',
+          summary: `Added application ${input.id} from the dashboard with a new key`,
+        },
+        () => addFromDashboard(services, input),
+        (change) => ({
+          ...subjects.application(change.application.id),
+          summary: `Added application "${change.application.name}" from the dashboard with a new key`,
+          details: { fingerprint: change.application.fingerprint },
+        }),
+      ),
     'vonage:sync': ({ account }) =>
       services.audit.track(
         { action: 'check', summary: `Synced the applications of "${account}"` },
@@ -27,7 +63,7 @@ export function checkHandlers(services: Services): HandlersOf<'vonage:check' | '
           const count = (state: string) =>
             result.applications.filter((a) => a.state === state).length;
           return {
-            ...eventSubjects(services).account(result.account.id),
+            ...subjects.account(result.account.id),
             summary: `Synced the applications of "${result.account.name}": ${count('stored')} stored, ${count('missing')} missing, ${count('deleted')} deleted`,
           };
         },

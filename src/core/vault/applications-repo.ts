@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { foldName } from '../../shared/fold-name';
 import { jwtDefaultsSchema, type JwtDefaults } from '../../shared/jwt-schemas';
-import type { ApplicationSummary } from '../../shared/vault-schemas';
+import type { ApplicationSummary, PendingOperation } from '../../shared/vault-schemas';
 import { containsPattern } from '../db/like-pattern';
 
 interface ApplicationRow {
@@ -16,6 +16,9 @@ interface ApplicationRow {
   dashboard_name: string | null;
   dashboard_capabilities: string | null;
   dashboard_synced_at: string | null;
+  pending_public_key_pem: string | null;
+  pending_operation: PendingOperation | null;
+  pending_since: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -61,6 +64,10 @@ function toSummary(row: ApplicationRow): ApplicationSummary {
             capabilities: readCapabilities(row.dashboard_capabilities),
             syncedAt: row.dashboard_synced_at,
           },
+    pendingKey:
+      row.pending_operation === null || row.pending_since === null
+        ? null
+        : { operation: row.pending_operation, since: row.pending_since },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -115,12 +122,17 @@ export function createApplicationsRepo(db: Database.Database) {
     remove: db.prepare<[string]>(`DELETE FROM applications WHERE id = ?`),
     setDashboard: db.prepare(`UPDATE applications SET dashboard_name = @name,
       dashboard_capabilities = @capabilities, dashboard_synced_at = @at WHERE id = @id`),
-    idsOfAccount: db.prepare<[string], { id: string }>(
-      `SELECT id FROM applications WHERE account_id = ?`,
+    setPending: db.prepare(`UPDATE applications SET pending_public_key_pem = @publicKeyPem,
+      pending_operation = @operation, pending_since = @now WHERE id = @id`),
+    clearPending: db.prepare<[string]>(`UPDATE applications SET pending_public_key_pem = NULL,
+      pending_operation = NULL, pending_since = NULL WHERE id = ?`),
+    pendingPublicKey: db.prepare<[string], { pending_public_key_pem: string | null }>(
+      `SELECT pending_public_key_pem FROM applications WHERE id = ?`,
     ),
-    allIds: db.prepare<[], { id: string; name: string; account_id: string }>(
-      `SELECT id, name, account_id FROM applications`,
-    ),
+    allIds: db.prepare<
+      [],
+      { id: string; name: string; account_id: string; pending_operation: PendingOperation | null }
+    >(`SELECT id, name, account_id, pending_operation FROM applications`),
   };
 
   return {
@@ -168,7 +180,12 @@ export function createApplicationsRepo(db: Database.Database) {
     setKey: (id: string, key: KeyColumns, now: string) =>
       statements.setKey.run({ id, ...key, now }),
     remove: (id: string) => statements.remove.run(id).changes > 0,
-    idsOfAccount: (accountId: string) => statements.idsOfAccount.all(accountId).map((r) => r.id),
+    /** A new key on its way to Vonage: its public half and what it is for (rotate or add). */
+    setPending: (id: string, publicKeyPem: string, operation: PendingOperation, now: string) =>
+      statements.setPending.run({ id, publicKeyPem, operation, now }),
+    clearPending: (id: string) => statements.clearPending.run(id),
+    pendingPublicKey: (id: string) =>
+      statements.pendingPublicKey.get(id)?.pending_public_key_pem ?? undefined,
     allIds: () => statements.allIds.all(),
   };
 }

@@ -9,6 +9,7 @@ import { secretRefs, type Keychain } from '../keychain/keychain';
 import { createAccountsRepo } from './accounts-repo';
 import { createApplicationsRepo } from './applications-repo';
 import { materialiseKey } from './key-source';
+import { createPendingKeys } from './pending-keys';
 import { writeSecretsAndRows, type SecretChange, type SecretWrite } from './secret-write';
 
 export interface VaultDeps {
@@ -92,6 +93,12 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     }
     return value;
   }
+
+  /** The keychain entries an application holds: its key, and a rotation's new key if pending. */
+  const applicationRefs = ({ id, pendingKey }: Pick<ApplicationSummary, 'id' | 'pendingKey'>) => [
+    secretRefs.privateKey(id),
+    ...(pendingKey?.operation === 'rotate' ? [secretRefs.pendingPrivateKey(id)] : []),
+  ];
 
   const write = <T>(change: SecretWrite<T>) => writeSecretsAndRows(keychain, db, change);
 
@@ -179,10 +186,10 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
      */
     async remove(id: string): Promise<{ removedApplications: number }> {
       const account = requireAccount(id);
-      const appIds = applications.idsOfAccount(account.id);
-      for (const appId of appIds) keyChanged(appId);
+      const owned = applications.list({ accountId: account.id });
+      for (const application of owned) keyChanged(application.id);
       const refs = [
-        ...appIds.map((appId) => secretRefs.privateKey(appId)),
+        ...owned.flatMap(applicationRefs),
         ...accountSecretProviders.flatMap((provider) => provider(account.id)),
         secretRefs.apiSecret(account.id),
         secretRefs.signatureSecret(account.id),
@@ -191,7 +198,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
         secrets: refs.map((ref) => [ref, null] as const),
         rows: () => accounts.remove(account.id),
       });
-      return { removedApplications: appIds.length };
+      return { removedApplications: owned.length };
     },
 
     async revealSecret(id: string, which: RevealableSecret): Promise<string> {
@@ -257,7 +264,14 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     setDashboard: (id: string, dashboard: { name: string; capabilities: string[]; at: string }) =>
       applications.setDashboard(id, dashboard),
 
-    async create(input: ParsedInput<'apps:create'>): Promise<ApplicationSummary> {
+    /**
+     * `uploadPending`: the key is new and on its way to the dashboard (an add with upload); the
+     * row says so until Vonage has it (pending-keys.ts).
+     */
+    async create(
+      input: ParsedInput<'apps:create'>,
+      { uploadPending = false } = {},
+    ): Promise<ApplicationSummary> {
       const account = requireAccount(input.accountId, 'accountId');
       const id = input.id.toLowerCase();
       const existing = applications.get(id);
@@ -289,6 +303,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
             jwtDefaults: input.jwtDefaults ?? {},
             now: stamp(),
           });
+          if (uploadPending) applications.setPending(id, key.publicKeyPem, 'add', stamp());
           return requireApplication(id);
         },
       });
@@ -337,7 +352,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
       const application = requireApplication(id);
       keyChanged(application.id);
       await write({
-        secrets: [[secretRefs.privateKey(application.id), null]],
+        secrets: applicationRefs(application).map((ref) => [ref, null] as const),
         rows: () => applications.remove(application.id),
       });
     },
@@ -349,6 +364,8 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
         `private key for application "${application.name}"`,
       );
     },
+
+    ...createPendingKeys({ keychain, applications, write, requireApplication, keyChanged, stamp }),
   };
 
   return {

@@ -38,6 +38,11 @@ export function vonageHosts(services: Services, env: NodeJS.ProcessEnv = process
   };
 }
 
+/** Each request's deadline, from the settings. */
+export const requestOptions = (services: Services) => ({
+  timeoutMs: services.settings.read().vonageTimeoutSeconds * 1000,
+});
+
 function targetsOf(services: Services, input: CheckInput): CredentialSubject[] {
   if ('refs' in input) return input.refs.map((ref) => resolveSubject(services, ref));
   const accounts = services.vault.accounts.list();
@@ -62,7 +67,7 @@ export async function runChecks(
   onResult: (result: CheckResult, done: number, total: number) => void = () => undefined,
 ): Promise<CheckResult[]> {
   const hosts = vonageHosts(services);
-  const options = { timeoutMs: services.settings.read().vonageTimeoutSeconds * 1000 };
+  const options = requestOptions(services);
   const targets = targetsOf(services, input);
   const secrets = new Map<string, Promise<string>>();
   const secretOf = (account: AccountSummary) => {
@@ -119,6 +124,7 @@ export async function runChecks(
         : {}),
       details: { what: result.message },
     });
+    services.checkResults.save(result);
     return result;
   }
 

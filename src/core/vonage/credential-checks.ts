@@ -8,9 +8,9 @@ export interface VonageHosts {
   rest: URL;
 }
 
-type Outcome = Pick<CheckResult, 'code' | 'message' | 'details'>;
+export type Outcome = Pick<CheckResult, 'code' | 'message' | 'details'>;
 
-const basic = (apiKey: string, secret: string) =>
+export const basic = (apiKey: string, secret: string) =>
   `Basic ${Buffer.from(`${apiKey}:${secret}`).toString('base64')}`;
 
 const outcome = (code: CheckCode, message: string, details: Record<string, unknown> = {}) => ({
@@ -72,6 +72,50 @@ export interface DashboardApplication {
   publicKey: string | undefined;
 }
 
+export const applicationUrl = (hosts: VonageHosts, applicationId: string) =>
+  new URL(`/v2/applications/${encodeURIComponent(applicationId)}`, hosts.api);
+
+/** The application object exactly as the dashboard answers it (what a PUT writes back). */
+export async function fetchApplicationObject(
+  account: AccountSummary,
+  secret: string,
+  applicationId: string,
+  hosts: VonageHosts,
+  options: RequestOptions,
+): Promise<{ object: Record<string, unknown> } | { outcome: Outcome }> {
+  const answer = await vonageRequest(
+    applicationUrl(hosts, applicationId),
+    { authorization: basic(account.apiKey, secret) },
+    { ...options, method: 'GET' },
+  );
+  if (answer.status === 401) return { outcome: refused(account) };
+  if (answer.status === 404) {
+    return {
+      outcome: outcome(
+        'NOT_FOUND',
+        `Account ${account.apiKey} has no application ${applicationId}: it was deleted in the dashboard, or belongs to another account (or a subaccount).`,
+      ),
+    };
+  }
+  if (answer.status !== 200) {
+    throw new CheckFailure(
+      'BAD_RESPONSE',
+      `The application request answered HTTP ${answer.status}.`,
+    );
+  }
+  return { object: jsonObject(answer, 'the application request') };
+}
+
+/** What a check needs of an application object. */
+export function readApplication(app: Record<string, unknown>): DashboardApplication {
+  const keys = app.keys as { public_key?: unknown } | undefined;
+  return {
+    name: typeof app.name === 'string' ? app.name : '',
+    capabilities: Object.keys((app.capabilities as object | undefined) ?? {}),
+    publicKey: typeof keys?.public_key === 'string' ? keys.public_key : undefined,
+  };
+}
+
 /** The application as the dashboard has it, through the account's key and secret. */
 export async function fetchApplication(
   account: AccountSummary,
@@ -80,32 +124,8 @@ export async function fetchApplication(
   hosts: VonageHosts,
   options: RequestOptions,
 ): Promise<DashboardApplication | Outcome> {
-  const url = new URL(`/v2/applications/${encodeURIComponent(applicationId)}`, hosts.api);
-  const answer = await vonageRequest(
-    url,
-    { authorization: basic(account.apiKey, secret) },
-    options,
-  );
-  if (answer.status === 401) return refused(account);
-  if (answer.status === 404) {
-    return outcome(
-      'NOT_FOUND',
-      `Account ${account.apiKey} has no application ${applicationId}: it was deleted in the dashboard, or belongs to another account (or a subaccount).`,
-    );
-  }
-  if (answer.status !== 200) {
-    throw new CheckFailure(
-      'BAD_RESPONSE',
-      `The application request answered HTTP ${answer.status}.`,
-    );
-  }
-  const app = jsonObject(answer, 'the application request');
-  const keys = app.keys as { public_key?: unknown } | undefined;
-  return {
-    name: typeof app.name === 'string' ? app.name : '',
-    capabilities: Object.keys((app.capabilities as object | undefined) ?? {}),
-    publicKey: typeof keys?.public_key === 'string' ? keys.public_key : undefined,
-  };
+  const found = await fetchApplicationObject(account, secret, applicationId, hosts, options);
+  return 'outcome' in found ? found.outcome : readApplication(found.object);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Services } from '../services';
 import { resolveSubject } from '../credentials/credential-environment';
 import { KeydeskError } from '../../shared/errors';
 import { sameKey, type VonageHosts } from './credential-checks';
-import { vonageHosts } from './check-service';
+import { requestOptions, vonageHosts } from './check-service';
 import { CheckFailure, jsonObject, vonageRequest, type RequestOptions } from './vonage-request';
 
 interface ListedApplication {
@@ -82,8 +82,12 @@ export async function syncApplications(
   }
   const { account } = subject;
   const secret = await services.vault.accounts.revealSecret(account.id, 'apiSecret');
-  const options = { timeoutMs: services.settings.read().vonageTimeoutSeconds * 1000 };
-  const dashboard = await listDashboard(account, secret, vonageHosts(services), options);
+  const dashboard = await listDashboard(
+    account,
+    secret,
+    vonageHosts(services),
+    requestOptions(services),
+  );
   const stored = services.vault.applications.list({ accountId: account.id });
   const at = services.now().toISOString();
   const byId = new Map(dashboard.map((app) => [app.id, app]));

@@ -25,6 +25,9 @@ const maxRetryAfterMs = 30_000;
 
 export interface RequestOptions {
   timeoutMs: number;
+  /** GET unless said; a body is sent as JSON. */
+  method?: 'GET' | 'PUT';
+  json?: unknown;
   /** Waits between retries (tests pass a recorder). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -81,7 +84,13 @@ export async function vonageRequest(
     let response: Response;
     try {
       response = await fetch(url, {
-        headers: { accept: 'application/json', ...headers },
+        method: options.method ?? 'GET',
+        headers: {
+          accept: 'application/json',
+          ...(options.json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }),
         redirect: 'manual',
         signal: AbortSignal.timeout(options.timeoutMs),
       });

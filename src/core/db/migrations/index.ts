@@ -8,6 +8,7 @@ import { migration006 } from './006-folded-names';
 import { migration007 } from './007-history-prefix-index';
 import { migration008 } from './008-signature-method';
 import { migration009 } from './009-dashboard-metadata';
+import { migration010 } from './010-key-rotation-and-check-results';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];

@@ -1,0 +1,96 @@
+import type { AccountSummary } from '../../shared/vault-schemas';
+import {
+  applicationUrl,
+  basic,
+  fetchApplicationObject,
+  readApplication,
+  sameKey,
+  type VonageHosts,
+} from './credential-checks';
+import { CheckFailure, jsonObject, vonageRequest, type RequestOptions } from './vonage-request';
+
+/**
+ * A failure Vonage answered (401, 404, a refused body, 429 after retries): the change did not
+ * happen. Anything else (a timeout, a dropped connection, a 5xx, an unreadable answer) may have
+ * happened; only asking Vonage again tells.
+ */
+export class UploadRefused extends CheckFailure {}
+
+/** Vonage's reason for refusing a body, from its problem details (title, detail, parameters). */
+function refusalReason(body: string): string {
+  try {
+    const problem = JSON.parse(body) as {
+      title?: unknown;
+      detail?: unknown;
+      invalid_parameters?: { name?: unknown; reason?: unknown }[];
+    };
+    const parts = [problem.title, problem.detail].filter((p) => typeof p === 'string');
+    for (const parameter of problem.invalid_parameters ?? []) {
+      parts.push(`${String(parameter.name)}: ${String(parameter.reason)}`);
+    }
+    return parts.join('; ').slice(0, 300);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Writes the application back as the dashboard has it with only `keys.public_key` changed (the
+ * whole object, so no capability or webhook is lost), and checks that Vonage now shows that key.
+ */
+export async function uploadPublicKey(
+  account: AccountSummary,
+  secret: string,
+  applicationId: string,
+  publicKeyPem: string,
+  hosts: VonageHosts,
+  options: RequestOptions,
+): Promise<void> {
+  let found;
+  try {
+    found = await fetchApplicationObject(account, secret, applicationId, hosts, options);
+  } catch (error) {
+    // Nothing was written yet: whatever stopped the read, the change did not happen.
+    if (error instanceof CheckFailure) throw new UploadRefused(error.code, error.message);
+    throw error;
+  }
+  if ('outcome' in found) throw new UploadRefused(found.outcome.code, found.outcome.message);
+  const keys = typeof found.object.keys === 'object' && found.object.keys ? found.object.keys : {};
+  const answer = await vonageRequest(
+    applicationUrl(hosts, applicationId),
+    { authorization: basic(account.apiKey, secret) },
+    {
+      ...options,
+      method: 'PUT',
+      json: { ...found.object, keys: { ...keys, public_key: publicKeyPem } },
+    },
+  ).catch((error: unknown) => {
+    if (error instanceof CheckFailure && error.code === 'RATE_LIMITED') {
+      throw new UploadRefused(error.code, error.message);
+    }
+    throw error;
+  });
+  if (answer.status === 401) {
+    throw new UploadRefused(
+      'AUTH_FAILED',
+      `Vonage refused the API key ${account.apiKey} with the stored secret (401): the secret is wrong or was rotated. Copy the current one from the dashboard into the account first.`,
+    );
+  }
+  if (answer.status >= 400 && answer.status < 500) {
+    const reason = refusalReason(answer.body);
+    throw new UploadRefused(
+      answer.status === 404 ? 'NOT_FOUND' : 'BAD_RESPONSE',
+      `Vonage refused the new public key (HTTP ${answer.status}${reason ? `: ${reason}` : ''}).`,
+    );
+  }
+  if (answer.status !== 200) {
+    throw new CheckFailure('BAD_RESPONSE', `The update answered HTTP ${answer.status}, not 200.`);
+  }
+  const written = readApplication(jsonObject(answer, 'the application update'));
+  if (!written.publicKey || !sameKey(written.publicKey, publicKeyPem)) {
+    throw new CheckFailure(
+      'BAD_RESPONSE',
+      'Vonage answered the update, but the application it returned does not show the new public key.',
+    );
+  }
+}
