@@ -146,7 +146,7 @@ export async function checkApplication(
   if (!found.publicKey || !sameKey(found.publicKey, application.publicKeyPem)) {
     return outcome(
       'KEY_MISMATCH',
-      `The dashboard's public key for "${found.name || application.name}" is not the public half of the stored private key: the key was regenerated in the dashboard, so tokens from Keydesk will be refused. Put the new private key in Keydesk (Replace the key), or upload this key's public half to the dashboard again.`,
+      `The dashboard's public key for "${found.name || application.name}" is not the public half of the stored private key: the key was regenerated in the dashboard, so tokens from Keydesk will be refused. Put the dashboard's new private key in Keydesk (Replace the key), or rotate the key with Vonage (Rotate with Vonage, or keydesk apps rotate-key) to make a pair that matches again.`,
       details,
     );
   }

@@ -22,10 +22,16 @@ const WebhooksView = lazy(() =>
   import('./views/WebhooksView').then((m) => ({ default: m.WebhooksView })),
 );
 
+const CheckAllView = lazy(() =>
+  import('./views/CheckAllView').then((m) => ({ default: m.CheckAllView })),
+);
+const SyncView = lazy(() => import('./views/SyncView').then((m) => ({ default: m.SyncView })));
+
 const tools: {
-  view: 'decode' | 'webhooks' | 'import' | 'history' | 'settings';
+  view: 'check-all' | 'decode' | 'webhooks' | 'import' | 'history' | 'settings';
   label: string;
 }[] = [
+  { view: 'check-all', label: 'Check all' },
   { view: 'decode', label: 'Decode' },
   { view: 'webhooks', label: 'Webhooks' },
   { view: 'import', label: 'Import' },
@@ -129,6 +135,8 @@ export function App() {
   );
 }
 
+const loading = <p className="muted">Loading…</p>;
+
 function RouteView(props: { route: Route; navigate: (route: Route) => void }) {
   const { route, navigate } = props;
   switch (route.view) {
@@ -150,8 +158,20 @@ function RouteView(props: { route: Route; navigate: (route: Route) => void }) {
       return <DecodeView />;
     case 'webhooks':
       return (
-        <Suspense fallback={<p className="muted">Loading…</p>}>
+        <Suspense fallback={loading}>
           <WebhooksView />
+        </Suspense>
+      );
+    case 'check-all':
+      return (
+        <Suspense fallback={loading}>
+          <CheckAllView navigate={navigate} />
+        </Suspense>
+      );
+    case 'sync':
+      return (
+        <Suspense fallback={loading}>
+          <SyncView key={route.accountId} accountId={route.accountId} navigate={navigate} />
         </Suspense>
       );
     case 'import':

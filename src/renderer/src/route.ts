@@ -4,6 +4,8 @@ export type Route =
   | { view: 'new-account' }
   | { view: 'account'; accountId: string }
   | { view: 'application'; applicationId: string; accountId: string }
+  | { view: 'sync'; accountId: string }
+  | { view: 'check-all' }
   | { view: 'decode' }
   | { view: 'webhooks' }
   | { view: 'import' }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
+import { CheckMark } from './CheckMark';
 import { appsByAccount, rowHeights, sidebarRows, type SidebarRow } from './sidebar-rows';
 import { useWindowedRows } from './useWindowedRows';
 
@@ -15,6 +16,11 @@ export function Sidebar(props: { route: Route; navigate: (route: Route) => void 
   const [query, setQuery] = useState('');
   const accounts = useChannel('accounts:list', { query }).data;
   const apps = useChannel('apps:index', {}).data ?? noApps;
+  const lastChecks = useChannel('vonage:lastChecks', {}).data;
+  const checks = useMemo(
+    () => new Map((lastChecks ?? []).map((check) => [check.id, check])),
+    [lastChecks],
+  );
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [focused, setFocused] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -186,6 +192,7 @@ export function Sidebar(props: { route: Route; navigate: (route: Route) => void 
                 />
                 <span className={`dot dot--${account.color}`} aria-hidden="true" />
                 <span className="account-item__name">{account.name}</span>
+                <CheckMark check={checks.get(account.id)} />
                 <span className="account-item__meta">
                   {account.apiKey} · {account.applicationCount} app
                   {account.applicationCount === 1 ? '' : 's'}
@@ -210,6 +217,7 @@ export function Sidebar(props: { route: Route; navigate: (route: Route) => void 
               {...common}
             >
               <span className="tree-app__name">{app.name}</span>
+              <CheckMark check={checks.get(app.id)} />
               <code className="tree-app__id">{app.id.slice(0, 8)}</code>
             </li>
           );

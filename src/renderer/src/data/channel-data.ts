@@ -96,7 +96,7 @@ export function invalidate(topics: readonly Topic[]) {
 
 /** Back from a terminal where `keydesk` changed the vault: what is on screen asks again. */
 export function invalidateAll() {
-  invalidate(['accounts', 'applications', 'oauth', 'history', 'settings', 'status']);
+  invalidate(['accounts', 'applications', 'oauth', 'history', 'settings', 'status', 'checks']);
 }
 
 /**
@@ -110,6 +110,34 @@ export async function send<C extends RendererChannel>(
   const result = await call(channel, input);
   invalidate(result.ok ? topicsChangedBy(channel) : ['history']);
   return result;
+}
+
+/**
+ * Many calls of one channel, a few at a time, with one invalidation at the end instead of one
+ * per call (a Check all of 800 items would otherwise reload the sidebar 800 times). Stops
+ * starting new calls once `signal` aborts; each answer is handed to `onResult` as it comes.
+ */
+export async function sendMany<C extends RendererChannel>(
+  channel: C,
+  inputs: readonly ChannelInput<C>[],
+  options: {
+    concurrency: number;
+    signal?: AbortSignal;
+    onResult: (result: Result<ChannelOutput<C>>, index: number) => void;
+  },
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length && !options.signal?.aborted) {
+      const index = next++;
+      options.onResult(await call(channel, inputs[index] as ChannelInput<C>), index);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+  } finally {
+    invalidate(topicsChangedBy(channel));
+  }
 }
 
 export interface ChannelState<T> {

@@ -1,7 +1,8 @@
 import type { RendererChannel } from '../../../shared/api';
 
 /** What a read depends on and what a write changes: the units the renderer invalidates by. */
-export type Topic = 'accounts' | 'applications' | 'oauth' | 'history' | 'settings' | 'status';
+export type Topic =
+  'accounts' | 'applications' | 'oauth' | 'history' | 'settings' | 'status' | 'checks';
 
 /**
  * The channels whose answers the renderer keeps, and what makes an answer stale. An account's
@@ -17,11 +18,19 @@ export const readTopics = {
   'oauth:tokens:list': ['oauth', 'accounts'],
   'history:list': ['history'],
   'settings:get': ['settings'],
+  'vonage:lastChecks': ['checks', 'accounts', 'applications'],
 } as const satisfies Partial<Record<RendererChannel, readonly Topic[]>>;
 
 export type ReadChannel = keyof typeof readTopics;
 
-const everything: readonly Topic[] = ['accounts', 'applications', 'oauth', 'history', 'status'];
+const everything: readonly Topic[] = [
+  'accounts',
+  'applications',
+  'oauth',
+  'history',
+  'status',
+  'checks',
+];
 
 /**
  * What a successful call of any other channel changes. Every one of them writes a history event
@@ -42,7 +51,11 @@ const writeTopics: Partial<Record<RendererChannel, readonly Topic[]>> = {
   'oauth:login': ['oauth', 'history'],
   'oauth:loginFinish': ['oauth', 'history'],
   'settings:update': ['settings', 'history', 'status'],
-  'vonage:check': ['history'],
+  'vonage:check': ['history', 'checks'],
+  'vonage:rotateKey': everything,
+  'vonage:addApplication': everything,
+  // The dashboard's names and capabilities kept beside stored applications.
+  'vonage:sync': ['applications', 'history'],
 };
 
 export function topicsChangedBy(channel: RendererChannel): readonly Topic[] {

@@ -176,6 +176,13 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
           <button type="button" className="button" onClick={() => setEditing(true)}>
             Edit account
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => props.navigate({ view: 'sync', accountId: account.id })}
+          >
+            Sync with dashboard
+          </button>
           <CopyEnvironmentButtons reference={{ accountId: account.id }} />
           <button type="button" className="button button--danger" onClick={() => void remove()}>
             Remove account

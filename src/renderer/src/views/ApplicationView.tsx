@@ -109,6 +109,21 @@ export function ApplicationView(props: {
     );
   }
 
+  async function rotate() {
+    if (
+      !app ||
+      !(await confirm(
+        `Rotate the key of "${app.name}"? A new key pair is made, its public half replaces the dashboard's key, and tokens signed with the current key are refused from then on.`,
+        'Rotate key',
+      ))
+    )
+      return;
+    const r = await send('vonage:rotateKey', { app: app.id });
+    if (!r.ok) return toast(r.error.message, 'error');
+    setLast(null);
+    toast(r.value.message);
+  }
+
   async function remove() {
     if (!app || !(await confirm(`Remove "${app.name}" and its private key?`, 'Remove application')))
       return;
@@ -202,6 +217,14 @@ export function ApplicationView(props: {
         </section>
       ) : null}
       <h2>Key</h2>
+      {app.pendingKey ? (
+        <p className="banner banner--warning" role="alert">
+          A new key for this application was on its way to Vonage when Keydesk stopped (
+          {app.pendingKey.operation === 'rotate' ? 'a key rotation' : 'an add with upload'}, since{' '}
+          {app.pendingKey.since}). Run <code>keydesk doctor --fix</code>: it asks Vonage which key
+          it has and finishes or undoes the change.
+        </p>
+      ) : null}
       <CheckWithVonage id={app.id} what="application" />
       <dl className="facts">
         <dt>Fingerprint</dt>
@@ -242,7 +265,14 @@ export function ApplicationView(props: {
           <button type="button" className="button" onClick={() => void replaceKey(true)}>
             Generate a new key pair
           </button>
+          <button type="button" className="button button--primary" onClick={() => void rotate()}>
+            Rotate with Vonage
+          </button>
         </div>
+        <p className="muted">
+          Rotate with Vonage makes a new key pair and writes its public half to the dashboard
+          itself; the other two only change what Keydesk stores.
+        </p>
       </details>
       <div className="actions">
         <button type="button" className="button button--danger" onClick={() => void remove()}>

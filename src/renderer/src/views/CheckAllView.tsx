@@ -1,0 +1,224 @@
+import { useMemo, useRef, useState } from 'react';
+import { checkCodes, type CheckCode, type LastCheck } from '../../../shared/check-schemas';
+import { formatRelative } from '../../../shared/durations';
+import { useNow } from '../components/useNow';
+import { sendMany, useChannel } from '../data/channel-data';
+import type { Route } from '../route';
+
+interface Row extends LastCheck {
+  name: string;
+  account: string;
+  accountId: string;
+}
+
+type Filter = 'all' | 'failed' | CheckCode;
+
+/** Kind to Vonage's rate limits, and as fast as the CLI's default. */
+const concurrency = 4;
+
+/**
+ * Every account and application asked at once, a few at a time: a progress bar while it runs,
+ * then the results (or each item's last known one) in a table filtered by code, and a button
+ * that asks again about what failed.
+ */
+export function CheckAllView(props: { navigate: (route: Route) => void }) {
+  const accounts = useChannel('accounts:list', {}).data;
+  const apps = useChannel('apps:index', {}).data;
+  const lastChecks = useChannel('vonage:lastChecks', {}).data;
+  const [fresh, setFresh] = useState<ReadonlyMap<string, LastCheck>>(new Map());
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [filter, setFilter] = useState<Filter>('all');
+  const stop = useRef<AbortController | null>(null);
+
+  const items = useMemo(() => {
+    const byId = new Map((accounts ?? []).map((a) => [a.id, a]));
+    return [
+      ...(accounts ?? []).map((a) => ({
+        id: a.id,
+        kind: 'account' as const,
+        name: a.name,
+        account: a.name,
+        accountId: a.id,
+      })),
+      ...(apps ?? []).map((p) => ({
+        id: p.id,
+        kind: 'application' as const,
+        name: p.name,
+        account: byId.get(p.accountId)?.name ?? p.accountName,
+        accountId: p.accountId,
+      })),
+    ];
+  }, [accounts, apps]);
+
+  const rows = useMemo(() => {
+    const known = new Map((lastChecks ?? []).map((c) => [c.id, c]));
+    return items.flatMap((item): Row[] => {
+      const check = fresh.get(item.id) ?? known.get(item.id);
+      return check ? [{ ...check, ...item }] : [];
+    });
+  }, [items, lastChecks, fresh]);
+
+  const counts = useMemo(() => {
+    const found = new Map<CheckCode, number>();
+    for (const row of rows) found.set(row.code, (found.get(row.code) ?? 0) + 1);
+    return found;
+  }, [rows]);
+  const failed = rows.filter((row) => row.code !== 'OK');
+  const shown = rows.filter((row) =>
+    filter === 'all' ? true : filter === 'failed' ? row.code !== 'OK' : row.code === filter,
+  );
+
+  async function run(ids: readonly string[]) {
+    const controller = new AbortController();
+    stop.current = controller;
+    setProblem(null);
+    setProgress({ done: 0, total: ids.length });
+    let done = 0;
+    await sendMany(
+      'vonage:check',
+      ids.map((id) => ({ refs: [id] })),
+      {
+        concurrency,
+        signal: controller.signal,
+        onResult: (result) => {
+          done += 1;
+          setProgress({ done, total: ids.length });
+          if (!result.ok) {
+            // The keychain or the settings, not Vonage's answer: the rest would fail alike.
+            setProblem(result.error.message);
+            controller.abort();
+            return;
+          }
+          setFresh((map) => {
+            const next = new Map(map);
+            for (const check of result.value) next.set(check.id, check);
+            return next;
+          });
+        },
+      },
+    );
+    stop.current = null;
+    setProgress(null);
+  }
+
+  const running = progress !== null;
+  const now = useNow();
+  return (
+    <section className="card" aria-label="Check all with Vonage">
+      <header className="card__header">
+        <h1>Check all with Vonage</h1>
+      </header>
+      <p className="muted">
+        Asks Vonage whether each account&apos;s key and secret still work and whether each
+        application still exists with the stored key ({concurrency} at a time).
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={running || items.length === 0}
+          onClick={() => void run(items.map((item) => item.id))}
+        >
+          Check all ({accounts?.length ?? 0} accounts, {apps?.length ?? 0} applications)
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={running || failed.length === 0}
+          onClick={() => void run(failed.map((row) => row.id))}
+        >
+          Re-check {failed.length} not OK
+        </button>
+        {running ? (
+          <button type="button" className="button" onClick={() => stop.current?.abort()}>
+            Stop
+          </button>
+        ) : null}
+      </div>
+      {progress ? (
+        <div className="check-progress" role="status">
+          <progress value={progress.done} max={progress.total} aria-label="Checks done" />
+          <span>
+            {progress.done} of {progress.total} checked
+            {failed.length ? ` · ${failed.length} not OK` : ''}
+          </span>
+        </div>
+      ) : null}
+      {problem ? (
+        <p className="field__error" role="alert">
+          Stopped: {problem}
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <p className="muted">Nothing has been checked yet.</p>
+      ) : (
+        <>
+          <label className="check-filter">
+            Show{' '}
+            <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+              <option value="all">All results ({rows.length})</option>
+              <option value="failed">Not OK ({failed.length})</option>
+              {checkCodes
+                .filter((code) => counts.has(code))
+                .map((code) => (
+                  <option key={code} value={code}>
+                    {code} ({counts.get(code)})
+                  </option>
+                ))}
+            </select>
+          </label>
+          <table className="table check-table" data-testid="check-results">
+            <thead>
+              <tr>
+                <th scope="col">Result</th>
+                <th scope="col">Name</th>
+                <th scope="col">Account</th>
+                <th scope="col">What Vonage said</th>
+                <th scope="col">Checked</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((row) => (
+                <tr key={row.id} data-code={row.code}>
+                  <td>
+                    <span
+                      className={row.code === 'OK' ? 'verdict verdict--ok' : 'verdict verdict--bad'}
+                    >
+                      {row.code}
+                    </span>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() =>
+                        props.navigate(
+                          row.kind === 'account'
+                            ? { view: 'account', accountId: row.id }
+                            : {
+                                view: 'application',
+                                applicationId: row.id,
+                                accountId: row.accountId,
+                              },
+                        )
+                      }
+                    >
+                      {row.name}
+                    </button>
+                    <span className="muted"> {row.kind === 'account' ? 'account' : 'app'}</span>
+                  </td>
+                  <td>{row.account}</td>
+                  <td className="check-table__message">{row.message}</td>
+                  <td title={row.checkedAt}>
+                    {formatRelative(Date.parse(row.checkedAt) / 1000, now)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
