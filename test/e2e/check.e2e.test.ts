@@ -153,7 +153,9 @@ describe('Check all', () => {
 
     // The sidebar marks each item with its last answer.
     const beta = page.getByRole('treeitem', { name: /Beta/ });
-    await beta.getByRole('img', { name: /^Last check: OK, (now|.* ago)\. The key and secret work/ }).waitFor();
+    await beta
+      .getByRole('img', { name: /^Last check: OK, (now|.* ago)\. The key and secret work/ })
+      .waitFor();
     await page.getByRole('treeitem', { name: /Acme/ }).click();
     await page
       .getByRole('treeitem', { name: /Video/ })
