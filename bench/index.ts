@@ -4,6 +4,7 @@
  */
 import { cpus } from 'node:os';
 import { openBenchServices } from './bench-services';
+import { benchCheck } from './check';
 import { benchCli } from './cli';
 import { benchHistory } from './history';
 import { benchMint } from './mint';
@@ -16,6 +17,7 @@ const parts = {
   renderer: benchRenderer,
   history: benchHistory,
   cli: benchCli,
+  check: benchCheck,
 };
 type Part = keyof typeof parts;
 

@@ -2,6 +2,7 @@ import { mayCall, type ChannelOf } from '../shared/channels';
 import type { ChannelInput, ChannelOutput } from '../shared/contract';
 import { KeydeskError } from '../shared/errors';
 import type { Invoke } from '../core/handlers';
+import type { CallContext } from '../core/handlers/handler-types';
 import type { Authorizer } from '../core/oauth/authorizer';
 import type { Services } from '../core/services';
 import { fromShape } from './cli-error';
@@ -34,12 +35,13 @@ export function createCliContext() {
   async function call<C extends ChannelOf<'cli'>>(
     channel: C,
     input: ChannelInput<C>,
+    context?: CallContext,
   ): Promise<ChannelOutput<C>> {
     // The type already says so; this keeps a cast from reaching a window-only channel.
     if (!mayCall('cli', channel)) {
       throw fromShape(new KeydeskError('INTERNAL', `"${channel}" is not a CLI channel.`).toShape());
     }
-    const result = await (await open()).invoke(channel, input);
+    const result = await (await open()).invoke(channel, input, context);
     if (!result.ok) throw fromShape(result.error);
     return result.value;
   }

@@ -366,6 +366,7 @@ describe('Keydesk in Chromium', () => {
       set: unavailable,
       delete: unavailable,
       listRefs: unavailable,
+      readAll: unavailable,
     };
     const a = await start(broken);
     const { page } = a;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractCaller } from '../helpers/contract-caller';
-import { useFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
+import { type FakeVonage } from '../helpers/fake-vonage';
+import { useFakeVonage } from '../helpers/use-fake-vonage';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { darkScreenshot, useAppUnderTest } from './app-fixture';
 

@@ -1,7 +1,6 @@
 import { createPublicKey, createVerify } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll } from 'vitest';
 
 /**
  * A local stand-in for the Vonage endpoints Keydesk's checks use, over real HTTP on 127.0.0.1:
@@ -234,30 +233,3 @@ export async function startFakeVonage(
 }
 
 export type FakeVonage = Awaited<ReturnType<typeof startFakeVonage>>;
-
-/**
- * Registers hooks that start the fake for the test file and point this process's checks at it
- * (KEYDESK_VONAGE_API_HOST and KEYDESK_VONAGE_REST_HOST, read at each check), restoring them
- * afterwards. Read `fake()` inside tests only.
- */
-export function useFakeVonage(options: Parameters<typeof startFakeVonage>[0] = {}) {
-  let fake: FakeVonage | undefined;
-  const names = ['KEYDESK_VONAGE_API_HOST', 'KEYDESK_VONAGE_REST_HOST'] as const;
-  const saved = names.map((name) => process.env[name]);
-  beforeAll(async () => {
-    fake = await startFakeVonage(options);
-    for (const name of names) process.env[name] = fake.url;
-  });
-  afterAll(async () => {
-    await fake?.close();
-    names.forEach((name, index) => {
-      const value = saved[index];
-      if (value === undefined) Reflect.deleteProperty(process.env, name);
-      else process.env[name] = value;
-    });
-  });
-  return () => {
-    if (!fake) throw new Error('useFakeVonage() is ready inside tests only');
-    return fake;
-  };
-}

@@ -56,6 +56,7 @@ function faultyKeychain(real: Keychain) {
       set: guard(real.set),
       delete: guard(real.delete),
       listRefs: real.listRefs,
+      readAll: real.readAll,
     } satisfies Keychain,
     arm(at: number) {
       armedAt = at;

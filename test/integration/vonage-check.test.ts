@@ -1,9 +1,10 @@
 import { Accounts } from '@vonage/accounts';
 import { Applications } from '@vonage/applications';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResult } from '../../src/shared/check-schemas';
 import { contractCaller } from '../helpers/contract-caller';
-import { useFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
+import { type FakeVonage } from '../helpers/fake-vonage';
+import { useFakeVonage } from '../helpers/use-fake-vonage';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';
 
@@ -161,6 +162,50 @@ describe('checking with Vonage', () => {
       'Checked application "Voice bot": OK',
     ]);
     expect(JSON.stringify(history)).not.toContain('right-Secret');
+  });
+
+  it('checks a whole vault with one keychain read, Voice tokens included', async () => {
+    const accounts = await ok('accounts:list', {});
+    for (let a = 1; a <= 3; a += 1) {
+      const apiKey = `more000${a}`;
+      fake.accounts.set(apiKey, { apiKey, secret: `Secret-${a}`, balance: a });
+      const account = await ok('accounts:create', {
+        name: `More ${a}`,
+        apiKey,
+        apiSecret: `Secret-${a}`,
+      });
+      const id = `aaaaaaaa-bbbb-4ccc-8ddd-00000000010${a}`;
+      await ok('apps:create', {
+        accountId: account.id,
+        id,
+        name: 'Voice',
+        key: { kind: 'pem', pem: keys.pkcs8 },
+      });
+      fake.applications.set(id, {
+        id,
+        apiKey,
+        name: 'Voice',
+        capabilities: { voice: {} },
+        publicKey: keys.spki,
+      });
+    }
+    expect(accounts).toHaveLength(1);
+    const reads = vi.spyOn(vault.keychain, 'get');
+    const bulk = vi.spyOn(vault.keychain, 'readAll');
+    const results = await ok('vonage:check', { all: true });
+    expect(results).toHaveLength(9);
+    expect(results.map((r) => r.code)).toEqual(new Array(9).fill('OK'));
+    // Four Voice tokens were accepted: signed with keys from the one bulk read.
+    expect(fake.requests.filter((r) => r.path.startsWith('/v1/calls'))).toHaveLength(4);
+    expect(bulk).toHaveBeenCalledTimes(1);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    bulk.mockRestore();
+    // What each check learned of the dashboard is kept, as a sync keeps it.
+    expect((await ok('apps:get', { id: voiceApp })).dashboard).toMatchObject({
+      name: 'Voice bot (dashboard)',
+      capabilities: ['voice'],
+    });
   });
 
   it('sends the secret only to https hosts or this machine', async () => {

@@ -3,7 +3,8 @@ import { Applications } from '@vonage/applications';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { secretRefs } from '../../src/core/keychain/keychain';
 import { contractCaller } from '../helpers/contract-caller';
-import { useFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
+import { type FakeVonage } from '../helpers/fake-vonage';
+import { useFakeVonage } from '../helpers/use-fake-vonage';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';
 

@@ -85,3 +85,22 @@ describe('load', () => {
     opened.dispose();
   }, 300_000);
 });
+
+describe('keychain connections', () => {
+  it('1,200 keychain operations in a row leave the open descriptors bounded', async () => {
+    // Each native entry holds a D-Bus socket until it is collected; past descriptor 1024 the
+    // library's select() spins forever, which is what this guards against.
+    const { createOsKeychain } = await import('../../src/core/keychain/os-keychain');
+    const { readdirSync } = await import('node:fs');
+    const open = () => readdirSync('/proc/self/fd').length;
+    const chain = createOsKeychain({ service: `${keychain.service}-fds`, timeoutMs: 20_000 });
+    const before = open();
+    let most = before;
+    for (let i = 0; i < 1200; i += 1) {
+      await chain.get(`probe/${i}/none`);
+      if (i % 50 === 0) most = Math.max(most, open());
+    }
+    recordFigure('open descriptors during 1,200 keychain reads', `${before} -> at most ${most}`);
+    expect(most - before).toBeLessThan(300);
+  });
+});

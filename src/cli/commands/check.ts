@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { CheckResult } from '../../shared/check-schemas';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { chooseSubject } from '../folder-defaults';
@@ -33,29 +32,15 @@ export function registerCheckCommand(program: Command, ctx: CliContext): void {
       async (refs: string[], options: { all?: boolean; json?: boolean; concurrency: string }) => {
         const concurrency = parseConcurrency(options.concurrency);
         if (options.all && refs.length) throw new CliError('Give names or --all, not both.', 2);
-        let targets = refs;
-        if (options.all) {
-          const [accounts, apps] = await Promise.all([
-            ctx.call('accounts:list', {}),
-            ctx.call('apps:list', {}),
-          ]);
-          targets = [...accounts.map((a) => a.id), ...apps.map((a) => a.id)];
-        } else if (targets.length === 0) {
-          targets = [chooseSubject(undefined, 'application or account').ref];
-        }
-        const results: CheckResult[] = new Array(targets.length);
-        const showProgress = process.stderr.isTTY && targets.length > 1 && !options.json;
-        let next = 0;
-        let done = 0;
-        await Promise.all(
-          Array.from({ length: Math.min(concurrency, targets.length) }, async () => {
-            while (next < targets.length) {
-              const index = next++;
-              const [result] = await ctx.call('vonage:check', { refs: [targets[index] ?? ''] });
-              if (result) results[index] = result;
-              if (showProgress) progress(++done, targets.length);
-            }
-          }),
+        const refsOrAll = options.all
+          ? { all: true as const }
+          : { refs: refs.length ? refs : [chooseSubject(undefined, 'application or account').ref] };
+        const showProgress =
+          process.stderr.isTTY && !options.json && (options.all || refs.length > 1);
+        const results = await ctx.call(
+          'vonage:check',
+          { ...refsOrAll, concurrency },
+          showProgress ? { progress } : {},
         );
         if (options.json) printJson(results);
         else {

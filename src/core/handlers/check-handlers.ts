@@ -19,7 +19,8 @@ export function checkHandlers(
 > {
   const subjects = eventSubjects(services);
   return {
-    'vonage:check': (input) => runChecks(services, input),
+    'vonage:check': (input, { progress }) =>
+      runChecks(services, input, progress && ((_result, done, total) => progress(done, total))),
     'vonage:lastChecks': () => services.checkResults.all(),
     'vonage:rotateKey': ({ app, account }) => {
       const application = services.vault.applications.resolve(app, account);

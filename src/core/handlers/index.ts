@@ -4,7 +4,7 @@ import { KeydeskError, type Result } from '../../shared/errors';
 import { innermostIssue } from '../../shared/zod-issues';
 import { translateSqlError } from '../db/translate-sql-error';
 import type { Services } from '../services';
-import type { HandlersOf } from './handler-types';
+import type { CallContext, HandlersOf } from './handler-types';
 import { checkHandlers } from './check-handlers';
 import { clipboardHandlers } from './clipboard-handlers';
 import { credentialHandlers } from './credential-handlers';
@@ -36,6 +36,7 @@ export function createHandlers(services: Services): HandlersOf<Channel> {
 export type Invoke = <C extends Channel>(
   channel: C,
   input: unknown,
+  context?: CallContext,
 ) => Promise<Result<ChannelOutput<C>>>;
 
 /**
@@ -43,8 +44,11 @@ export type Invoke = <C extends Channel>(
  * with the contract's schema, run the handler, and turn any failure into the typed error shape.
  */
 export function createInvoke(services: Services): Invoke {
-  const handlers = createHandlers(services) as Record<Channel, (input: unknown) => unknown>;
-  return async (channel, input) => {
+  const handlers = createHandlers(services) as Record<
+    Channel,
+    (input: unknown, context: CallContext) => unknown
+  >;
+  return async (channel, input, context = {}) => {
     if (!isChannel(channel)) {
       return failure(new KeydeskError('VALIDATION', `Unknown channel "${String(channel)}".`));
     }
@@ -55,7 +59,9 @@ export function createInvoke(services: Services): Invoke {
       return failure(new KeydeskError('VALIDATION', issue?.message ?? 'Invalid input.', field));
     }
     try {
-      const value = (await handlers[channel](parsed.data)) as ChannelOutput<typeof channel>;
+      const value = (await handlers[channel](parsed.data, context)) as ChannelOutput<
+        typeof channel
+      >;
       return { ok: true, value };
     } catch (error) {
       return failure(error);

@@ -19,8 +19,8 @@ export function createSigningKeyCache(
 ) {
   const entries = new Map<string, Entry>();
 
-  async function load(app: ApplicationSummary): Promise<KeyObject> {
-    const parsed = parsePrivateKey(await readPrivateKeyPem(app.id));
+  async function load(app: ApplicationSummary, pem?: string): Promise<KeyObject> {
+    const parsed = parsePrivateKey(pem ?? (await readPrivateKeyPem(app.id)));
     if (parsed.fingerprint !== app.fingerprint) {
       throw new KeydeskError(
         'KEY_MISMATCH',
@@ -32,11 +32,12 @@ export function createSigningKeyCache(
   }
 
   return {
-    keyFor(app: ApplicationSummary): Promise<KeyObject> {
+    /** `pem`: the key already read from the keychain (a bulk read), instead of reading it. */
+    keyFor(app: ApplicationSummary, pem?: string): Promise<KeyObject> {
       const cached = entries.get(app.id);
       if (cached && cached.fingerprint === app.fingerprint) return cached.key;
       // The promise is cached, so concurrent first mints share one keychain read.
-      const key = load(app);
+      const key = load(app, pem);
       entries.set(app.id, { fingerprint: app.fingerprint, key });
       key.catch(() => {
         if (entries.get(app.id)?.key === key) entries.delete(app.id);

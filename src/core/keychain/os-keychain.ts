@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { noteNativeEntry } from './release-connections';
 import type { Keychain } from './keychain';
 import { classifyKeychainError } from './classify-keychain-error';
 import { withTimeout } from './with-timeout';
@@ -13,7 +14,10 @@ export interface KeyringApi {
   getPassword(service: string, ref: string, signal: AbortSignal): Promise<string | null>;
   setPassword(service: string, ref: string, secret: string, signal: AbortSignal): Promise<void>;
   deletePassword(service: string, ref: string, signal: AbortSignal): Promise<boolean>;
-  findCredentials(service: string, signal: AbortSignal): Promise<{ account: string }[]>;
+  findCredentials(
+    service: string,
+    signal: AbortSignal,
+  ): Promise<{ account: string; password: string }[]>;
 }
 
 export interface OsKeychainOptions {
@@ -40,12 +44,18 @@ const entryOptions = { linux: { store: 'secret-service' as const } };
 /** @napi-rs/keyring: the macOS Keychain, Windows Credential Manager, or the Secret Service. */
 export function napiKeyring(): KeyringApi {
   const { AsyncEntry, findCredentialsAsync } = loadKeyring();
-  const entry = (service: string, ref: string) => new AsyncEntry(service, ref, entryOptions);
+  const entry = (service: string, ref: string) => {
+    noteNativeEntry();
+    return new AsyncEntry(service, ref, entryOptions);
+  };
   return {
     getPassword: (service, ref, signal) => entry(service, ref).getPassword(signal),
     setPassword: (service, ref, secret, signal) => entry(service, ref).setPassword(secret, signal),
     deletePassword: (service, ref, signal) => entry(service, ref).deleteCredential(signal),
-    findCredentials: (service, signal) => findCredentialsAsync(service, null, signal),
+    findCredentials: (service, signal) => {
+      noteNativeEntry();
+      return findCredentialsAsync(service, null, signal);
+    },
   };
 }
 
@@ -75,6 +85,12 @@ export function createOsKeychain({ service, timeoutMs, keyring }: OsKeychainOpti
     listRefs: () =>
       call('listing secrets', async (k, signal) =>
         (await k.findCredentials(service, signal)).map((credential) => credential.account),
+      ),
+    readAll: () =>
+      call(
+        'reading secrets',
+        async (k, signal) =>
+          new Map((await k.findCredentials(service, signal)).map((c) => [c.account, c.password])),
       ),
   };
 }

@@ -36,6 +36,13 @@ export function scopeToVault(keychain: Keychain, vaultId: string): VaultKeychain
         .filter((ref) => ref.startsWith(own))
         .map((ref) => ref.slice(own.length));
     },
+    async readAll() {
+      const mine = new Map<string, string>();
+      for (const [ref, secret] of await keychain.readAll()) {
+        if (ref.startsWith(own)) mine.set(ref.slice(own.length), secret);
+      }
+      return mine;
+    },
     async otherVaults() {
       const counts = new Map<string | null, number>();
       for (const ref of await keychain.listRefs()) {

@@ -112,34 +112,6 @@ export async function send<C extends RendererChannel>(
   return result;
 }
 
-/**
- * Many calls of one channel, a few at a time, with one invalidation at the end instead of one
- * per call (a Check all of 800 items would otherwise reload the sidebar 800 times). Stops
- * starting new calls once `signal` aborts; each answer is handed to `onResult` as it comes.
- */
-export async function sendMany<C extends RendererChannel>(
-  channel: C,
-  inputs: readonly ChannelInput<C>[],
-  options: {
-    concurrency: number;
-    signal?: AbortSignal;
-    onResult: (result: Result<ChannelOutput<C>>, index: number) => void;
-  },
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < inputs.length && !options.signal?.aborted) {
-      const index = next++;
-      options.onResult(await call(channel, inputs[index] as ChannelInput<C>), index);
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
-  } finally {
-    invalidate(topicsChangedBy(channel));
-  }
-}
-
 export interface ChannelState<T> {
   /** The answer for this input, or while it loads the previous input's answer (no flicker). */
   data: T | undefined;
