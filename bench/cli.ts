@@ -44,6 +44,7 @@ export async function benchCli(bench: BenchServices): Promise<void> {
     ['keydesk accounts list', [node, [cli, 'accounts', 'list']]],
     ['keydesk decode TOKEN', [node, [cli, 'decode', token]]],
     ['keydesk jwt APP', [node, [cli, 'jwt', appId]]],
+    ["jwt's unavoidable work alone", [node, [join(root, 'bench', 'cli-floor.mjs'), appId]]],
   ];
   heading(`CLI, whole process wall time (${runs} interleaved runs each, medians)`);
   const samples = pairedMedians(

@@ -1,25 +1,13 @@
 import { z } from 'zod';
+import {
+  importFormats,
+  importFormatLabels,
+  maxImportFileBytes,
+  type ImportFormat,
+} from './import-formats';
 import { accountNameSchema, applicationIdSchema, applicationNameSchema } from './vault-schemas';
 
-export const importFormats = [
-  'nexmorc',
-  'nexmo-app',
-  'vonagerc',
-  'vonage-app-json',
-  'private-key',
-] as const;
-export type ImportFormat = (typeof importFormats)[number];
-
-export const importFormatLabels: Record<ImportFormat, string> = {
-  nexmorc: '.nexmorc (Nexmo CLI credentials)',
-  'nexmo-app': '.nexmo-app (Nexmo CLI application)',
-  vonagerc: '.vonagerc / ~/.vonage/config.json (Vonage CLI)',
-  'vonage-app-json': 'vonage_app.json (Vonage CLI application)',
-  'private-key': 'private key file',
-};
-
-/** The largest credentials file Keydesk reads. */
-export const maxImportFileBytes = 256 * 1024;
+export { importFormats, importFormatLabels, maxImportFileBytes, type ImportFormat };
 
 const importChoices = {
   /** Account to use for an application when the file names none, or the name for a new account. */

@@ -301,3 +301,15 @@ describe('apps:index', () => {
     ]);
   });
 });
+
+describe('every channel reaches its handler', () => {
+  it('each one, loaded on first use, answers rather than reporting a missing handler', async () => {
+    const { channels } = await import('../../src/shared/contract');
+    for (const channel of channels) {
+      // Empty input: most channels refuse it, but only after validation; a channel without a
+      // handler would fail with INTERNAL "No handler".
+      const result = await call(channel as Channel, {});
+      if (!result.ok) expect(result.error.message, channel).not.toMatch(/No handler for/);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { secretRefs } from '../../src/core/keychain/keychain';
 import { parseSecretRef, revealableSecrets, secretKindNames } from '../../src/shared/secret-kinds';
 import { doctorReportSchema } from '../../src/shared/doctor-schemas';
-import { contract } from '../../src/shared/contract';
+import { schemasOf } from '../../src/shared/contract';
 
 describe('the registry of secret kinds', () => {
   it('gives each kind a reference of its own that reads back as that kind and owner', () => {
@@ -17,9 +17,9 @@ describe('the registry of secret kinds', () => {
     expect(parseSecretRef('vault/x/account/a1/apiSecret')).toBeUndefined();
   });
 
-  it('is what the contract and the doctor accept', () => {
+  it('is what the contract and the doctor accept', async () => {
     expect(revealableSecrets).toEqual(['apiSecret', 'signatureSecret']);
-    const reveal = contract['accounts:revealSecret'].input;
+    const reveal = (await schemasOf('accounts:revealSecret')).input;
     expect(reveal.safeParse({ id: 'a', which: 'apiSecret' }).success).toBe(true);
     expect(reveal.safeParse({ id: 'a', which: 'privateKey' }).success).toBe(false);
     const missing = doctorReportSchema.shape.missingSecrets.element.shape.secret;

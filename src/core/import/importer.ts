@@ -3,12 +3,12 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { KeydeskError } from '../../shared/errors';
 import { foldName } from '../../shared/fold-name';
 import { nameFromSource } from './name-from-source';
-import {
-  importFormatLabels,
-  type ImportSource,
-  type ImportItem,
-  type ImportPreview,
-  type ImportResult,
+import { importFormatLabels } from '../../shared/import-formats';
+import type {
+  ImportSource,
+  ImportItem,
+  ImportPreview,
+  ImportResult,
 } from '../../shared/import-schemas';
 import {
   apiKeySchema,

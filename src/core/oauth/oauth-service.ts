@@ -3,11 +3,11 @@ import type Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
 import { writeSecretsAndRows, type SecretWrite } from '../vault/secret-write';
 import { isLoopbackHost, isSecureOrLoopback, vonageApiHosts } from '../../shared/network-policy';
-import {
-  defaultOAuthBaseUrl,
-  type AccessTokenSummary,
-  type ConsumerSummary,
-  type SignatureMethod,
+import { defaultOAuthBaseUrl } from '../../shared/oauth-constants';
+import type {
+  AccessTokenSummary,
+  ConsumerSummary,
+  SignatureMethod,
 } from '../../shared/oauth-schemas';
 import { secretRefs, type Keychain } from '../keychain/keychain';
 import type { Vault } from '../vault/vault';

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import {
+  webhookSignInputSchema,
+  webhookSignOutputSchema,
+  webhookVerdictSchema,
+  webhookVerifyInputSchema,
+} from './webhook-schemas';
+import {
+  addFromDashboardInputSchema,
+  checkInputSchema,
+  checkResultSchema,
+  keyChangeSchema,
+  lastCheckSchema,
+  rotateKeyInputSchema,
+  syncResultSchema,
+} from './check-schemas';
+import type { ChannelSchemas } from './contract';
+
+/** What Keydesk asks Vonage (checks, sync, key rotation) and webhook signatures. One slice of the contract (contract.ts). */
+export const vonageChannels = {
+  /** Ask Vonage whether stored credentials still work (and keys still match). */
+  'vonage:check': {
+    input: checkInputSchema,
+    output: z.array(checkResultSchema),
+  },
+  /** An account's applications in the dashboard against the vault (stored, missing, deleted). */
+  'vonage:sync': {
+    input: z.strictObject({ account: z.string().trim().min(1, 'Name the account.').max(200) }),
+    output: syncResultSchema,
+  },
+  /** Each account's and application's last check (the sidebar's marks). */
+  'vonage:lastChecks': {
+    input: z.strictObject({}),
+    output: z.array(lastCheckSchema),
+  },
+  /**
+   * A new key pair for the application: stored, its public half written to the dashboard, then
+   * used. Confirmed by the user first (the dashboard's previous key stops working).
+   */
+  'vonage:rotateKey': {
+    input: rotateKeyInputSchema,
+    output: keyChangeSchema,
+  },
+  /** A dashboard application Keydesk lacks, added with a new key pair uploaded the same way. */
+  'vonage:addApplication': {
+    input: addFromDashboardInputSchema,
+    output: keyChangeSchema,
+  },
+  /** Why a webhook's or a signed request's signature verifies or not. */
+  'webhooks:verify': {
+    input: webhookVerifyInputSchema,
+    output: webhookVerdictSchema,
+  },
+  /** A test webhook or signed parameters, with an account's signature secret. */
+  'webhooks:sign': {
+    input: webhookSignInputSchema,
+    output: webhookSignOutputSchema,
+  },
+} as const satisfies ChannelSchemas;
