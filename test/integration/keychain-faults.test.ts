@@ -15,16 +15,25 @@ const realKeyring = napiKeyring();
 const probe = createTestKeychain();
 
 /** The real keyring (real gnome-keyring) with one fault: the Nth call of `method` misbehaves. */
-function faultyKeyring(method: keyof KeyringApi, nth: number, fault: 'hang' | 'fail'): KeyringApi {
+function faultyKeyring(
+  method: keyof KeyringApi,
+  nth: number,
+  fault: 'hang' | 'fail' | 'drop',
+): KeyringApi {
   let calls = 0;
   const wrapped = { ...realKeyring };
   wrapped[method] = ((...args: unknown[]) => {
     calls += 1;
     if (calls === nth) {
       tally('faults injected');
-      return fault === 'hang'
-        ? new Promise(() => undefined)
-        : Promise.reject(new Error('Cannot create an item in a locked collection'));
+      if (fault === 'hang') return new Promise(() => undefined);
+      return Promise.reject(
+        new Error(
+          fault === 'drop'
+            ? 'Platform secure storage failure: D-Bus error: Remote peer disconnected'
+            : 'Cannot create an item in a locked collection',
+        ),
+      );
     }
     return (realKeyring[method] as (...a: unknown[]) => Promise<unknown>)(...args);
   }) as never;
@@ -122,5 +131,19 @@ describe('keychain faults leave the vault exactly as before', () => {
         secretRefs.apiSecret(acme.id),
       ),
     ).toBe('old-secret-1');
+  });
+
+  it('a keychain service that drops a request (its daemon restarting) is asked again', async () => {
+    const { ok } = servicesWith(faultyKeyring('setPassword', 1, 'drop'), 5_000);
+    const acme = await ok('accounts:create', {
+      name: 'Acme',
+      apiKey: 'abcd1234',
+      apiSecret: 'kept-secret-1',
+    });
+    expect(
+      await (opened as NonNullable<typeof opened>).services.keychain.get(
+        secretRefs.apiSecret(acme.id),
+      ),
+    ).toBe('kept-secret-1');
   });
 });

@@ -3,6 +3,7 @@ import { noteNativeEntry } from './release-connections';
 import type { Keychain } from './keychain';
 import { classifyKeychainError } from './classify-keychain-error';
 import { withTimeout } from './with-timeout';
+import { KeydeskError } from '../../shared/errors';
 
 type KeyringModule = typeof import('@napi-rs/keyring');
 
@@ -33,6 +34,9 @@ function loadKeyring(): KeyringModule {
   keyringModule ??= createRequire(import.meta.url)('@napi-rs/keyring') as KeyringModule;
   return keyringModule;
 }
+
+/** The waits before asking a keychain service again that failed or vanished (the last is unused). */
+const retryPausesMs = [300, 600, 0];
 
 /**
  * On Linux the store is pinned to the Secret Service: left to choose, the library falls back to
@@ -65,15 +69,41 @@ export function napiKeyring(): KeyringApi {
  * signal (a hidden unlock prompt). A locked keyring is an error that says so, never "not found".
  */
 export function createOsKeychain({ service, timeoutMs, keyring }: OsKeychainOptions): Keychain {
-  async function call<T>(what: string, work: (api: KeyringApi, signal: AbortSignal) => Promise<T>) {
+  async function attempt<T>(
+    what: string,
+    work: (api: KeyringApi, signal: AbortSignal) => Promise<T>,
+    ms: number,
+  ) {
     const controller = new AbortController();
     try {
-      return await withTimeout(work(keyring ?? napiKeyring(), controller.signal), timeoutMs, what);
+      return await withTimeout(work(keyring ?? napiKeyring(), controller.signal), ms, what);
     } catch (error) {
       throw classifyKeychainError(error, what);
     } finally {
       controller.abort();
     }
+  }
+
+  /**
+   * A keychain service that went away mid-request (gnome-keyring restarting after a crash drops
+   * every connection) is asked again, twice at most, within the same time limit; a locked
+   * keyring or a timeout is answered at once.
+   */
+  async function call<T>(what: string, work: (api: KeyringApi, signal: AbortSignal) => Promise<T>) {
+    const deadline = Date.now() + timeoutMs;
+    for (const [index, pause] of retryPausesMs.entries()) {
+      try {
+        return await attempt(what, work, Math.max(1, deadline - Date.now()));
+      } catch (error) {
+        const transient =
+          error instanceof KeydeskError &&
+          (error.code === 'KEYCHAIN_FAILED' || error.code === 'KEYCHAIN_UNAVAILABLE');
+        if (!transient || index === retryPausesMs.length - 1 || Date.now() + pause >= deadline)
+          throw error;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+    throw new KeydeskError('INTERNAL', `No keychain attempt was made while ${what}.`);
   }
 
   return {
