@@ -37,13 +37,8 @@ export default defineConfig({
       // Pure-JS dependencies are bundled (and tree-shaken): loading zod as ~100 separate ES modules
       // cost the CLI over 100 ms of startup. Native modules stay external.
       externalizeDeps: { exclude: ['zod', 'commander', 'ini', 'csv-stringify', 'oauth-1.0a'] },
-      rolldownOptions: {
-        // The CLI shares the main process's services, so it is bundled alongside them.
-        input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/cli/index.ts'),
-        },
-      },
+      // The CLI is built apart, as one CommonJS file (scripts/build-cli.mjs).
+      rolldownOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },
   preload: {

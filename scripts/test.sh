@@ -15,6 +15,7 @@ npx tsc -p tsconfig.web.json --noEmit
 
 step build
 npx electron-vite build >/dev/null
+node scripts/build-cli.mjs
 
 step "unit, integration and end-to-end tests (real gnome-keyring in its own D-Bus session, Debian Chromium)"
 scripts/with-keyring.sh npx vitest run "$@"

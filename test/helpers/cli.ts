@@ -6,7 +6,7 @@ const root = join(import.meta.dirname, '..', '..');
 export const cliPath = join(root, 'bin', 'keydesk.js');
 
 export function assertCliBuilt(): void {
-  if (!existsSync(join(root, 'out', 'main', 'cli.js'))) {
+  if (!existsSync(join(root, 'out', 'cli', 'keydesk.cjs'))) {
     throw new Error('The CLI is not built: run "npm run build" (npm test does it first).');
   }
 }
