@@ -70,9 +70,7 @@ describe('Check with Vonage', () => {
 /** Two accounts (one whose secret was rotated) with applications in various states. */
 async function seedVault(a: Awaited<ReturnType<ReturnType<typeof useAppUnderTest>['start']>>) {
   const { ok } = contractCaller(() => a.backend.invoke);
-  fake.accounts.clear();
-  fake.applications.clear();
-  fake.fail(undefined);
+  fake.reset();
   const acme = await ok('accounts:create', {
     name: 'Acme',
     apiKey: 'acme0001',

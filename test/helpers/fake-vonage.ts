@@ -224,6 +224,13 @@ export async function startFakeVonage(
     fail(next: Fault | undefined) {
       fault = next;
     },
+    /** An empty dashboard again: no accounts, applications, fault or recorded requests. */
+    reset() {
+      accounts.clear();
+      applications.clear();
+      requests.length = 0;
+      fault = undefined;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -233,3 +240,9 @@ export async function startFakeVonage(
 }
 
 export type FakeVonage = Awaited<ReturnType<typeof startFakeVonage>>;
+
+/** The environment that points a `keydesk` process at the fake (both Vonage hosts). */
+export const fakeVonageEnv = (fake: FakeVonage) => ({
+  KEYDESK_VONAGE_API_HOST: fake.url,
+  KEYDESK_VONAGE_REST_HOST: fake.url,
+});

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, cliRunnerAsync } from '../helpers/cli';
-import { startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
+import { fakeVonageEnv, startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
@@ -19,10 +19,7 @@ beforeAll(async () => {
   assertCliBuilt();
   keys = makeRsaKeys();
   fake = await startFakeVonage();
-  keydesk = cliRunnerAsync(dataDir, keychain.service, {
-    KEYDESK_VONAGE_API_HOST: fake.url,
-    KEYDESK_VONAGE_REST_HOST: fake.url,
-  });
+  keydesk = cliRunnerAsync(dataDir, keychain.service, fakeVonageEnv(fake));
   fake.accounts.set('acme0001', { apiKey: 'acme0001', secret: 'right-Secret', balance: 3.2 });
   fake.applications.set(appId, {
     id: appId,

@@ -23,10 +23,7 @@ beforeAll(async () => {
   fake = fakeVonage();
 });
 beforeEach(async () => {
-  fake.accounts.clear();
-  fake.applications.clear();
-  fake.fail(undefined);
-  fake.requests.length = 0;
+  fake.reset();
   fake.accounts.set('acme0001', {
     apiKey: 'acme0001',
     secret: 'right-Secret',

@@ -29,10 +29,7 @@ beforeAll(() => {
   fake = fakeVonage();
 });
 beforeEach(async () => {
-  fake.accounts.clear();
-  fake.applications.clear();
-  fake.fail(undefined);
-  fake.requests.length = 0;
+  fake.reset();
   fake.accounts.set('acme0001', { apiKey: 'acme0001', secret: 's3cret', balance: 1 });
   for (const [id, name] of [
     [appId, 'Voice (prod)'],
