@@ -166,6 +166,23 @@ describe('rotating an application key', () => {
     expect((await vault.env().services.doctor(false)).pendingKeys).toEqual([]);
   });
 
+  it('drops a pending key whose application was deleted from the dashboard meanwhile', async () => {
+    const before = await ok('apps:get', { id: appId });
+    fake.fail({ kind: 'drop', method: 'PUT', applied: true, staysDown: true });
+    await fails('vonage:rotateKey', { app: appId });
+    expect((await ok('apps:get', { id: appId })).pendingKey).not.toBeNull();
+    fake.fail(undefined);
+    fake.applications.delete(appId);
+    const report = await vault.env().services.doctor(true);
+    expect(report.repairs).toEqual([
+      '"Voice" is no longer in the dashboard: the new key was discarded; the previous one stays stored (run a check or a sync).',
+    ]);
+    const after = await ok('apps:get', { id: appId });
+    expect(after.pendingKey).toBeNull();
+    expect(after.fingerprint).toBe(before.fingerprint);
+    expect(await refs()).not.toContain(pendingRef);
+  });
+
   it('says which application when the name is unknown or the account fails', async () => {
     expect((await fails('vonage:rotateKey', { app: 'Voise' })).message).toMatch(
       /No application named or with id "Voise".*did you mean "Voice"/i,

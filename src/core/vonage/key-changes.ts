@@ -54,9 +54,12 @@ export async function finishPendingKey(
         message: `Vonage has the new key of "${application.name}": Keydesk now signs with it.`,
       };
     }
+    const gone = 'code' in found;
     return {
       application: await vault.applications.dropRotation(application.id),
-      message: `Vonage kept the previous key of "${application.name}": the new key was discarded and the previous one stays in use.`,
+      message: gone
+        ? `"${application.name}" is no longer in the dashboard: the new key was discarded; the previous one stays stored (run a check or a sync).`
+        : `Vonage kept the previous key of "${application.name}": the new key was discarded and the previous one stays in use.`,
     };
   }
   if (vonageHasIt) {
