@@ -148,8 +148,7 @@ export async function runChecks(
     services.checkResults.save(result);
     const { dashboardName, capabilities } = result.details;
     if (target.kind === 'application' && Array.isArray(capabilities)) {
-      // What the dashboard said is kept as a sync keeps it: shown beside the name, and the next
-      // check knows which applications need a token.
+      // What the dashboard said is kept as a sync keeps it, shown beside Keydesk's name.
       services.vault.applications.setDashboard(target.application.id, {
         name: typeof dashboardName === 'string' ? dashboardName : '',
         capabilities: capabilities.map(String),

@@ -51,7 +51,8 @@ const writeTopics: Partial<Record<RendererChannel, readonly Topic[]>> = {
   'oauth:login': ['oauth', 'history'],
   'oauth:loginFinish': ['oauth', 'history'],
   'settings:update': ['settings', 'history', 'status'],
-  'vonage:check': ['history', 'checks'],
+  // A check also keeps the dashboard's name and capabilities of each application.
+  'vonage:check': ['history', 'checks', 'applications'],
   'vonage:rotateKey': everything,
   'vonage:addApplication': everything,
   // The dashboard's names and capabilities kept beside stored applications.
