@@ -131,6 +131,7 @@ describe('Check all', () => {
       'OK',
       'OK',
     ]);
+    await page.getByText('6 checked: 2 OK, 4 not OK').waitFor();
     await a.screenshot('19-check-all');
     await darkScreenshot(a, '19-check-all');
 
@@ -148,6 +149,7 @@ describe('Check all', () => {
     await page.getByRole('button', { name: 'Re-check 4 not OK' }).click();
     await page.getByRole('button', { name: 'Re-check 2 not OK' }).waitFor();
     expect(fake.requests.filter((r) => r.path === '/account/get-balance')).toHaveLength(1);
+    await page.getByText('6 checked: 4 OK, 2 not OK').waitFor();
     expect((await codes()).sort()).toEqual(['KEY_MISMATCH', 'NOT_FOUND', 'OK', 'OK', 'OK', 'OK']);
 
     // The sidebar marks each item with its last answer.

@@ -54,7 +54,9 @@ export function CheckAllView(props: { navigate: (route: Route) => void }) {
   const rows = useMemo(() => {
     const known = new Map((lastChecks ?? []).map((c) => [c.id, c]));
     return items.flatMap((item): Row[] => {
-      const check = fresh.get(item.id) ?? known.get(item.id);
+      // This screen's answer until the kept results catch up; whichever is newer after that.
+      const [mine, kept] = [fresh.get(item.id), known.get(item.id)];
+      const check = mine && (!kept || mine.checkedAt >= kept.checkedAt) ? mine : kept;
       return check ? [{ ...check, ...item }] : [];
     });
   }, [items, lastChecks, fresh]);
@@ -155,20 +157,25 @@ export function CheckAllView(props: { navigate: (route: Route) => void }) {
         <p className="muted">Nothing has been checked yet.</p>
       ) : (
         <>
-          <label className="check-filter">
-            Show{' '}
-            <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
-              <option value="all">All results ({rows.length})</option>
-              <option value="failed">Not OK ({failed.length})</option>
-              {checkCodes
-                .filter((code) => counts.has(code))
-                .map((code) => (
-                  <option key={code} value={code}>
-                    {code} ({counts.get(code)})
-                  </option>
-                ))}
-            </select>
-          </label>
+          <div className="check-summary">
+            <label className="check-filter">
+              Show{' '}
+              <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+                <option value="all">All results ({rows.length})</option>
+                <option value="failed">Not OK ({failed.length})</option>
+                {checkCodes
+                  .filter((code) => counts.has(code))
+                  .map((code) => (
+                    <option key={code} value={code}>
+                      {code} ({counts.get(code)})
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <span className="muted" role="status">
+              {rows.length} checked: {rows.length - failed.length} OK, {failed.length} not OK
+            </span>
+          </div>
           <table className="table check-table" data-testid="check-results">
             <thead>
               <tr>
