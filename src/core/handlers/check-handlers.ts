@@ -3,7 +3,6 @@ import { runChecks } from '../vonage/check-service';
 import { syncApplications } from '../vonage/sync-applications';
 import { addFromDashboard, rotateKey } from '../vonage/key-changes';
 import { CheckFailure } from '../vonage/vonage-request';
-import { KeydeskError } from '../../shared/errors';
 import { eventSubjects } from './event-subjects';
 import type { HandlersOf } from './handler-types';
 
@@ -55,9 +54,7 @@ export function checkHandlers(
             return await syncApplications(services, account);
           } catch (error) {
             // Vonage's answer as the contract's error: the message says what to do.
-            if (error instanceof CheckFailure)
-              throw new KeydeskError('VONAGE_FAILED', `${error.code}: ${error.message}`);
-            throw error;
+            throw error instanceof CheckFailure ? error.toKeydeskError() : error;
           }
         },
         (result) => {

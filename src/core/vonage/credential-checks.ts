@@ -1,7 +1,13 @@
 import { createPublicKey } from 'node:crypto';
 import type { CheckCode, CheckResult } from '../../shared/check-schemas';
 import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
-import { CheckFailure, jsonObject, vonageRequest, type RequestOptions } from './vonage-request';
+import {
+  CheckFailure,
+  jsonObject,
+  secretRefused,
+  vonageRequest,
+  type RequestOptions,
+} from './vonage-request';
 
 export interface VonageHosts {
   api: URL;
@@ -19,11 +25,7 @@ const outcome = (code: CheckCode, message: string, details: Record<string, unkno
   details,
 });
 
-const refused = (account: AccountSummary) =>
-  outcome(
-    'AUTH_FAILED',
-    `Vonage refused the API key ${account.apiKey} with the stored secret (401): the secret is wrong or was rotated in the dashboard. Copy the current one from the dashboard (Settings > API keys) into the account.`,
-  );
+const refused = (account: AccountSummary) => outcome('AUTH_FAILED', secretRefused(account.apiKey));
 
 /** The account's key and secret, asked through the balance: OK with the balance and auto-reload. */
 export async function checkAccount(

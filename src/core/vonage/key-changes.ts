@@ -88,27 +88,20 @@ async function settleFailedUpload(
   if (failure instanceof UploadRefused) {
     if (application.pendingKey?.operation === 'rotate') {
       await services.vault.applications.dropRotation(application.id);
-      throw new KeydeskError(
-        'VONAGE_FAILED',
-        `${failure.code}: ${failure.message} The previous key stays in use.`,
-      );
+      throw failure.toKeydeskError('The previous key stays in use.');
     }
     await services.vault.applications.remove(application.id);
-    throw new KeydeskError(
-      'VONAGE_FAILED',
-      `${failure.code}: ${failure.message} The application was not added.`,
-    );
+    throw failure.toKeydeskError('The application was not added.');
   }
   let settled: KeyChange;
   try {
     settled = await finishPendingKey(services, application.id);
   } catch {
-    throw new KeydeskError(
-      'VONAGE_FAILED',
-      `${failure.code}: ${failure.message} Keydesk cannot tell whether Vonage took the new key, so it is kept as pending; run "keydesk doctor --fix" once Vonage answers.`,
+    throw failure.toKeydeskError(
+      'Keydesk cannot tell whether Vonage took the new key, so it is kept as pending; run "keydesk doctor --fix" once Vonage answers.',
     );
   }
-  throw new KeydeskError('VONAGE_FAILED', `${failure.code}: ${failure.message} ${settled.message}`);
+  throw failure.toKeydeskError(settled.message);
 }
 
 async function upload(services: Services, application: ApplicationSummary): Promise<void> {
@@ -156,15 +149,11 @@ export async function addFromDashboard(
     vonageHosts(services),
     requestOptions(services),
   ).catch((error: unknown) => {
-    if (error instanceof CheckFailure) {
-      throw new KeydeskError('VONAGE_FAILED', `${error.code}: ${error.message}`);
-    }
-    throw error;
+    throw error instanceof CheckFailure ? error.toKeydeskError() : error;
   });
   if ('outcome' in found) {
-    throw new KeydeskError(
-      'VONAGE_FAILED',
-      `${found.outcome.code}: ${found.outcome.message}`,
+    throw new CheckFailure(found.outcome.code, found.outcome.message).toKeydeskError(
+      undefined,
       'id',
     );
   }

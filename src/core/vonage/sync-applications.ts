@@ -5,7 +5,13 @@ import { resolveSubject } from '../credentials/credential-environment';
 import { KeydeskError } from '../../shared/errors';
 import { sameKey, type VonageHosts } from './credential-checks';
 import { requestOptions, vonageHosts } from './check-service';
-import { CheckFailure, jsonObject, vonageRequest, type RequestOptions } from './vonage-request';
+import {
+  CheckFailure,
+  jsonObject,
+  secretRefused,
+  vonageRequest,
+  type RequestOptions,
+} from './vonage-request';
 
 interface ListedApplication {
   id: string;
@@ -33,10 +39,7 @@ async function listDashboard(
     url.searchParams.set('page', String(page));
     const answer = await vonageRequest(url, { authorization }, options);
     if (answer.status === 401) {
-      throw new CheckFailure(
-        'AUTH_FAILED',
-        `Vonage refused the API key ${account.apiKey} with the stored secret (401): the secret is wrong or was rotated. Copy the current one from the dashboard into the account, then sync again.`,
-      );
+      throw new CheckFailure('AUTH_FAILED', secretRefused(account.apiKey));
     }
     if (answer.status !== 200) {
       throw new CheckFailure(

@@ -7,7 +7,13 @@ import {
   sameKey,
   type VonageHosts,
 } from './credential-checks';
-import { CheckFailure, jsonObject, vonageRequest, type RequestOptions } from './vonage-request';
+import {
+  CheckFailure,
+  jsonObject,
+  secretRefused,
+  vonageRequest,
+  type RequestOptions,
+} from './vonage-request';
 
 /**
  * A failure Vonage answered (401, 404, a refused body, 429 after retries): the change did not
@@ -71,10 +77,7 @@ export async function uploadPublicKey(
     throw error;
   });
   if (answer.status === 401) {
-    throw new UploadRefused(
-      'AUTH_FAILED',
-      `Vonage refused the API key ${account.apiKey} with the stored secret (401): the secret is wrong or was rotated. Copy the current one from the dashboard into the account first.`,
-    );
+    throw new UploadRefused('AUTH_FAILED', secretRefused(account.apiKey));
   }
   if (answer.status >= 400 && answer.status < 500) {
     const reason = refusalReason(answer.body);

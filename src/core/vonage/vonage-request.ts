@@ -1,4 +1,5 @@
 import type { CheckCode } from '../../shared/check-schemas';
+import { KeydeskError } from '../../shared/errors';
 import { groupDigits } from '../../shared/group-digits';
 
 /** A check that could not get a usable answer, with the code and message it reports. */
@@ -9,7 +10,17 @@ export class CheckFailure extends Error {
   ) {
     super(message);
   }
+
+  /** As the contract's error, for a caller that asked for a change rather than a check. */
+  toKeydeskError(more?: string, field?: string): KeydeskError {
+    const text = `${this.code}: ${this.message}${more ? ` ${more}` : ''}`;
+    return new KeydeskError('VONAGE_FAILED', text, field);
+  }
 }
+
+/** Vonage's 401 to the account's key and secret, with what to do. */
+export const secretRefused = (apiKey: string) =>
+  `Vonage refused the API key ${apiKey} with the stored secret (401): the secret is wrong or was rotated in the dashboard. Copy the current one from the dashboard (Settings > API keys) into the account.`;
 
 export interface VonageAnswer {
   status: number;
