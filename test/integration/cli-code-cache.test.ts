@@ -25,7 +25,7 @@ describe('the CLI code cache', () => {
     const plain = keydesk(['accounts', 'list'], { env });
     expect(plain.code).toBe(0);
     const [made] = files(folder);
-    expect(made).toMatch(/^[0-9a-f]{16}-accounts\.bin$/);
+    expect(made).toMatch(/-accounts\.bin$/);
     const path = join(folder, made ?? '');
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const first = statSync(path).mtimeMs;
