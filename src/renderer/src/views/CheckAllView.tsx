@@ -31,9 +31,8 @@ export function CheckAllView(props: { navigate: (route: Route) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
 
-  const items = useMemo(() => {
-    const byId = new Map((accounts ?? []).map((a) => [a.id, a]));
-    return [
+  const items = useMemo(
+    () => [
       ...(accounts ?? []).map((a) => ({
         id: a.id,
         kind: 'account' as const,
@@ -45,11 +44,12 @@ export function CheckAllView(props: { navigate: (route: Route) => void }) {
         id: p.id,
         kind: 'application' as const,
         name: p.name,
-        account: byId.get(p.accountId)?.name ?? p.accountName,
+        account: p.accountName,
         accountId: p.accountId,
       })),
-    ];
-  }, [accounts, apps]);
+    ],
+    [accounts, apps],
+  );
 
   const rows = useMemo(() => {
     const known = new Map((lastChecks ?? []).map((c) => [c.id, c]));

@@ -50,6 +50,13 @@ export function WebhookVerifyPanel() {
   }
 
   const errorFor = (field: string) => (error?.field === field ? error.message : undefined);
+  /** What each pasted text's field needs of the form: its id, value, setter and error. */
+  const pasted = (key: 'request' | 'token' | 'body' | 'params') => ({
+    id: `webhook-${key}`,
+    value: form[key],
+    onChange: set(key),
+    error: errorFor(key),
+  });
   return (
     <section className="card" aria-label="Verify a webhook">
       <h2>Verify a signature</h2>
@@ -69,74 +76,34 @@ export function WebhookVerifyPanel() {
           ))}
         </div>
         {shape === 'request' ? (
-          <Field
-            id="webhook-request"
+          <PastedText
+            {...pasted('request')}
             label="The request as received"
-            error={errorFor('request')}
             hint="Request line, headers, a blank line, the body: paste it or drop a file"
-          >
-            <textarea
-              id="webhook-request"
-              className="code"
-              rows={9}
-              spellCheck={false}
-              placeholder={exampleRequest}
-              value={form.request}
-              onChange={(e) => set('request')(e.target.value)}
-              onDragOver={(e) => e.preventDefault()}
-              onDrop={(e) => void dropped(e)}
-            />
-          </Field>
+            rows={9}
+            placeholder={exampleRequest}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => void dropped(e)}
+          />
         ) : null}
         {shape === 'token' ? (
           <>
-            <Field
-              id="webhook-token"
-              label="Token (the Authorization header)"
-              error={errorFor('token')}
-            >
-              <textarea
-                id="webhook-token"
-                className="code"
-                rows={3}
-                spellCheck={false}
-                value={form.token}
-                onChange={(e) => set('token')(e.target.value)}
-              />
-            </Field>
-            <Field
-              id="webhook-body"
+            <PastedText {...pasted('token')} label="Token (the Authorization header)" rows={3} />
+            <PastedText
+              {...pasted('body')}
               label="Body, exactly as received"
-              error={errorFor('body')}
               hint="Hashed byte for byte: paste the raw body, not a re-formatted one"
-            >
-              <textarea
-                id="webhook-body"
-                className="code"
-                rows={5}
-                spellCheck={false}
-                value={form.body}
-                onChange={(e) => set('body')(e.target.value)}
-              />
-            </Field>
+              rows={5}
+            />
           </>
         ) : null}
         {shape === 'sig' ? (
-          <Field
-            id="webhook-params"
+          <PastedText
+            {...pasted('params')}
             label="Parameters with sig"
-            error={errorFor('params')}
             hint="The query string or form body: name=value&…&sig=…"
-          >
-            <textarea
-              id="webhook-params"
-              className="code"
-              rows={4}
-              spellCheck={false}
-              value={form.params}
-              onChange={(e) => set('params')(e.target.value)}
-            />
-          </Field>
+            rows={4}
+          />
         ) : null}
         <Field id="webhook-account" label="Account" error={errorFor('account')}>
           <select
@@ -232,5 +199,38 @@ function WebhookVerdictReport({ verdict }: { verdict: WebhookVerdict }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A pasted text (a request, a token, a body, parameters): a monospace box under its label. */
+function PastedText({
+  id,
+  label,
+  hint,
+  error,
+  onChange,
+  ...textarea
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  rows: number;
+  placeholder?: string;
+  onDragOver?: (event: DragEvent) => void;
+  onDrop?: (event: DragEvent) => void;
+}) {
+  return (
+    <Field id={id} label={label} error={error} {...(hint ? { hint } : {})}>
+      <textarea
+        id={id}
+        className="code"
+        spellCheck={false}
+        onChange={(e) => onChange(e.target.value)}
+        {...textarea}
+      />
+    </Field>
   );
 }
