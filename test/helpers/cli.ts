@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -64,4 +64,45 @@ export function cliRunnerAsync(
       options.onSpawn?.(child);
     });
   };
+}
+
+type CliResult = { code: number | null; stderr: string };
+type CliRun = (args: string[], options?: { stdin?: string }) => CliResult | Promise<CliResult>;
+
+export interface CliSeed {
+  accounts: { name: string; apiKey: string; secret: string }[];
+  /** Each with its private key, written to a key file in `folder` as a user would have it. */
+  apps?: { account: string; id: string; name: string; pem: string }[];
+}
+
+/**
+ * Stores accounts and applications the way a user does (`accounts add` with the secret on
+ * stdin, `apps add --key-file`); a step that fails stops the test with keydesk's own message.
+ */
+export async function seedWithCli(keydesk: CliRun, folder: string, seed: CliSeed): Promise<void> {
+  const must = async (args: string[], stdin?: string) => {
+    const result = await keydesk(args, stdin === undefined ? {} : { stdin });
+    if (result.code !== 0) {
+      throw new Error(`keydesk ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+    }
+  };
+  for (const { name, apiKey, secret } of seed.accounts) {
+    await must(['accounts', 'add', '--name', name, '--api-key', apiKey], secret);
+  }
+  for (const { account, id, name, pem } of seed.apps ?? []) {
+    const keyFile = join(folder, `${id}.key`);
+    writeFileSync(keyFile, pem);
+    await must([
+      'apps',
+      'add',
+      '--account',
+      account,
+      '--id',
+      id,
+      '--name',
+      name,
+      '--key-file',
+      keyFile,
+    ]);
+  }
 }

@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunnerAsync } from '../helpers/cli';
+import { assertCliBuilt, cliRunnerAsync, seedWithCli } from '../helpers/cli';
 import { fakeVonageEnv, startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
@@ -28,31 +26,10 @@ beforeAll(async () => {
     capabilities: { voice: {} },
     publicKey: keys.spki,
   });
-  const keyFile = join(dataDir, 'private.key');
-  writeFileSync(keyFile, keys.pkcs8);
-  expect(
-    (
-      await keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'acme0001'], {
-        stdin: 'right-Secret',
-      })
-    ).code,
-  ).toBe(0);
-  expect(
-    (
-      await keydesk([
-        'apps',
-        'add',
-        '--account',
-        'Acme',
-        '--id',
-        appId,
-        '--name',
-        'Voice',
-        '--key-file',
-        keyFile,
-      ])
-    ).code,
-  ).toBe(0);
+  await seedWithCli(keydesk, dataDir, {
+    accounts: [{ name: 'Acme', apiKey: 'acme0001', secret: 'right-Secret' }],
+    apps: [{ account: 'Acme', id: appId, name: 'Voice', pem: keys.pkcs8 }],
+  });
 });
 afterAll(async () => {
   await fake?.close();

@@ -1,11 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createPublicKey, createVerify } from 'node:crypto';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliPath, cliRunner } from '../helpers/cli';
+import { assertCliBuilt, cliPath, cliRunner, seedWithCli } from '../helpers/cli';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
@@ -34,32 +33,16 @@ function verifiesWith(token: string, publicKeyPem: string): boolean {
     .verify(createPublicKey(publicKeyPem), Buffer.from(signature ?? '', 'base64url'));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   assertCliBuilt();
   keys = makeRsaKeys();
-  const keyFile = join(dataDir, 'private.key');
-  writeFileSync(keyFile, keys.pkcs8);
-  expect(
-    keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'acme0001'], { stdin: apiSecret })
-      .code,
-  ).toBe(0);
+  await seedWithCli(keydesk, dataDir, {
+    accounts: [{ name: 'Acme', apiKey: 'acme0001', secret: apiSecret }],
+    apps: [{ account: 'Acme', id: appId, name: 'Voice bot', pem: keys.pkcs8 }],
+  });
   expect(
     keydesk(['accounts', 'edit', 'Acme', '--signature-secret-stdin'], { stdin: 'sig-Secret-1' })
       .code,
-  ).toBe(0);
-  expect(
-    keydesk([
-      'apps',
-      'add',
-      '--account',
-      'Acme',
-      '--id',
-      appId,
-      '--name',
-      'Voice bot',
-      '--key-file',
-      keyFile,
-    ]).code,
   ).toBe(0);
 });
 afterAll(() => keychain.clear());

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunner } from '../helpers/cli';
+import { assertCliBuilt, cliRunner, seedWithCli } from '../helpers/cli';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
@@ -25,32 +25,17 @@ const claimsOf = (token: string) =>
     sub?: string;
   };
 
-beforeAll(() => {
+beforeAll(async () => {
   assertCliBuilt();
   mkdirSync(nested, { recursive: true });
-  const keyFile = join(dataDir, 'private.key');
-  writeFileSync(keyFile, makeRsaKeys().pkcs8);
-  expect(
-    keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'acme0001'], { stdin: 's' }).code,
-  ).toBe(0);
-  for (const [id, name] of [
-    [voice, 'Voice bot'],
-    [video, 'Video'],
-  ] as const)
-    expect(
-      keydesk([
-        'apps',
-        'add',
-        '--account',
-        'Acme',
-        '--id',
-        id,
-        '--name',
-        name,
-        '--key-file',
-        keyFile,
-      ]).code,
-    ).toBe(0);
+  const pem = makeRsaKeys().pkcs8;
+  await seedWithCli(keydesk, dataDir, {
+    accounts: [{ name: 'Acme', apiKey: 'acme0001', secret: 's' }],
+    apps: [
+      { account: 'Acme', id: voice, name: 'Voice bot', pem },
+      { account: 'Acme', id: video, name: 'Video', pem },
+    ],
+  });
 });
 afterAll(() => keychain.clear());
 

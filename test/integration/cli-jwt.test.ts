@@ -1,9 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { jwtVerify } from 'jose';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunner } from '../helpers/cli';
+import { assertCliBuilt, cliRunner, seedWithCli } from '../helpers/cli';
 import { joseToken, uuidV4, verifyWithOpenssl } from '../helpers/jwt';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
@@ -15,30 +13,13 @@ const keydesk = cliRunner(dataDir, keychain.service);
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 let keys: RsaKeys;
 
-beforeAll(() => {
+beforeAll(async () => {
   assertCliBuilt();
   keys = makeRsaKeys();
-  const keyFile = join(dataDir, '..', `cli-jwt-${appId}.key`);
-  writeFileSync(keyFile, keys.pkcs8);
-  expect(
-    keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1234'], {
-      stdin: 'cli-jwt-secret\n',
-    }).code,
-  ).toBe(0);
-  expect(
-    keydesk([
-      'apps',
-      'add',
-      '--account',
-      'Acme',
-      '--id',
-      appId,
-      '--name',
-      'Voice',
-      '--key-file',
-      keyFile,
-    ]).code,
-  ).toBe(0);
+  await seedWithCli(keydesk, dataDir, {
+    accounts: [{ name: 'Acme', apiKey: 'abcd1234', secret: 'cli-jwt-secret\n' }],
+    apps: [{ account: 'Acme', id: appId, name: 'Voice', pem: keys.pkcs8 }],
+  });
 });
 afterAll(() => keychain.clear());
 

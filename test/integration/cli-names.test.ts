@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunner } from '../helpers/cli';
+import { assertCliBuilt, cliRunner, seedWithCli } from '../helpers/cli';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
@@ -13,33 +11,19 @@ const keydesk = cliRunner(dataDir, keychain.service);
 const acmeApp = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000001';
 const globexApp = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000002';
 
-beforeAll(() => {
+beforeAll(async () => {
   assertCliBuilt();
-  const keyFile = join(dataDir, 'private.key');
-  writeFileSync(keyFile, makeRsaKeys().pkcs8);
-  for (const [account, apiKey, id] of [
-    ['Acme Corp', 'acme0001', acmeApp],
-    ['Globex', 'globex01', globexApp],
-  ] as const) {
-    expect(
-      keydesk(['accounts', 'add', '--name', account, '--api-key', apiKey], { stdin: 's3cret' })
-        .code,
-    ).toBe(0);
-    expect(
-      keydesk([
-        'apps',
-        'add',
-        '--account',
-        account,
-        '--id',
-        id,
-        '--name',
-        'Voice bot',
-        '--key-file',
-        keyFile,
-      ]).code,
-    ).toBe(0);
-  }
+  const pem = makeRsaKeys().pkcs8;
+  await seedWithCli(keydesk, dataDir, {
+    accounts: [
+      { name: 'Acme Corp', apiKey: 'acme0001', secret: 's3cret' },
+      { name: 'Globex', apiKey: 'globex01', secret: 's3cret' },
+    ],
+    apps: [
+      { account: 'Acme Corp', id: acmeApp, name: 'Voice bot', pem },
+      { account: 'Globex', id: globexApp, name: 'Voice bot', pem },
+    ],
+  });
 });
 afterAll(() => keychain.clear());
 

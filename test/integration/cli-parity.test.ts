@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunner } from '../helpers/cli';
+import { assertCliBuilt, cliRunner, seedWithCli } from '../helpers/cli';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
@@ -12,29 +10,12 @@ const dataDir = makeDataDir();
 const keydesk = cliRunner(dataDir, keychain.service);
 const appId = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 
-beforeAll(() => {
+beforeAll(async () => {
   assertCliBuilt();
-  expect(
-    keydesk(['accounts', 'add', '--name', 'Acme Corp', '--api-key', 'acme0001'], {
-      stdin: 'first-Secret',
-    }).code,
-  ).toBe(0);
-  const keyFile = join(dataDir, 'private.key');
-  writeFileSync(keyFile, makeRsaKeys().pkcs8);
-  expect(
-    keydesk([
-      'apps',
-      'add',
-      '--account',
-      'Acme Corp',
-      '--id',
-      appId,
-      '--name',
-      'Voice bot',
-      '--key-file',
-      keyFile,
-    ]).code,
-  ).toBe(0);
+  await seedWithCli(keydesk, dataDir, {
+    accounts: [{ name: 'Acme Corp', apiKey: 'acme0001', secret: 'first-Secret' }],
+    apps: [{ account: 'Acme Corp', id: appId, name: 'Voice bot', pem: makeRsaKeys().pkcs8 }],
+  });
 });
 afterAll(() => keychain.clear());
 

@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunnerAsync } from '../helpers/cli';
+import { assertCliBuilt, cliRunnerAsync, seedWithCli } from '../helpers/cli';
 import { fakeVonageEnv, startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
@@ -34,12 +32,10 @@ beforeAll(async () => {
       publicKey: keys.spki,
     });
   }
-  const keyFile = join(dataDir, 'private.key');
-  writeFileSync(keyFile, keys.pkcs8);
-  const add = ['accounts', 'add', '--name', 'Acme', '--api-key', 'acme0001'];
-  expect((await keydesk(add, { stdin: 's3cret' })).code).toBe(0);
-  const app = ['apps', 'add', '--account', 'Acme', '--id', appId, '--name', 'Voice'];
-  expect((await keydesk([...app, '--key-file', keyFile])).code).toBe(0);
+  await seedWithCli(keydesk, dataDir, {
+    accounts: [{ name: 'Acme', apiKey: 'acme0001', secret: 's3cret' }],
+    apps: [{ account: 'Acme', id: appId, name: 'Voice', pem: keys.pkcs8 }],
+  });
 });
 beforeEach(() => {
   fake.fail(undefined);
