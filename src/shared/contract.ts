@@ -48,7 +48,9 @@ export function isChannel(name: string): name is Channel {
   return Object.hasOwn(channelCallers, name);
 }
 
-type Prefix = Channel extends `${infer P}:${string}` ? P : never;
+/** The part of a channel's name before the colon (`apps` of `apps:get`): what main loads by. */
+export type ChannelPrefix = Channel extends `${infer P}:${string}` ? P : never;
+export const prefixOf = (channel: Channel) => channel.split(':')[0] as ChannelPrefix;
 
 const slices = {
   vault: () => import('./contract-vault').then((m) => m.vaultChannels),
@@ -74,11 +76,11 @@ const sliceOf = {
   import: 'records',
   vonage: 'vonage',
   webhooks: 'vonage',
-} as const satisfies Record<Prefix, keyof typeof slices>;
+} as const satisfies Record<ChannelPrefix, keyof typeof slices>;
 
 /** A channel's schemas, its slice loaded on first use. */
 export async function schemasOf<C extends Channel>(channel: C): Promise<Contract[C]> {
-  const slice = (await slices[sliceOf[channel.split(':')[0] as Prefix]]()) as Partial<Contract>;
+  const slice = (await slices[sliceOf[prefixOf(channel)]]()) as Partial<Contract>;
   const schemas = slice[channel];
   if (!schemas) throw new Error(`The contract has no schemas for "${channel}".`);
   return schemas as Contract[C];

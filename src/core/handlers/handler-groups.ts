@@ -1,12 +1,9 @@
-import type { Channel } from '../../shared/contract';
+import { prefixOf, type Channel, type ChannelPrefix } from '../../shared/contract';
 import type { Services } from '../services';
 import type { CallContext } from './handler-types';
 
 type Handler = (input: unknown, context: CallContext) => unknown;
 type HandlerGroup = (services: Services) => Partial<Record<Channel, Handler>>;
-
-/** The part of a channel's name before the colon: `apps` of `apps:get`. */
-type Prefix = Channel extends `${infer P}:${string}` ? P : never;
 
 /**
  * Each handler file loaded when one of its channels is first called: a CLI command runs one or
@@ -42,13 +39,13 @@ const groupOf = {
   oauth: 'oauth',
   webhooks: 'webhook',
   vonage: 'check',
-} as const satisfies Record<Prefix, keyof typeof groups>;
+} as const satisfies Record<ChannelPrefix, keyof typeof groups>;
 
 /** The handler of each channel, its file loaded (once) on the first call. */
 export function lazyHandlers(services: Services): (channel: Channel) => Promise<Handler> {
   const loaded = new Map<keyof typeof groups, Promise<Partial<Record<Channel, Handler>>>>();
   return async (channel) => {
-    const group = groupOf[channel.split(':')[0] as Prefix];
+    const group = groupOf[prefixOf(channel)];
     let handlers = loaded.get(group);
     if (!handlers) {
       handlers = groups[group]().then((make) => make(services));
