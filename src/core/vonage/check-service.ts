@@ -46,6 +46,12 @@ export const requestOptions = (services: Services) => ({
   timeoutMs: services.settings.read().vonageTimeoutSeconds * 1000,
 });
 
+/** What Vonage is asked with for one account: its secret, the hosts and the deadline. */
+export async function vonageAccess(services: Services, account: AccountSummary) {
+  const secret = await services.vault.accounts.revealSecret(account.id, 'apiSecret');
+  return { secret, hosts: vonageHosts(services), options: requestOptions(services) };
+}
+
 function targetsOf(services: Services, input: CheckInput): CredentialSubject[] {
   if ('refs' in input) return input.refs.map((ref) => resolveSubject(services, ref));
   const accounts = services.vault.accounts.list();

@@ -2,7 +2,7 @@ import { KeydeskError } from '../../shared/errors';
 import type { ApplicationSummary } from '../../shared/vault-schemas';
 import { generateKeyPair } from '../keys/generate-key-pair';
 import type { Services } from '../services';
-import { requestOptions, vonageHosts } from './check-service';
+import { vonageAccess } from './check-service';
 import {
   fetchApplication,
   readApplication,
@@ -18,11 +18,10 @@ export interface KeyChange {
   message: string;
 }
 
-/** What Vonage is asked with: the account's key and secret, the hosts and deadlines. */
-async function vonageAccess(services: Services, application: ApplicationSummary) {
+/** The account of an application, with what Vonage is asked with for it. */
+async function accessFor(services: Services, application: ApplicationSummary) {
   const account = services.vault.accounts.get(application.accountId);
-  const secret = await services.vault.accounts.revealSecret(account.id, 'apiSecret');
-  return { account, secret, hosts: vonageHosts(services), options: requestOptions(services) };
+  return { account, ...(await vonageAccess(services, account)) };
 }
 
 /**
@@ -39,7 +38,7 @@ export async function finishPendingKey(
   const operation = application.pendingKey?.operation;
   if (!operation) return { application, message: `"${application.name}" has no pending key.` };
   const pending = vault.applications.pendingPublicKey(application.id);
-  const { account, secret, hosts, options } = await vonageAccess(services, application);
+  const { account, secret, hosts, options } = await accessFor(services, application);
   const found = await fetchApplication(account, secret, application.id, hosts, options);
   if ('code' in found && found.code !== 'NOT_FOUND')
     throw new CheckFailure(found.code, found.message);
@@ -107,7 +106,7 @@ async function settleFailedUpload(
 async function upload(services: Services, application: ApplicationSummary): Promise<void> {
   const pending = services.vault.applications.pendingPublicKey(application.id);
   if (pending === undefined) throw new KeydeskError('INTERNAL', 'No pending key to upload.');
-  const { account, secret, hosts, options } = await vonageAccess(services, application);
+  const { account, secret, hosts, options } = await accessFor(services, application);
   try {
     await uploadPublicKey(account, secret, application.id, pending, hosts, options);
   } catch (error) {
@@ -141,16 +140,12 @@ export async function addFromDashboard(
   input: { account: string; id: string; name?: string | undefined },
 ): Promise<KeyChange> {
   const account = services.vault.accounts.resolve(input.account);
-  const secret = await services.vault.accounts.revealSecret(account.id, 'apiSecret');
-  const found = await fetchApplicationObject(
-    account,
-    secret,
-    input.id,
-    vonageHosts(services),
-    requestOptions(services),
-  ).catch((error: unknown) => {
-    throw error instanceof CheckFailure ? error.toKeydeskError() : error;
-  });
+  const { secret, hosts, options } = await vonageAccess(services, account);
+  const found = await fetchApplicationObject(account, secret, input.id, hosts, options).catch(
+    (error: unknown) => {
+      throw error instanceof CheckFailure ? error.toKeydeskError() : error;
+    },
+  );
   if ('outcome' in found) {
     throw new CheckFailure(found.outcome.code, found.outcome.message).toKeydeskError(
       undefined,

@@ -4,7 +4,7 @@ import type { Services } from '../services';
 import { resolveSubject } from '../credentials/credential-environment';
 import { KeydeskError } from '../../shared/errors';
 import { sameKey, type VonageHosts } from './credential-checks';
-import { requestOptions, vonageHosts } from './check-service';
+import { vonageAccess } from './check-service';
 import {
   CheckFailure,
   jsonObject,
@@ -84,13 +84,8 @@ export async function syncApplications(
     );
   }
   const { account } = subject;
-  const secret = await services.vault.accounts.revealSecret(account.id, 'apiSecret');
-  const dashboard = await listDashboard(
-    account,
-    secret,
-    vonageHosts(services),
-    requestOptions(services),
-  );
+  const { secret, hosts, options } = await vonageAccess(services, account);
+  const dashboard = await listDashboard(account, secret, hosts, options);
   const stored = services.vault.applications.list({ accountId: account.id });
   const at = services.now().toISOString();
   const byId = new Map(dashboard.map((app) => [app.id, app]));
