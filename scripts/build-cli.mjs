@@ -1,22 +1,31 @@
-// Builds the CLI as one CommonJS file, out/cli/keydesk.cjs, which bin/keydesk.js runs with a V8
-// code cache made after a run (see there). esbuild keeps each dynamically imported module behind
-// its own initialiser, so what a command does not use is still never evaluated.
+// Builds the CLI as one CommonJS file, out/cli/keydesk.cjs, and the launcher bin/keydesk.js loads
+// first (out/cli/launcher.cjs), which runs the bundle with a V8 code cache made after a run (see
+// src/cli/launcher.ts). esbuild keeps each dynamically imported module behind its own
+// initialiser, so what a command does not use is still never evaluated.
 import { build } from 'esbuild';
+import { writeBundleHash } from './bundle-hash.mjs';
 
-await build({
-  entryPoints: ['src/cli/index.ts'],
-  outfile: 'out/cli/keydesk.cjs',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node22',
+  minify: true,
+  // Names stay readable in the stack of an unexpected error.
+  keepNames: true,
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/cli/index.ts'],
+  outfile: 'out/cli/keydesk.cjs',
   // Native modules load from node_modules; the CLI never imports Electron (lint-enforced).
   external: ['better-sqlite3', '@napi-rs/keyring', 'electron'],
   // createRequire(import.meta.url) finds the native modules from the bundle's own place.
   define: { 'import.meta.url': '__keydeskBundleUrl' },
   banner: { js: "const __keydeskBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  minify: true,
-  // Names stay readable in the stack of an unexpected error.
-  keepNames: true,
-  logLevel: 'warning',
 });
+writeBundleHash('out/cli/keydesk.cjs');
+
+await build({ ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'out/cli/launcher.cjs' });

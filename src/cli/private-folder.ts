@@ -1,0 +1,79 @@
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  type Stats,
+} from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+
+/**
+ * Folders the CLI keeps files in for itself (its code cache, `exec`'s key files). They are the
+ * user's own, never a shared temporary folder: another user could plant a symlink there and
+ * have Keydesk read code from, or delete files in, a folder of their choosing.
+ */
+
+/** The user's cache folder for Keydesk on each OS. */
+export function userCacheDir(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  homeDir: string,
+): string {
+  switch (platform) {
+    case 'darwin':
+      return join(homeDir, 'Library', 'Caches', 'Keydesk');
+    case 'win32':
+      return join(env.LOCALAPPDATA || join(homeDir, 'AppData', 'Local'), 'Keydesk', 'Cache');
+    default: {
+      // The XDG spec says a relative value is to be ignored.
+      const xdg = env.XDG_CACHE_HOME?.trim();
+      return join(xdg && isAbsolute(xdg) ? xdg : join(homeDir, '.cache'), 'keydesk');
+    }
+  }
+}
+
+/** Why a folder (or file) is not this user's alone; undefined when it is. */
+export function notPrivate(stat: Stats, kind: 'folder' | 'file'): string | undefined {
+  if (stat.isSymbolicLink()) return 'it is a symbolic link';
+  if (kind === 'folder' ? !stat.isDirectory() : !stat.isFile()) return `it is not a ${kind}`;
+  if (process.getuid && stat.uid !== process.getuid()) return 'another user owns it';
+  // Windows has no POSIX modes: its folders under LOCALAPPDATA are the user's by their ACL.
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+    return 'other users may read or write it';
+  }
+  return undefined;
+}
+
+/**
+ * Makes the folder (0700) if it is missing and says whether it may be used: a real folder, not a
+ * link to one, owned by this user and closed to everyone else. `lstat`, so a symlink planted in
+ * its place is refused rather than followed.
+ */
+export function ensurePrivateFolder(path: string): { ok: true } | { ok: false; why: string } {
+  try {
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+    const why = notPrivate(lstatSync(path), 'folder');
+    return why ? { ok: false, why } : { ok: true };
+  } catch (error) {
+    return { ok: false, why: (error as Error).message };
+  }
+}
+
+/**
+ * Opens a file for reading only if it is a regular file of this user's that nobody else may
+ * write: O_NOFOLLOW refuses a symlink in its place, fstat checks what was actually opened.
+ */
+export function openPrivateFile(path: string): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  const why = notPrivate(fstatSync(fd), 'file');
+  if (why === undefined) return fd;
+  closeSync(fd);
+  return undefined;
+}
