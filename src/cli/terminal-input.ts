@@ -1,4 +1,7 @@
+import { KeydeskError } from '../shared/errors';
+import type { CallContext } from '../core/handlers/handler-types';
 import { CliError } from './cli-error';
+import { note } from './output';
 
 /**
  * Secrets never come from arguments (anyone can read those in `ps`): they are piped in on stdin,
@@ -125,6 +128,24 @@ export async function confirmChange(
     );
   }
   if (!(await confirm(question))) throw new CliError(declined);
+}
+
+/**
+ * The confirmation a handler asks for before a key change (CallContext.confirm): --yes, else the
+ * question at a terminal. Without either the change is refused before anything happens.
+ */
+export function confirmationFor(yes: boolean | undefined, doing: string): CallContext['confirm'] {
+  return async (question) => {
+    if (yes) return true;
+    if (!process.stdin.isTTY) {
+      throw new KeydeskError(
+        'VALIDATION',
+        `Not ${doing} without confirmation: pass --yes when running without a terminal.`,
+      );
+    }
+    note(question.detail);
+    return confirm(question.message);
+  };
 }
 
 /** Removal needs a yes: typed at a terminal, or --yes in a script. */

@@ -22,6 +22,7 @@ import {
   createRendererProtocolHandler,
 } from './electron/renderer-protocol';
 import { isTrustedSender } from './electron/sender-check';
+import { nativeConfirm } from './electron/native-confirm';
 
 // Before `ready`, as Electron requires: the app's pages come from app://, a standard secure scheme.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
@@ -79,6 +80,7 @@ function start(): void {
         webContentsId: mainWindow.webContents.id,
         appUrl: windowSource.pageUrl,
       }),
+    { confirm: nativeConfirm(() => mainWindow) },
   );
   showMainWindow();
   app.on('activate', () => {

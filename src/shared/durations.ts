@@ -7,7 +7,7 @@ const unitSeconds = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
 /** Seconds for "900", "30s", "15m", "1h", "2d"; undefined when the text is not a duration. */
 export function parseDuration(text: string): number | undefined {
-  const match = /^\s*(\d{1,9})\s*([smhd]?)\s*$/i.exec(text);
+  const match = /^(\d{1,9})\s*([smhd]?)$/i.exec(text.trim());
   if (!match) return undefined;
   const [, amount = '', unit = ''] = match;
   const multiplier = unit ? unitSeconds[unit.toLowerCase() as keyof typeof unitSeconds] : 1;

@@ -27,6 +27,8 @@ export const errorCodes = [
   'OAUTH_CANCELLED',
   'OAUTH_TOKEN_MISMATCH',
   'VONAGE_FAILED',
+  /** The person asked to confirm a change said no. */
+  'CANCELLED',
   'IMPORT_UNRECOGNISED',
   'IMPORT_INVALID',
   'DB_FROM_FUTURE',

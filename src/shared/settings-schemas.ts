@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import { aclPresetNames } from './acl';
 import { jwtLimits, ttlSecondsSchema } from './jwt-schemas';
-import { isSecureOrLoopback } from './network-policy';
+import { isStorableVonageHost } from './network-policy';
+import { trimTrailingSlashes } from './trim';
 
 export const themes = ['system', 'light', 'dark'] as const;
 
-/** https anywhere, plain http only to this machine (a staging proxy, the tests' fake Vonage). */
+/**
+ * Vonage's own hosts over https, or this machine (the tests' fake Vonage); see
+ * isStorableVonageHost for why no other host can be stored.
+ */
 const vonageHostSchema = z
   .url({ error: 'Give the host as a URL, such as https://api.nexmo.com.' })
-  .refine((text) => !URL.canParse(text) || isSecureOrLoopback(new URL(text)), {
-    error: 'Vonage hosts are https (plain http only to this machine, 127.0.0.1 or localhost).',
+  .max(200, 'A host URL is at most 200 characters.')
+  .refine((text) => !URL.canParse(text) || isStorableVonageHost(new URL(text)), {
+    error:
+      "Keydesk sends API secrets only to Vonage's own hosts (https, *.nexmo.com or *.vonage.com) or to this machine (127.0.0.1, localhost). For another host, set KEYDESK_VONAGE_API_HOST or KEYDESK_VONAGE_REST_HOST for one run.",
   })
-  .transform((text) => text.replace(/\/+$/, ''));
+  .transform(trimTrailingSlashes);
 
 /** Preferences shared by the desktop app and the CLI (they live in the vault database). */
 export const settingsSchema = z.strictObject({

@@ -189,26 +189,34 @@ describe('Sync with the dashboard', () => {
       await dialog.waitFor({ state: 'detached' });
     };
 
-    // Cancel changes nothing.
-    await stored
-      .locator('li', { hasText: 'Video' })
-      .getByRole('button', { name: 'Rotate key' })
-      .click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    // A key change is confirmed by main in its own dialog, naming the application and account;
+    // Cancel there changes nothing.
+    const rotateVideo = () =>
+      stored
+        .locator('li', { hasText: 'Video' })
+        .getByRole('button', { name: 'Rotate key' })
+        .click();
+    a.answerConfirmations(false);
+    await rotateVideo();
+    await page.getByText('The key was not rotated.').waitFor();
+    expect(a.confirmations[0]).toMatchObject({
+      action: 'Rotate key',
+      message: 'Rotate the key of "Video" in account "Acme"?',
+    });
     expect(fake.requests.some((r) => r.method === 'PUT')).toBe(false);
 
-    await stored
-      .locator('li', { hasText: 'Video' })
-      .getByRole('button', { name: 'Rotate key' })
-      .click();
-    await confirmWith('Rotate key');
+    await rotateVideo();
     await page.getByText(/Rotated the key of "Video"/).waitFor();
     await stored.getByText('Key differs').waitFor({ state: 'detached' });
     expect(await stored.getByText('Key matches').count()).toBe(2);
+    expect(await page.getByRole('dialog').count()).toBe(0);
 
     await missing.getByRole('button', { name: 'Add with a new key' }).click();
-    await confirmWith('Add with a new key');
     await page.getByText('Nothing is missing from Keydesk.').waitFor();
+    expect(a.confirmations.at(-1)).toMatchObject({
+      action: 'Add with a new key',
+      message: 'Add "Only in the dashboard" to account "Acme" with a new key pair?',
+    });
     expect(await stored.getByText('Key matches').count()).toBe(3);
     expect((await ok('apps:get', { id: ids.missing })).name).toBe('Only in the dashboard');
 

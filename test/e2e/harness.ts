@@ -8,6 +8,7 @@ import { mayCall } from '../../src/shared/channels';
 import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
 import type { Keychain } from '../../src/core/keychain/keychain';
 import type { Authorizer } from '../../src/core/oauth/authorizer';
+import type { CallContext, Confirmation } from '../../src/core/handlers/handler-types';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
 import {
   appHost,
@@ -173,6 +174,15 @@ export async function openApp(
   } = {},
 ) {
   const { cspHeader, ...serviceOptions } = options;
+  // Main's native confirmation (native-confirm.ts), answered by the test: yes unless told.
+  const confirmations: Confirmation[] = [];
+  const dialogAnswers: boolean[] = [];
+  const callContext: CallContext = {
+    confirm: async (question) => {
+      confirmations.push(question);
+      return dialogAnswers.shift() ?? true;
+    },
+  };
   const clipboard = createMemoryClipboard();
   const backend = openTestServices(keychain, { ...serviceOptions, clipboard });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -201,7 +211,10 @@ export async function openApp(
     const [input] = JSON.parse(argsJson) as unknown[];
     try {
       return JSON.stringify({
-        value: cloneAsIpc(channel, await backend.invoke(channel as RendererChannel, input)),
+        value: cloneAsIpc(
+          channel,
+          await backend.invoke(channel as RendererChannel, input, callContext),
+        ),
       });
     } catch (error) {
       ipcViolations.push((error as Error).message);
@@ -215,6 +228,10 @@ export async function openApp(
     backend,
     clipboard,
     pageErrors,
+    /** What main asked the person to confirm, in its own dialog. */
+    confirmations,
+    /** The person's answers to main's next confirmations (yes when none is left). */
+    answerConfirmations: (...answers: boolean[]) => dialogAnswers.push(...answers),
     async screenshot(name: string) {
       mkdirSync(screenshotDir, { recursive: true });
       await page.screenshot({ path: join(screenshotDir, `${name}.png`) });

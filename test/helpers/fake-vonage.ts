@@ -53,6 +53,8 @@ export async function startFakeVonage(
   const applications = new Map<string, FakeApplication>();
   const requests: { method: string; path: string; authorization: string; body: string }[] = [];
   let fault: Fault | undefined;
+  /** What the application list claims as its page count, whatever it holds (a hostile host). */
+  let claimedTotalPages: number | undefined;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -172,7 +174,7 @@ export async function startFakeVonage(
         page_size: size,
         page,
         total_items: mine.length,
-        total_pages: Math.max(1, Math.ceil(mine.length / size)),
+        total_pages: claimedTotalPages ?? Math.max(1, Math.ceil(mine.length / size)),
         _embedded: { applications: mine.slice((page - 1) * size, page * size).map(toJson) },
       });
     }
@@ -224,8 +226,13 @@ export async function startFakeVonage(
     fail(next: Fault | undefined) {
       fault = next;
     },
+    /** The application list claims this many pages from now on (undefined: the true count). */
+    claimTotalPages(pages: number | undefined) {
+      claimedTotalPages = pages;
+    },
     /** An empty dashboard again: no accounts, applications, fault or recorded requests. */
     reset() {
+      claimedTotalPages = undefined;
       accounts.clear();
       applications.clear();
       requests.length = 0;

@@ -2,6 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { Applications } from '@vonage/applications';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { secretRefs } from '../../src/core/keychain/keychain';
+import type { Confirmation } from '../../src/core/handlers/handler-types';
 import { contractCaller } from '../helpers/contract-caller';
 import { type FakeVonage } from '../helpers/fake-vonage';
 import { useFakeVonage } from '../helpers/use-fake-vonage';
@@ -10,7 +11,17 @@ import { useTestVault } from '../helpers/vault-fixture';
 
 /** Key rotation and add-with-upload against the fake dashboard (real HTTP on 127.0.0.1). */
 const vault = useTestVault();
-const { ok, fails } = contractCaller(() => vault.env().invoke);
+/** Main's confirmation dialog, as the person answers it: yes unless a test says otherwise. */
+const asked: Confirmation[] = [];
+const answers: boolean[] = [];
+const { ok, fails } = contractCaller(() => vault.env().invoke, {
+  confirm: async (question) => {
+    asked.push(question);
+    return answers.shift() ?? true;
+  },
+});
+/** A transport that forgot to confirm. */
+const unconfirmed = contractCaller(() => vault.env().invoke);
 const fakeVonage = useFakeVonage();
 let fake: FakeVonage;
 let keys: RsaKeys;
@@ -30,6 +41,8 @@ beforeAll(() => {
 });
 beforeEach(async () => {
   fake.reset();
+  asked.length = 0;
+  answers.length = 0;
   fake.accounts.set('acme0001', { apiKey: 'acme0001', secret: 's3cret', balance: 1 });
   for (const [id, name] of [
     [appId, 'Voice (prod)'],
@@ -69,6 +82,55 @@ async function tokenVerifiesWithDashboardKey(id: string): Promise<boolean> {
     Buffer.from(signature, 'base64url'),
   );
 }
+
+describe('a key change is confirmed by the caller first', () => {
+  it('a declined rotation changes nothing: no key made, nothing sent, the key in use stays', async () => {
+    const before = await ok('apps:get', { id: appId });
+    answers.push(false);
+    expect(await fails('vonage:rotateKey', { app: 'Voice' })).toEqual({
+      code: 'CANCELLED',
+      message: 'The key was not rotated.',
+    });
+    expect(asked).toEqual([
+      expect.objectContaining({
+        action: 'Rotate key',
+        message: 'Rotate the key of "Voice" in account "Acme"?',
+      }),
+    ]);
+    expect(asked[0]?.detail).toContain(appId);
+    expect(fake.requests).toEqual([]);
+    expect(await ok('apps:get', { id: appId })).toEqual(before);
+    expect(await vault.env().services.keychain.get(pendingRef)).toBeNull();
+    expect(await tokenVerifiesWithDashboardKey(appId)).toBe(true);
+  });
+
+  it('a caller that cannot ask is refused, for a rotation and an add alike', async () => {
+    for (const [channel, input] of [
+      ['vonage:rotateKey', { app: 'Voice' }],
+      ['vonage:addApplication', { account: 'Acme', id: missingId }],
+    ] as const) {
+      expect(await unconfirmed.fails(channel, input)).toMatchObject({
+        code: 'INTERNAL',
+        message: expect.stringMatching(/needs a confirmation/),
+      });
+    }
+    expect(fake.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    expect((await ok('apps:list', {})).map((a) => a.id)).toEqual([appId]);
+  });
+
+  it('a declined add stores nothing, and the question names the dashboard application', async () => {
+    answers.push(false);
+    expect(await fails('vonage:addApplication', { account: 'Acme', id: missingId })).toEqual({
+      code: 'CANCELLED',
+      message: 'The application was not added.',
+    });
+    expect(asked[0]?.message).toBe(
+      'Add "Only in the dashboard" to account "Acme" with a new key pair?',
+    );
+    expect(fake.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    expect((await ok('apps:list', {})).map((a) => a.id)).toEqual([appId]);
+  });
+});
 
 describe('rotating an application key', () => {
   it('uploads a new public key with the rest of the application unchanged, then signs with it', async () => {

@@ -8,7 +8,13 @@ import { rendererChannels } from '../../src/shared/channels';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeDataDir } from '../helpers/services';
-import { startMain, type MainOptions, type MainUnderTest, type ShellState } from './main-process';
+import {
+  startMain,
+  startToWindow,
+  type MainOptions,
+  type MainUnderTest,
+  type ShellState,
+} from './main-process';
 
 const appPage = 'app://keydesk/index.html';
 const keychain = createTestKeychain();
@@ -38,23 +44,7 @@ function launch(options: MainOptions = {}) {
 }
 
 /** Starts the built app to its window, as a user double-clicking it would see it. */
-async function started(options: MainOptions = {}) {
-  const main = launch(options);
-  await main.waitFor('app.requestSingleInstanceLock');
-  await main.send({ op: 'ready' });
-  await main.waitFor('BrowserWindow.show');
-  const state = await main.send<ShellState>({ op: 'state' });
-  const window = state.windows[0];
-  if (!window) throw new Error('No window');
-  const invoke = (channel: string, input: unknown = {}, from = window.webContentsId) =>
-    main.send<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>({
-      op: 'invoke',
-      webContentsId: from,
-      channel,
-      args: [input],
-    });
-  return { main, state, window, invoke };
-}
+const started = (options: MainOptions = {}) => startToWindow(launch(options));
 
 describe('the built main process under the Electron stand-in', () => {
   it('starts to one window that passes the security checklist, served from app:// with the CSP', async () => {

@@ -123,6 +123,31 @@ export function startMain(options: MainOptions = {}) {
 
 export type MainUnderTest = ReturnType<typeof startMain>;
 
+/**
+ * Takes a started main to its window, as a user double-clicking the app would see it, with
+ * `invoke` calling a channel from that window's page (or another webContents).
+ */
+export async function startToWindow(main: MainUnderTest) {
+  await main.waitFor('app.requestSingleInstanceLock');
+  await main.send({ op: 'ready' });
+  await main.waitFor('BrowserWindow.show');
+  const state = await main.send<ShellState>({ op: 'state' });
+  const window = state.windows[0];
+  if (!window) throw new Error('No window');
+  const invoke = (channel: string, input: unknown = {}, from = window.webContentsId) =>
+    main.send<{
+      ok: boolean;
+      value?: unknown;
+      error?: { code: string; message: string; field?: string };
+    }>({
+      op: 'invoke',
+      webContentsId: from,
+      channel,
+      args: [input],
+    });
+  return { main, state, window, invoke };
+}
+
 export interface WindowState {
   id: number;
   webContentsId: number;

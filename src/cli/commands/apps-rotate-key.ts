@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { note, print, printJson } from '../output';
-import { confirmChange } from '../terminal-input';
+import { confirmationFor } from '../terminal-input';
 
 /** `keydesk apps rotate-key APP`: a new key pair, the public half written to the dashboard. */
 export function registerAppsRotateKey(apps: Command, ctx: CliContext): void {
@@ -16,13 +16,11 @@ export function registerAppsRotateKey(apps: Command, ctx: CliContext): void {
     .action(
       async (appRef: string, options: { account?: string; yes?: boolean; json?: boolean }) => {
         const app = await ctx.resolveApp(appRef, options.account);
-        await confirmChange(
-          `Rotate the key of "${app.name}" (${app.id}, account "${app.accountName}")? Vonage then refuses tokens signed with the current key.`,
-          options.yes,
-          'rotating a key',
-          'The key was not rotated.',
+        const change = await ctx.call(
+          'vonage:rotateKey',
+          { app: app.id },
+          { confirm: confirmationFor(options.yes, 'rotating a key') },
         );
-        const change = await ctx.call('vonage:rotateKey', { app: app.id });
         if (options.json) return printJson(change);
         note(change.message);
         print(`Fingerprint: ${change.application.fingerprint}`);

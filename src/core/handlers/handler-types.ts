@@ -6,6 +6,21 @@ import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract'
  */
 export interface CallContext {
   progress?: (done: number, total: number) => void;
+  /**
+   * Asks the person at the keyboard, outside whatever asked for the change: main's native dialog
+   * for the window (a compromised page cannot click it), a prompt or --yes for the CLI. A change
+   * that replaces a key in the dashboard runs only after a yes (confirmation.ts).
+   */
+  confirm?: (question: Confirmation) => Promise<boolean>;
+}
+
+export interface Confirmation {
+  /** The button that goes ahead, such as "Rotate key". */
+  action: string;
+  /** The question, naming the application and its account. */
+  message: string;
+  /** What follows from a yes. */
+  detail: string;
 }
 
 export type HandlersOf<C extends Channel> = {

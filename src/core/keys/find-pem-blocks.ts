@@ -1,3 +1,5 @@
+import { trimEndWhere, trimStartWhere } from '../../shared/trim';
+
 export interface PemBlock {
   /** The word(s) between BEGIN and the dashes: "PRIVATE KEY", "RSA PRIVATE KEY", "CERTIFICATE"… */
   label: string;
@@ -16,7 +18,12 @@ export function normalisePastedText(text: string): string {
   if (out.includes('-----BEGIN') && out.includes('\\n')) out = out.replace(/\\n/g, '\n');
   return out
     .split('\n')
-    .map((line) => line.replace(/^[\s>"']+|[\s"',]+$/g, ''))
+    .map((line) =>
+      trimEndWhere(
+        trimStartWhere(line, (char) => /[\s>"']/.test(char)),
+        (char) => /[\s"',]/.test(char),
+      ),
+    )
     .join('\n');
 }
 

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import type { CheckCode, CheckResult } from '../../shared/check-schemas';
 import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
+import { readDashboardApplication, type DashboardApplication } from './dashboard-application';
 import {
   CheckFailure,
   jsonObject,
@@ -68,12 +69,6 @@ export function sameKey(a: string, b: string): boolean {
   }
 }
 
-export interface DashboardApplication {
-  name: string;
-  capabilities: string[];
-  publicKey: string | undefined;
-}
-
 export const applicationUrl = (hosts: VonageHosts, applicationId: string) =>
   new URL(`/v2/applications/${encodeURIComponent(applicationId)}`, hosts.api);
 
@@ -108,16 +103,6 @@ export async function fetchApplicationObject(
   return { object: jsonObject(answer, 'the application request') };
 }
 
-/** What a check needs of an application object. */
-export function readApplication(app: Record<string, unknown>): DashboardApplication {
-  const keys = app.keys as { public_key?: unknown } | undefined;
-  return {
-    name: typeof app.name === 'string' ? app.name : '',
-    capabilities: Object.keys((app.capabilities as object | undefined) ?? {}),
-    publicKey: typeof keys?.public_key === 'string' ? keys.public_key : undefined,
-  };
-}
-
 /** The application as the dashboard has it, through the account's key and secret. */
 export async function fetchApplication(
   account: AccountSummary,
@@ -127,7 +112,7 @@ export async function fetchApplication(
   options: RequestOptions,
 ): Promise<DashboardApplication | Outcome> {
   const found = await fetchApplicationObject(account, secret, applicationId, hosts, options);
-  return 'outcome' in found ? found.outcome : readApplication(found.object);
+  return 'outcome' in found ? found.outcome : readDashboardApplication(found.object);
 }
 
 /**

@@ -1,16 +1,16 @@
 import { KeydeskError } from '../../shared/errors';
 import type { ApplicationSummary } from '../../shared/vault-schemas';
+import type { Confirmation } from '../handlers/handler-types';
 import { generateKeyPair } from '../keys/generate-key-pair';
 import type { Services } from '../services';
 import { vonageAccess } from './check-service';
-import {
-  fetchApplication,
-  readApplication,
-  sameKey,
-  fetchApplicationObject,
-} from './credential-checks';
+import { fetchApplication, sameKey, fetchApplicationObject } from './credential-checks';
+import { nameForAdding, readDashboardApplication } from './dashboard-application';
 import { UploadRefused, uploadPublicKey } from './upload-public-key';
 import { CheckFailure } from './vonage-request';
+
+/** Asks the person to confirm the change (confirmation.ts); throws when they decline. */
+export type ConfirmChange = (question: Confirmation, declined: string) => Promise<void>;
 
 export interface KeyChange {
   application: ApplicationSummary;
@@ -119,8 +119,20 @@ async function upload(services: Services, application: ApplicationSummary): Prom
  * A new RSA-2048 pair for the application: the private key goes into the keychain first (beside
  * the one in use), the public half to Vonage, and only then does Keydesk sign with the new key.
  */
-export async function rotateKey(services: Services, appRef: string): Promise<KeyChange> {
+export async function rotateKey(
+  services: Services,
+  appRef: string,
+  confirm: ConfirmChange,
+): Promise<KeyChange> {
   const current = services.vault.applications.resolve(appRef);
+  await confirm(
+    {
+      action: 'Rotate key',
+      message: `Rotate the key of "${current.name}" in account "${current.accountName}"?`,
+      detail: `Application ${current.id}. A new key pair is made and its public half replaces the key in the Vonage dashboard: tokens signed with the current key are refused from then on. The current private key stays in Keydesk until Vonage has the new one.`,
+    },
+    'The key was not rotated.',
+  );
   const key = await generateKeyPair();
   const pending = await services.vault.applications.beginRotation(current.id, key);
   await upload(services, pending);
@@ -138,6 +150,7 @@ export async function rotateKey(services: Services, appRef: string): Promise<Key
 export async function addFromDashboard(
   services: Services,
   input: { account: string; id: string; name?: string | undefined },
+  confirm: ConfirmChange,
 ): Promise<KeyChange> {
   const account = services.vault.accounts.resolve(input.account);
   const { secret, hosts, options } = await vonageAccess(services, account);
@@ -152,15 +165,16 @@ export async function addFromDashboard(
       'id',
     );
   }
-  const dashboard = readApplication(found.object);
-  const name = input.name ?? dashboard.name;
-  if (!name.trim()) {
-    throw new KeydeskError(
-      'VALIDATION',
-      'The dashboard gives this application no name; give one.',
-      'name',
-    );
-  }
+  const dashboard = readDashboardApplication(found.object);
+  const name = nameForAdding(input.name, dashboard);
+  await confirm(
+    {
+      action: 'Add with a new key',
+      message: `Add "${name}" to account "${account.name}" with a new key pair?`,
+      detail: `Application ${input.id}. The new public key replaces the key in the Vonage dashboard: tokens signed with the dashboard's current key are refused from then on.`,
+    },
+    'The application was not added.',
+  );
   const stored = await services.vault.applications.create(
     { accountId: account.id, id: input.id, name, key: { kind: 'generate' } },
     { uploadPending: true },

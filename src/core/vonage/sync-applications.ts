@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { resolveSubject } from '../credentials/credential-environment';
 import { KeydeskError } from '../../shared/errors';
 import { sameKey, type VonageHosts } from './credential-checks';
+import { dashboardApplicationId, readDashboardApplication } from './dashboard-application';
 import { vonageAccess } from './check-service';
 import {
   CheckFailure,
@@ -21,8 +22,19 @@ interface ListedApplication {
 }
 
 const pageSize = 100;
-/** A dashboard lists at most this many pages before Keydesk stops (100,000 applications). */
-const maxPages = 1000;
+/**
+ * More applications than any account has: an answer that claims more (in total_pages, or by
+ * sending them) is refused at once rather than read page after page.
+ */
+const maxApplications = 5000;
+const maxPages = maxApplications / pageSize;
+
+function tooMany(what: string): CheckFailure {
+  return new CheckFailure(
+    'BAD_RESPONSE',
+    `The application list says ${what}: more than any account has (Keydesk reads at most ${maxApplications} applications, ${maxPages} pages), so its answer was not used.`,
+  );
+}
 
 /** Every application of the account in the dashboard, every page. */
 async function listDashboard(
@@ -33,7 +45,8 @@ async function listDashboard(
 ): Promise<ListedApplication[]> {
   const listed: ListedApplication[] = [];
   const authorization = `Basic ${Buffer.from(`${account.apiKey}:${secret}`).toString('base64')}`;
-  for (let page = 1; page <= maxPages; page += 1) {
+  // Ends: total_pages is at most maxPages, and page reaches it.
+  for (let page = 1; ; page += 1) {
     const url = new URL('/v2/applications', hosts.api);
     url.searchParams.set('page_size', String(pageSize));
     url.searchParams.set('page', String(page));
@@ -52,18 +65,23 @@ async function listDashboard(
     if (!Array.isArray(embedded)) {
       throw new CheckFailure('BAD_RESPONSE', 'The application list has no _embedded.applications.');
     }
-    for (const item of embedded as Record<string, unknown>[]) {
-      listed.push({
-        id: String(item.id ?? '').toLowerCase(),
-        name: typeof item.name === 'string' ? item.name : '',
-        capabilities: Object.keys((item.capabilities as object | undefined) ?? {}),
-        publicKey: (item.keys as { public_key?: string } | undefined)?.public_key,
-      });
+    for (const item of embedded as unknown[]) {
+      if (typeof item !== 'object' || item === null) {
+        throw new CheckFailure(
+          'BAD_RESPONSE',
+          'The application list holds an entry that is not an object.',
+        );
+      }
+      const entry = item as Record<string, unknown>;
+      const { name, capabilities, publicKey } = readDashboardApplication(entry);
+      listed.push({ id: dashboardApplicationId(entry.id), name, capabilities, publicKey });
     }
     const totalPages = typeof body.total_pages === 'number' ? body.total_pages : 1;
-    if (page >= totalPages || embedded.length === 0) break;
+    if (totalPages > maxPages) throw tooMany(`it fills ${totalPages} pages of ${pageSize}`);
+    if (listed.length > maxApplications)
+      throw tooMany(`it holds more than ${maxApplications} applications`);
+    if (page >= totalPages || embedded.length === 0) return listed;
   }
-  return listed;
 }
 
 /**

@@ -3,10 +3,10 @@ import {
   applicationUrl,
   basic,
   fetchApplicationObject,
-  readApplication,
   sameKey,
   type VonageHosts,
 } from './credential-checks';
+import { readDashboardApplication } from './dashboard-application';
 import {
   CheckFailure,
   jsonObject,
@@ -89,7 +89,7 @@ export async function uploadPublicKey(
   if (answer.status !== 200) {
     throw new CheckFailure('BAD_RESPONSE', `The update answered HTTP ${answer.status}, not 200.`);
   }
-  const written = readApplication(jsonObject(answer, 'the application update'));
+  const written = readDashboardApplication(jsonObject(answer, 'the application update'));
   if (!written.publicKey || !sameKey(written.publicKey, publicKeyPem)) {
     throw new CheckFailure(
       'BAD_RESPONSE',

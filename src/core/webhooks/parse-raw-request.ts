@@ -18,9 +18,11 @@ function malformed(message: string): KeydeskError {
  * headers, a blank line, the body. Line ends may be CRLF or LF; the body is kept byte for byte.
  */
 export function parseRawRequest(text: string): RawRequest {
-  const start = text.replace(/^\s+/, '');
+  // trimStart/trimEnd, not /\s+$/: that regex is quadratic on a long run of spaces (a 1 MiB
+  // paste blocked main for minutes).
+  const start = text.trimStart();
   const headerEnd = /\r?\n\r?\n/.exec(start);
-  const head = headerEnd ? start.slice(0, headerEnd.index) : start.replace(/\s+$/, '');
+  const head = headerEnd ? start.slice(0, headerEnd.index) : start.trimEnd();
   const body = headerEnd ? start.slice(headerEnd.index + headerEnd[0].length) : '';
   const [requestLine = '', ...headerLines] = head.split(/\r?\n/);
   const line = /^([A-Z]+)\s+(\S+)(?:\s+HTTP\/\d(?:\.\d)?)?$/.exec(requestLine.trim());

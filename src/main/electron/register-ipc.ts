@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { rendererChannels } from '../../shared/channels';
 import type { Invoke } from '../../core/handlers';
+import type { CallContext } from '../../core/handlers/handler-types';
 import type { SenderFacts } from './sender-check';
 
 export function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
@@ -14,9 +15,14 @@ export function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
 /**
  * Registers exactly the renderer's channels: a CLI-only or unknown channel has no handler at all, so
  * Electron refuses it before Keydesk runs anything. A call is answered only when `isTrusted` accepts
- * its sender; the input is validated by `invoke`.
+ * its sender; the input is validated by `invoke`. `context` is main's own (its native
+ * confirmation): nothing of it comes from the page.
  */
-export function registerIpc(invoke: Invoke, isTrusted: (sender: SenderFacts) => boolean) {
+export function registerIpc(
+  invoke: Invoke,
+  isTrusted: (sender: SenderFacts) => boolean,
+  context: CallContext,
+) {
   for (const channel of rendererChannels) {
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrusted(senderFacts(event))) {
@@ -25,7 +31,7 @@ export function registerIpc(invoke: Invoke, isTrusted: (sender: SenderFacts) => 
           error: { code: 'VALIDATION', message: 'Refused: the request did not come from Keydesk.' },
         };
       }
-      return invoke(channel, input);
+      return invoke(channel, input, context);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { app } from './app';
-import { clipboard } from './desktop';
+import { answerNextDialogs, clipboard } from './desktop';
 import { invokeFromPage, registeredChannels } from './ipc-main';
 import { plain, record } from './journal';
 import { defaultSession } from './session';
@@ -32,6 +32,8 @@ export type Command =
   | { op: 'minimize'; windowId: number }
   | { op: 'emit'; event: 'second-instance' | 'activate' }
   | { op: 'quit' }
+  /** The buttons the person clicks in the next message boxes. */
+  | { op: 'answerDialogs'; responses: number[] }
   | { op: 'fetch'; url: string };
 
 function contents(id: number) {
@@ -104,6 +106,9 @@ async function run(command: Command): Promise<unknown> {
       return null;
     case 'quit':
       app.quit();
+      return null;
+    case 'answerDialogs':
+      answerNextDialogs(command.responses);
       return null;
     case 'fetch': {
       const outcome = await defaultSession().request(command.url, 'other');

@@ -20,14 +20,21 @@ export class MenuItem {
   constructor(readonly options: unknown) {}
 }
 
+/** The buttons the person will click in the next message boxes (index into `buttons`). */
+const dialogAnswers: number[] = [];
+export function answerNextDialogs(responses: number[]): void {
+  dialogAnswers.push(...responses);
+}
+
 export const dialog = {
   /** Allowed before `ready`, as in Electron (the usual way to report a failed start). */
   showErrorBox(title: string, content: string) {
     record('dialog.showErrorBox', { title, content });
   },
+  /** Electron's (window?, options): resolves with the button clicked, the first one unless told. */
   async showMessageBox(...args: unknown[]) {
     record('dialog.showMessageBox', { args });
-    return { response: 0, checkboxChecked: false };
+    return { response: dialogAnswers.shift() ?? 0, checkboxChecked: false };
   },
   async showOpenDialog(...args: unknown[]) {
     record('dialog.showOpenDialog', { args });

@@ -109,17 +109,11 @@ export function ApplicationView(props: {
     );
   }
 
+  /** Main confirms a rotation in its own dialog, naming the application and account. */
   async function rotate() {
-    if (
-      !app ||
-      !(await confirm(
-        `Rotate the key of "${app.name}"? A new key pair is made, its public half replaces the dashboard's key, and tokens signed with the current key are refused from then on.`,
-        'Rotate key',
-      ))
-    )
-      return;
+    if (!app) return;
     const r = await send('vonage:rotateKey', { app: app.id });
-    if (!r.ok) return toast(r.error.message, 'error');
+    if (!r.ok) return toast(r.error.message, r.error.code === 'CANCELLED' ? 'ok' : 'error');
     setLast(null);
     toast(r.value.message);
   }

@@ -17,7 +17,8 @@ const sections: { state: Listed['state']; title: string; empty: string }[] = [
 /**
  * An account's applications in the dashboard against the vault, with what to do about each:
  * add a missing one with a new key, rotate a stored one's key, remove one the dashboard lost.
- * Every action is confirmed first; the list is asked again after each.
+ * Every action is confirmed first (a key change by main's own dialog); the list is asked again
+ * after each.
  */
 export function SyncView(props: { accountId: string; navigate: (route: Route) => void }) {
   const account = useChannel('accounts:get', { id: props.accountId }).data;
@@ -49,8 +50,17 @@ export function SyncView(props: { accountId: string; navigate: (route: Route) =>
     show(await send('vonage:sync', { account: props.accountId }));
   }
 
-  async function act(app: Listed, question: string, label: string, run: () => Promise<string>) {
-    if (!(await confirm(question, label))) return;
+  /**
+   * `question` is asked here first; without one, main asks in its own dialog (a change that
+   * replaces a key in the dashboard: the page cannot answer that one itself).
+   */
+  async function act(
+    app: Listed,
+    question: string | null,
+    label: string,
+    run: () => Promise<string>,
+  ) {
+    if (question !== null && !(await confirm(question, label))) return;
     setBusy(app.id);
     try {
       toast(await run(), 'ok');
@@ -66,27 +76,21 @@ export function SyncView(props: { accountId: string; navigate: (route: Route) =>
     say: (value: T) => string,
   ) => {
     const r = await pending;
+    if (!r.ok && r.error.code === 'CANCELLED') return r.error.message;
     if (!r.ok) throw new Error(r.error.message);
     return say(r.value);
   };
 
   const add = (app: Listed) =>
-    act(
-      app,
-      `Add "${app.dashboardName ?? app.name}" (${app.id}) to Keydesk with a new key pair? Its public half replaces the key in the dashboard: tokens signed with the dashboard's current key stop working.`,
-      'Add with a new key',
-      () =>
-        messageOf(
-          send('vonage:addApplication', { account: props.accountId, id: app.id }),
-          (v) => v.message,
-        ),
+    act(app, null, 'Add with a new key', () =>
+      messageOf(
+        send('vonage:addApplication', { account: props.accountId, id: app.id }),
+        (v) => v.message,
+      ),
     );
   const rotate = (app: Listed) =>
-    act(
-      app,
-      `Rotate the key of "${app.name}"? A new key pair is made, its public half replaces the dashboard's key, and tokens signed with the current key are refused from then on.`,
-      'Rotate key',
-      () => messageOf(send('vonage:rotateKey', { app: app.id }), (v) => v.message),
+    act(app, null, 'Rotate key', () =>
+      messageOf(send('vonage:rotateKey', { app: app.id }), (v) => v.message),
     );
   const remove = (app: Listed) =>
     act(
