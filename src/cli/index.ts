@@ -1,6 +1,7 @@
 import { KeydeskError } from '../shared/errors';
 import { CliError, fromShape } from './cli-error';
 import { createCliContext } from './context';
+import { terminalSafe } from './output';
 import { buildProgram } from './program';
 import { CommanderError, routeUsageErrors, usageErrorOf } from './usage-errors';
 
@@ -15,15 +16,17 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       const usage = usageErrorOf(error, argv);
       if (!usage) return 0;
-      process.stderr.write(`keydesk: ${usage.message}\n`);
+      process.stderr.write(`keydesk: ${terminalSafe(usage.message)}\n`);
       return usage.exitCode;
     }
     const cliError = error instanceof KeydeskError ? fromShape(error.toShape()) : error;
     if (cliError instanceof CliError) {
-      process.stderr.write(`keydesk: ${cliError.message}\n`);
+      process.stderr.write(`keydesk: ${terminalSafe(cliError.message)}\n`);
       return cliError.exitCode;
     }
-    process.stderr.write(`keydesk: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `keydesk: unexpected error: ${terminalSafe((error as Error).stack ?? String(error))}\n`,
+    );
     return 70;
   } finally {
     ctx.close();

@@ -1,5 +1,29 @@
 import { createRequire } from 'node:module';
 
+/**
+ * Characters a terminal acts on instead of showing: C0 controls (ESC starts the sequences that set
+ * the window title, clear the screen, move the cursor), DEL, C1 controls (0x9B is a one-character
+ * CSI), and the direction and invisible marks that make text read as something else. Line feed
+ * and tab are kept for multi-line output; cells of a table escape them too.
+ */
+const unsafe = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+const escapeChar = (char: string) => {
+  const code = char.charCodeAt(0);
+  return code < 0x100
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+
+/**
+ * Text that came from outside (Vonage's answers, a customer's token, a file name) as a terminal
+ * should show it: what would act on the terminal is written out as \x1b, \u202e.
+ */
+export function terminalSafe(text: string, { oneLine = false } = {}): string {
+  return text.replace(unsafe, (char) =>
+    !oneLine && (char === '\n' || char === '\t') ? char : escapeChar(char),
+  );
+}
+
 const requireModule = createRequire(import.meta.url);
 let stringWidth: ((text: string) => number) | undefined;
 
@@ -38,7 +62,10 @@ export function formatTable(
   rows: string[][],
   columns = process.stdout.isTTY ? process.stdout.columns : undefined,
 ): string {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const safeRows = rows.map((row) => row.map((cell) => terminalSafe(cell, { oneLine: true })));
+  const widths = headers.map((h, i) =>
+    Math.max(width(h), ...safeRows.map((r) => width(r[i] ?? ''))),
+  );
   if (columns) {
     const gaps = 2 * (widths.length - 1);
     const minimum = 8;
@@ -58,18 +85,36 @@ export function formatTable(
       })
       .join('  ')
       .trimEnd();
-  return [line(headers), ...rows.map(line)].join('\n');
+  return [line(headers), ...safeRows.map(line)].join('\n');
 }
 
+/**
+ * JSON escapes C0 controls itself; C1 controls and direction marks are written as \\u escapes too,
+ * which any JSON reader decodes to the same value.
+ */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  const text = JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  process.stdout.write(`${text}\n`);
 }
 
+/** Output for a person or a script, with terminal controls written out (terminalSafe). */
 export function print(text: string): void {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${terminalSafe(text)}\n`);
+}
+
+/**
+ * A value a script reads back exactly (a secret, a token, an environment, a CSV export): as it is
+ * when stdout is a pipe or a file, with terminal controls written out when a person is watching.
+ */
+export function printValue(text: string, { newline = true } = {}): void {
+  const shown = process.stdout.isTTY ? terminalSafe(text) : text;
+  process.stdout.write(newline ? `${shown}\n` : shown);
 }
 
 /** Notes for a person (progress, hints) go to stderr so stdout stays clean for pipes. */
 export function note(text: string): void {
-  process.stderr.write(`${text}\n`);
+  process.stderr.write(`${terminalSafe(text)}\n`);
 }

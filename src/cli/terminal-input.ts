@@ -1,7 +1,7 @@
 import { KeydeskError } from '../shared/errors';
 import type { CallContext } from '../core/handlers/handler-types';
 import { CliError } from './cli-error';
-import { note } from './output';
+import { note, terminalSafe } from './output';
 
 /**
  * Secrets never come from arguments (anyone can read those in `ps`): they are piped in on stdin,
@@ -105,7 +105,7 @@ export async function confirm(question: string): Promise<boolean> {
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+    return /^y(es)?$/i.test((await rl.question(`${terminalSafe(question)} [y/N] `)).trim());
   } finally {
     rl.close();
   }

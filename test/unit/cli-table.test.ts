@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { formatTable } from '../../src/cli/output';
+import { formatTable, terminalSafe } from '../../src/cli/output';
 
 describe('CLI tables', () => {
   const rows = [
@@ -24,5 +24,27 @@ describe('CLI tables', () => {
     expect(lines[1]).toContain('key00001');
     // Piped (no width): nothing is cut.
     expect(formatTable(['WHAT', 'KEY', 'STATE'], wide)).toContain('a'.repeat(80));
+  });
+});
+
+describe('CLI output of text from outside', () => {
+  const hostile = '\u001b]0;pwned\u0007Voice\u202ebot\u009b2J\nnext';
+
+  it('writes terminal controls and direction marks out, keeping line breaks in text', () => {
+    expect(terminalSafe(hostile)).toBe('\\x1b]0;pwned\\x07Voice\\u202ebot\\x9b2J\nnext');
+    expect(terminalSafe('a\tb\r\n', { oneLine: true })).toBe('a\\x09b\\x0d\\x0a');
+  });
+
+  it('keeps every table row on its own line, aligned', () => {
+    const lines = formatTable(
+      ['NAME', 'ID'],
+      [
+        [hostile, 'ID-1'],
+        ['Acme', 'ID-2'],
+      ],
+    ).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.join('')).not.toMatch(/[\p{Cc}\u202e]/u);
+    expect(lines[1]?.indexOf('ID-1')).toBe(lines[2]?.indexOf('ID-2'));
   });
 });

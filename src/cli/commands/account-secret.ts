@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { basicAuthHeader } from '../../core/clipboard/copy-formats';
 import type { CliContext } from '../context';
-import { note, print } from '../output';
+import { note, printValue } from '../output';
 
 /**
  * `keydesk accounts secret NAME [--basic]`: the API secret, or a ready Basic header, alone on
@@ -19,7 +19,7 @@ export function registerAccountSecret(accounts: Command, ctx: CliContext): void 
       const account = await ctx.resolveAccount(ref);
       const which = options.signature ? 'signatureSecret' : 'apiSecret';
       const { value } = await ctx.call('accounts:revealSecret', { id: account.id, which });
-      print(options.basic ? basicAuthHeader(account.apiKey, value) : value);
+      printValue(options.basic ? basicAuthHeader(account.apiKey, value) : value);
       if (process.stdout.isTTY)
         note('keydesk: that secret is now on your screen and in your scrollback.');
     });

@@ -11,7 +11,7 @@ import {
 import { formatEnvironment } from '../../core/credentials/format-environment';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
-import { note, print } from '../output';
+import { note, printValue } from '../output';
 import { chooseSubject, fromDefaultsSource, type FolderDefaults } from '../folder-defaults';
 import { aclChoice, parseTtl } from './jwt';
 
@@ -171,7 +171,7 @@ export function registerExecCommands(program: Command, ctx: CliContext): void {
           ...mint,
         }),
       );
-      print(formatEnvironment(result.variables, format as EnvironmentFormat));
+      printValue(formatEnvironment(result.variables, format as EnvironmentFormat));
     },
   );
 }

@@ -5,7 +5,7 @@ import type { HistoryEvent } from '../../shared/history-schemas';
 import { historyLimits } from '../../shared/limits';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
-import { formatTable, note, print, printJson } from '../output';
+import { formatTable, note, print, printJson, printValue } from '../output';
 import { groupDigits } from '../../shared/group-digits';
 
 interface HistoryOptions {
@@ -108,7 +108,7 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
       const asked = options.limit === undefined ? undefined : parseLimit(options.limit);
       if (options.csv) {
         const { csv } = await ctx.call('history:export', { ...filter, limit: asked });
-        process.stdout.write(csv);
+        printValue(csv, { newline: false });
         return;
       }
       const limit = asked ?? historyLimits.defaultPage;

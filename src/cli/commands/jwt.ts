@@ -7,7 +7,7 @@ import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { chooseSubject, fromDefaultsSource } from '../folder-defaults';
 import { nameValueArgument } from '../name-value';
-import { note, print, printJson } from '../output';
+import { note, printJson, printValue } from '../output';
 
 type ClaimValue = NonNullable<ChannelInput<'jwt:mint'>['claims']>[string];
 
@@ -141,7 +141,7 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
           account: result.accountName,
         });
       }
-      print(result.token);
+      printValue(result.token);
       if (process.stdout.isTTY) {
         const now = Math.floor(Date.now() / 1000);
         note(

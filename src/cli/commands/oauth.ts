@@ -3,7 +3,7 @@ import { defaultCallbackUrl } from '../../shared/oauth-constants';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { nameValueArgument } from '../name-value';
-import { formatTable, note, print, printJson } from '../output';
+import { formatTable, note, print, printJson, printValue } from '../output';
 import { confirmRemoval, readSecret } from '../terminal-input';
 
 function collectParam(text: string, params: [string, string][]): [string, string][] {
@@ -184,7 +184,7 @@ export function registerOAuthCommands(program: Command, ctx: CliContext): void {
           url,
           params: pairs,
         });
-        print(options.curl ? signed.curl : `Authorization: ${signed.authorization}`);
+        printValue(options.curl ? signed.curl : `Authorization: ${signed.authorization}`);
       },
     );
 

@@ -4,7 +4,7 @@ import { webhookSignatureMethods } from '../../shared/webhook-methods';
 import { readRegularFile } from '../../core/files/read-regular-file';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
-import { note, print, printJson } from '../output';
+import { note, print, printJson, printValue } from '../output';
 import { readStdin } from '../terminal-input';
 
 const maxInput = 1024 * 1024;
@@ -141,7 +141,7 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
           });
           return options.json
             ? printJson(signed)
-            : print(signed.scheme === 'sig' ? signed.query : '');
+            : printValue(signed.scheme === 'sig' ? signed.query : '');
         }
         if (!options.bodyFile)
           throw new CliError('Give --body-file FILE with the body to sign ("-" reads stdin).', 2);
@@ -155,7 +155,7 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
         });
         if (options.json) return printJson(signed);
         if (signed.scheme !== 'jwt') return;
-        print(signed.curl ?? signed.token);
+        printValue(signed.curl ?? signed.token);
       },
     );
 }
