@@ -1,9 +1,19 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseIni, safe } from 'ini';
 import { parseDuration } from '../shared/durations';
 import { CliError } from './cli-error';
 import { note } from './output';
+import { untrustedBecause } from './private-folder';
 
 export const defaultsFileName = '.keydesk';
 
@@ -20,17 +30,49 @@ export interface FolderDefaults {
 
 const knownKeys = new Set(['account', 'application', 'ttl', 'sub', 'acl-preset']);
 
-/** The nearest `.keydesk` in this folder or a parent, parsed; undefined when there is none. */
-export function findDefaultsFile(from = process.cwd()): FolderDefaults | undefined {
+/**
+ * The nearest `.keydesk` in this folder or a parent, up to the home folder (a parent of home is
+ * shared with others), parsed; undefined when there is none. A file someone else could have
+ * written (another user's, or one group or others may write) is passed over with a warning: it
+ * would choose whose credentials a script gets.
+ */
+export function findDefaultsFile(
+  from = process.cwd(),
+  home = homedir(),
+): FolderDefaults | undefined {
   for (let folder = resolve(from); ; folder = dirname(folder)) {
     const path = join(folder, defaultsFileName);
-    if (existsSync(path) && statSync(path).isFile()) return readDefaultsFile(path);
-    if (dirname(folder) === folder) return undefined;
+    const text = readTrustedFile(path);
+    if (text !== undefined) return readDefaultsFile(path, text);
+    if (folder === resolve(home) || dirname(folder) === folder) return undefined;
   }
 }
 
-function readDefaultsFile(path: string): FolderDefaults {
-  const text = readFileSync(path, 'utf8');
+/** The file's text when it is a file of this user's that nobody else may write; else undefined. */
+function readTrustedFile(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    const why = untrustedBecause(stat, 'file', 'write');
+    if (why) {
+      note(
+        `keydesk: ignoring ${path}: ${why}${why.startsWith('other') ? ` (chmod go-w ${path} if it is yours)` : ''}.`,
+      );
+      return undefined;
+    }
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readDefaultsFile(path: string, text: string): FolderDefaults {
   const values = parseIni(text) as Record<string, unknown>;
   const fail = (why: string) => new CliError(`${path}: ${why}`, 2);
   for (const key of Object.keys(values)) {
@@ -78,12 +120,18 @@ export function folderDefaults(env: NodeJS.ProcessEnv = process.env): FolderDefa
   };
 }
 
-/** Says which default a command used, when a person is watching (not in a pipe). */
+/**
+ * Says which default a command used, on stderr always: a script's log then shows which customer's
+ * credentials a folder's file chose.
+ */
 export function sayDefaultUsed(what: string, name: string, source: string): void {
-  if (process.stderr.isTTY) note(`keydesk: using ${what} "${name}" from ${source}`);
+  note(`keydesk: using ${what} "${name}" from ${source}`);
 }
 
-/** `keydesk use`: this folder's `.keydesk`, written so a person can read and edit it. */
+/**
+ * `keydesk use`: this folder's `.keydesk`, written so a person can read and edit it. Never through
+ * a symlink (O_NOFOLLOW): one planted in a shared folder would have Keydesk overwrite its target.
+ */
 export function writeDefaultsFile(folder: string, account: string, application?: string): string {
   const path = join(folder, defaultsFileName);
   const lines = [
@@ -93,7 +141,33 @@ export function writeDefaultsFile(folder: string, account: string, application?:
     ...(application ? [`application = ${safe(application)}`] : []),
     '',
   ];
-  writeFileSync(path, lines.join('\n'));
+  let fd: number;
+  try {
+    fd = openSync(
+      path,
+      constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0),
+      0o644,
+    );
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(
+      code === 'ELOOP' || code === 'EMLINK'
+        ? `${path} is a symbolic link; Keydesk does not write through one. Remove it and run keydesk use again.`
+        : `Cannot write ${path}: ${(error as Error).message}`,
+    );
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || (process.getuid && stat.uid !== process.getuid())) {
+      throw new CliError(
+        `${path} is not a file of yours; Keydesk leaves it alone. Remove it and run keydesk use again.`,
+      );
+    }
+    ftruncateSync(fd);
+    writeSync(fd, lines.join('\n'));
+  } finally {
+    closeSync(fd);
+  }
   return path;
 }
 
@@ -119,6 +193,18 @@ export function chooseSubject(
   }
   sayDefaultUsed(application ? 'application' : 'account', ref, defaults.source);
   return { ref, defaults, fromDefaults: true };
+}
+
+/**
+ * The account a default scopes the lookup to, as jwt does: an application the default names must
+ * belong to the default's account (a file saying `account = Acme` never hands out Globex's keys).
+ */
+export function defaultAccountScope(chosen: {
+  defaults: FolderDefaults | undefined;
+  fromDefaults: boolean;
+}): { account?: string } {
+  const account = chosen.fromDefaults ? chosen.defaults?.account : undefined;
+  return account === undefined ? {} : { account };
 }
 
 /** A default that names nothing stored says where it came from, so it can be fixed there. */

@@ -34,14 +34,27 @@ export function userCacheDir(
   }
 }
 
-/** Why a folder (or file) is not this user's alone; undefined when it is. */
-export function notPrivate(stat: Stats, kind: 'folder' | 'file'): string | undefined {
+/**
+ * Why a folder or file is not this user's to trust; undefined when it is. `closed` is what nobody
+ * else may do to it: `write` (a settings file others may read), or `all` (a cache of code).
+ */
+export function untrustedBecause(
+  stat: Pick<Stats, 'uid' | 'mode'> & {
+    isSymbolicLink(): boolean;
+    isDirectory(): boolean;
+    isFile(): boolean;
+  },
+  kind: 'folder' | 'file',
+  closed: 'write' | 'all' = 'all',
+  uid = process.getuid?.(),
+): string | undefined {
   if (stat.isSymbolicLink()) return 'it is a symbolic link';
   if (kind === 'folder' ? !stat.isDirectory() : !stat.isFile()) return `it is not a ${kind}`;
-  if (process.getuid && stat.uid !== process.getuid()) return 'another user owns it';
+  if (uid !== undefined && stat.uid !== uid) return 'another user owns it';
   // Windows has no POSIX modes: its folders under LOCALAPPDATA are the user's by their ACL.
-  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
-    return 'other users may read or write it';
+  if (process.platform === 'win32') return undefined;
+  if ((stat.mode & (closed === 'all' ? 0o077 : 0o022)) !== 0) {
+    return closed === 'all' ? 'other users may read or write it' : 'other users may write to it';
   }
   return undefined;
 }
@@ -54,7 +67,7 @@ export function notPrivate(stat: Stats, kind: 'folder' | 'file'): string | undef
 export function ensurePrivateFolder(path: string): { ok: true } | { ok: false; why: string } {
   try {
     mkdirSync(path, { recursive: true, mode: 0o700 });
-    const why = notPrivate(lstatSync(path), 'folder');
+    const why = untrustedBecause(lstatSync(path), 'folder');
     return why ? { ok: false, why } : { ok: true };
   } catch (error) {
     return { ok: false, why: (error as Error).message };
@@ -72,7 +85,7 @@ export function openPrivateFile(path: string): number | undefined {
   } catch {
     return undefined;
   }
-  const why = notPrivate(fstatSync(fd), 'file');
+  const why = untrustedBecause(fstatSync(fd), 'file');
   if (why === undefined) return fd;
   closeSync(fd);
   return undefined;

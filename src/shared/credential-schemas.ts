@@ -5,6 +5,8 @@ import { subSchema, ttlSecondsSchema } from './jwt-schemas';
 /** `credentials:environment`: what `keydesk exec` and `keydesk env` ask for, and get. */
 export const credentialEnvironmentInputSchema = z.strictObject({
   ref: z.string().trim().min(1, 'Name the application or account.').max(200),
+  /** Only this account and its applications (the folder's `account =`). */
+  account: z.string().trim().min(1, 'Name the account.').max(200).optional(),
   purpose: z.enum(['exec', 'env']),
   only: z.literal('jwt', { error: '--only takes jwt.' }).optional(),
   secrets: z.boolean().default(true),

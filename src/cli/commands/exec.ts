@@ -12,7 +12,12 @@ import { formatEnvironment } from '../../core/credentials/format-environment';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { note, printValue } from '../output';
-import { chooseSubject, fromDefaultsSource, type FolderDefaults } from '../folder-defaults';
+import {
+  chooseSubject,
+  defaultAccountScope,
+  fromDefaultsSource,
+  type FolderDefaults,
+} from '../folder-defaults';
 import { aclChoice, parseTtl } from './jwt';
 
 interface CredentialOptions {
@@ -130,6 +135,7 @@ export function registerExecCommands(program: Command, ctx: CliContext): void {
     const result = await fromDefaultsSource(chosen, () =>
       ctx.call('credentials:environment', {
         ref,
+        ...defaultAccountScope(chosen),
         purpose: 'exec',
         ...onlyOption(options.only),
         ...mint,
@@ -166,6 +172,7 @@ export function registerExecCommands(program: Command, ctx: CliContext): void {
       const result = await fromDefaultsSource(chosen, () =>
         ctx.call('credentials:environment', {
           ref,
+          ...defaultAccountScope(chosen),
           purpose: 'env',
           secrets: options.secrets,
           ...mint,

@@ -10,8 +10,16 @@ export type CredentialSubject =
 
 type MintOptions = Pick<ParsedInput<'jwt:mint'>, 'ttlSeconds' | 'sub' | 'acl'>;
 
-/** An application (by id or name) or else an account (by name or id), as typed on the command line. */
-export function resolveSubject(services: Services, ref: string): CredentialSubject {
+/**
+ * An application (by id or name) or else an account (by name or id), as typed on the command line.
+ * With `accountRef` (a folder's `account =`, say), only that account and its applications count:
+ * a default file that names another customer's application is refused, not obeyed.
+ */
+export function resolveSubject(
+  services: Services,
+  ref: string,
+  accountRef?: string,
+): CredentialSubject {
   const { vault } = services;
   const lookup = <T>(find: () => T): T | undefined => {
     try {
@@ -21,8 +29,21 @@ export function resolveSubject(services: Services, ref: string): CredentialSubje
       throw error;
     }
   };
-  const application = lookup(() => vault.applications.resolve(ref));
+  const scope = accountRef === undefined ? undefined : vault.accounts.resolve(accountRef);
+  const application = lookup(() => vault.applications.resolve(ref, scope?.id));
   const account = lookup(() => vault.accounts.resolve(ref));
+  if (scope) {
+    if (application) return { kind: 'application', application, account: scope };
+    if (account?.id === scope.id) return { kind: 'account', account };
+    const elsewhere = lookup(() => vault.applications.resolve(ref));
+    throw new KeydeskError(
+      'NOT_FOUND',
+      elsewhere
+        ? `"${ref}" is an application of account "${elsewhere.accountName}", not of "${scope.name}".`
+        : `Account "${scope.name}" has no application named "${ref}", and "${ref}" is not that account.`,
+      'ref',
+    );
+  }
   if (application && account) {
     throw new KeydeskError(
       'CONFLICT',

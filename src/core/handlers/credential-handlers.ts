@@ -31,8 +31,8 @@ export function mintTokenWith(services: Services): MintToken {
  */
 export function credentialHandlers(services: Services): HandlersOf<'credentials:environment'> {
   return {
-    'credentials:environment': async ({ ref, purpose, only, secrets, ...mint }) => {
-      const subject = resolveSubject(services, ref);
+    'credentials:environment': async ({ ref, account, purpose, only, secrets, ...mint }) => {
+      const subject = resolveSubject(services, ref, account);
       const variables = await services.audit.track(
         {
           action: purpose,

@@ -1,0 +1,133 @@
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { untrustedBecause } from '../../src/cli/private-folder';
+import { assertCliBuilt, cliRunner, seedWithCli } from '../helpers/cli';
+import { createTestKeychain } from '../helpers/keychain';
+import { makeRsaKeys } from '../helpers/keys';
+import { makeDataDir } from '../helpers/services';
+
+/**
+ * A `.keydesk` someone else put in the way (issue 20, finding 5): a symlink `keydesk use` would
+ * write through, a file that picks another customer's application, one others may write to, one
+ * above the home folder.
+ */
+const keychain = createTestKeychain();
+const dataDir = makeDataDir();
+const keydesk = cliRunner(dataDir, keychain.service);
+const acmeApp = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000011';
+const globexApp = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000012';
+const noEnv = { KEYDESK_APP: '', KEYDESK_ACCOUNT: '' };
+const folder = () => mkdtempSync(join(tmpdir(), 'keydesk-defaults-'));
+
+beforeAll(async () => {
+  assertCliBuilt();
+  const pem = makeRsaKeys().pkcs8;
+  await seedWithCli(keydesk, dataDir, {
+    accounts: [
+      { name: 'Acme', apiKey: 'acme0001', secret: 'acme-secret' },
+      { name: 'Globex', apiKey: 'globex01', secret: 'globex-secret' },
+    ],
+    apps: [
+      { account: 'Acme', id: acmeApp, name: 'Voice bot', pem },
+      { account: 'Globex', id: globexApp, name: 'Globex bot', pem },
+    ],
+  });
+});
+afterAll(() => keychain.clear());
+
+describe('a .keydesk someone else put in the way', () => {
+  it('keydesk use does not write through a symlink', () => {
+    const project = folder();
+    const target = join(folder(), 'authorized_keys');
+    writeFileSync(target, 'ssh-ed25519 AAAA victim\n');
+    symlinkSync(target, join(project, '.keydesk'));
+    const used = keydesk(['use', 'Voice bot'], { cwd: project, env: noEnv });
+    expect(used.code).toBe(1);
+    expect(used.stderr).toContain(
+      '.keydesk is a symbolic link; Keydesk does not write through one',
+    );
+    expect(readFileSync(target, 'utf8')).toBe('ssh-ed25519 AAAA victim\n');
+  });
+
+  it("exec and env keep to the file's account: another customer's application is refused", () => {
+    const project = folder();
+    writeFileSync(join(project, '.keydesk'), `account = Acme\napplication = ${globexApp}\n`);
+    const exec = keydesk(['exec', '--', 'sh', '-c', 'printf %s "$VONAGE_API_SECRET"'], {
+      cwd: project,
+      env: noEnv,
+    });
+    expect(exec.code).toBe(1);
+    expect(exec.stdout).toBe('');
+    expect(exec.stderr).toContain(
+      `"${globexApp}" is an application of account "Globex", not of "Acme"`,
+    );
+    const env = keydesk(['env'], { cwd: project, env: noEnv });
+    expect(env.code).toBe(1);
+    expect(env.stdout).not.toContain('globex-secret');
+
+    // The file's own account's application still works, and stderr says what was used.
+    writeFileSync(join(project, '.keydesk'), `account = Acme\napplication = Voice bot\n`);
+    const ok = keydesk(['exec', '--', 'sh', '-c', 'printf %s "$VONAGE_API_SECRET"'], {
+      cwd: project,
+      env: noEnv,
+    });
+    expect(ok).toMatchObject({ code: 0, stdout: 'acme-secret' });
+    expect(ok.stderr).toContain(
+      `keydesk: using application "Voice bot" from ${join(project, '.keydesk')}`,
+    );
+  });
+
+  it('passes over a file others may write to, saying so in one line', () => {
+    const project = folder();
+    const file = join(project, '.keydesk');
+    writeFileSync(file, 'application = Voice bot\nsub = attacker\nttl = 24h\n');
+    chmodSync(file, 0o666);
+    const jwt = keydesk(['jwt'], { cwd: project, env: noEnv });
+    expect(jwt.code).toBe(2);
+    expect(jwt.stdout).toBe('');
+    expect(jwt.stderr).toContain(
+      `keydesk: ignoring ${file}: other users may write to it (chmod go-w ${file} if it is yours).`,
+    );
+    chmodSync(file, 0o644);
+    expect(keydesk(['jwt'], { cwd: project, env: noEnv }).code).toBe(0);
+  });
+
+  it("takes another user's file for untrusted, whatever its mode", () => {
+    const stat = (uid: number, mode: number) => ({
+      uid,
+      mode,
+      isSymbolicLink: () => false,
+      isDirectory: () => false,
+      isFile: () => true,
+    });
+    expect(untrustedBecause(stat(1001, 0o100644), 'file', 'write', 1000)).toBe(
+      'another user owns it',
+    );
+    expect(untrustedBecause(stat(1000, 0o100644), 'file', 'write', 1000)).toBeUndefined();
+    expect(untrustedBecause(stat(1000, 0o100620), 'file', 'write', 1000)).toBe(
+      'other users may write to it',
+    );
+  });
+
+  it('stops looking at the home folder: a .keydesk above it is not read', () => {
+    const above = folder();
+    const home = join(above, 'home');
+    const project = join(home, 'project');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(above, '.keydesk'), 'application = Voice bot\n');
+    const jwt = keydesk(['jwt'], { cwd: project, env: { ...noEnv, HOME: home } });
+    expect(jwt.code).toBe(2);
+    expect(jwt.stderr).toContain('Name the application, or set a default');
+    writeFileSync(join(home, '.keydesk'), 'application = Voice bot\n');
+    expect(keydesk(['jwt'], { cwd: project, env: { ...noEnv, HOME: home } }).code).toBe(0);
+  });
+});
