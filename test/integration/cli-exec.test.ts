@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createPublicKey, createVerify } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execKeyRoot } from '../../src/cli/exec-key-folder';
 import { assertCliBuilt, cliPath, cliRunner, seedWithCli } from '../helpers/cli';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
@@ -17,7 +17,10 @@ const appId = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const apiSecret = "exec-Secret-with 'quotes' and $dollars";
 let keys: RsaKeys;
 
-const keydeskExecFolders = () => readdirSync(tmpdir()).filter((f) => f.startsWith('keydesk-exec-'));
+/** exec keeps key files in the user's runtime folder (with-keyring.sh sets XDG_RUNTIME_DIR). */
+const keyRoot = execKeyRoot();
+const keydeskExecFolders = () =>
+  existsSync(keyRoot) ? readdirSync(keyRoot).filter((f) => f.startsWith('exec-')) : [];
 
 /** A script that prints the VONAGE_ variables it was given as JSON. */
 const printVonageEnv = [
@@ -70,7 +73,10 @@ describe('keydesk exec', () => {
     };
     expect(claims.exp - claims.iat).toBe(300);
     // The key file was the user's alone and is gone.
-    expect(given.VONAGE_APPLICATION_PRIVATE_KEY_PATH).toMatch(/keydesk-exec-.+private\.key$/);
+    expect(given.VONAGE_APPLICATION_PRIVATE_KEY_PATH).toMatch(
+      new RegExp(`^${keyRoot}/exec-\\d+-\\w{6}/private\\.key$`),
+    );
+    expect(keyRoot.startsWith(process.env.XDG_RUNTIME_DIR ?? '-')).toBe(true);
     expect(existsSync(given.VONAGE_APPLICATION_PRIVATE_KEY_PATH ?? '')).toBe(false);
     expect(keydeskExecFolders()).toEqual(before);
 
@@ -123,6 +129,49 @@ describe('keydesk exec', () => {
       child.on('exit', (c, s) => resolve([c, s])),
     );
     expect({ code, signal }).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(keydeskExecFolders()).toEqual(before);
+  });
+
+  it('removes the key file on SIGQUIT; one left by a SIGKILLed run goes at the next exec', async () => {
+    const env = {
+      ...process.env,
+      KEYDESK_HOME: dataDir,
+      KEYDESK_KEYCHAIN_SERVICE: keychain.service,
+    };
+    const run = async (signal: NodeJS.Signals) => {
+      // In a folder of its own: a process that dies of SIGQUIT may leave a core file.
+      const child = spawn(
+        process.execPath,
+        [
+          cliPath,
+          'exec',
+          'Voice bot',
+          '--',
+          'sh',
+          '-c',
+          'echo "$$ $VONAGE_APPLICATION_PRIVATE_KEY_PATH"; exec sleep 30',
+        ],
+        { env, cwd: makeDataDir() },
+      );
+      const [pid, keyPath] = await new Promise<string[]>((resolve) =>
+        child.stdout.on('data', (chunk: Buffer) => resolve(chunk.toString().trim().split(' '))),
+      );
+      expect(existsSync(keyPath ?? '')).toBe(true);
+      child.kill(signal);
+      await new Promise((resolve) => child.on('exit', resolve));
+      // The command itself, orphaned by a SIGKILL.
+      spawnSync('kill', ['-KILL', pid ?? '']);
+      return keyPath ?? '';
+    };
+    const before = keydeskExecFolders();
+    expect(existsSync(await run('SIGQUIT'))).toBe(false);
+    expect(keydeskExecFolders()).toEqual(before);
+
+    // SIGKILL: no handler runs, the key stays until an exec finds its keydesk gone.
+    const left = await run('SIGKILL');
+    expect(existsSync(left)).toBe(true);
+    expect(keydesk(['exec', 'Voice bot', '--', 'true']).code).toBe(0);
+    expect(existsSync(left)).toBe(false);
     expect(keydeskExecFolders()).toEqual(before);
   });
 

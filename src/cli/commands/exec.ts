@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -10,6 +9,7 @@ import {
 } from '../../shared/environment';
 import { formatEnvironment } from '../../core/credentials/format-environment';
 import { CliError } from '../cli-error';
+import { makeExecKeyFolder } from '../exec-key-folder';
 import type { CliContext } from '../context';
 import { note, printValue } from '../output';
 import {
@@ -27,7 +27,8 @@ interface CredentialOptions {
   only?: string;
 }
 
-const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** Signals passed on to the command; keydesk removes the key file once it has ended. */
+const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 async function mintOptions(options: CredentialOptions, defaults: FolderDefaults | undefined) {
   const acl = await aclChoice({ aclPreset: options.aclPreset ?? defaults?.aclPreset });
@@ -49,8 +50,9 @@ function onlyOption(only: string | undefined): { only?: 'jwt' } {
 
 /**
  * Runs the command with the credentials in its environment only. The private key goes to a file
- * only the user can read, in a folder of its own, removed when the command ends, however it ends
- * (its exit, Ctrl-C, SIGTERM, SIGHUP): the command's exit code or signal is passed on.
+ * only the user can read, in a folder of its own (exec-key-folder.ts), removed when the command
+ * ends, however it ends (its exit, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT; after a SIGKILL, by the next
+ * exec): the command's exit code or signal is passed on.
  */
 async function runWith(command: string[], variables: [string, string][]): Promise<number> {
   const [program, ...args] = command;
@@ -63,9 +65,9 @@ async function runWith(command: string[], variables: [string, string][]): Promis
   const pem = variables.find(([name]) => name === environmentVariables.privateKey)?.[1];
   let folder: string | undefined;
   if (pem !== undefined) {
-    folder = mkdtempSync(join(tmpdir(), 'keydesk-exec-'));
+    folder = makeExecKeyFolder();
     const keyPath = join(folder, 'private.key');
-    writeFileSync(keyPath, pem, { mode: 0o600 });
+    writeFileSync(keyPath, pem, { mode: 0o600, flag: 'wx' });
     env[environmentVariables.privateKeyPath] = keyPath;
   }
   const cleanUp = () => {

@@ -1,10 +1,28 @@
 import type { EnvironmentFormat, EnvironmentVariables } from '../../shared/environment';
+import { KeydeskError } from '../../shared/errors';
 import { shellQuote } from '../shell-quote';
 
 /**
- * Variables as a shell sources them (`export NAME='…'`), as a .env file (`NAME="…"`, newlines as
- * \n so a PEM stays on one line, as dotenv reads it back), or as JSON.
+ * A value as a .env line that the `dotenv` package and Node's util.parseEnv (and --env-file) both
+ * read back exactly. Neither knows an escape but \n (and dotenv \r) inside double quotes, so:
+ * double quotes with \n for a value with no double quote, carriage return or text that reads as
+ * one of those escapes (a PEM stays on one line); else single quotes or backticks, which both
+ * take as they are, line breaks included. A value no quoting carries is refused, not written wrong.
  */
+function dotenvValue(name: string, value: string): string {
+  if (!/["\r]|\\[nr]/.test(value)) return `"${value.replace(/\n/g, '\\n')}"`;
+  if (!value.includes('\r')) {
+    if (!value.includes("'")) return `'${value}'`;
+    if (!value.includes('`')) return `\`${value}\``;
+  }
+  throw new KeydeskError(
+    'VALIDATION',
+    `${name} cannot be written to a .env file so that dotenv and Node read it back exactly (${value.includes('\r') ? 'it holds a carriage return' : 'it holds \' and ` together with " or a backslash before n or r'}); use the shell or JSON format instead.`,
+    'format',
+  );
+}
+
+/** Variables as a shell sources them (`export NAME='…'`), as a .env file, or as JSON. */
 export function formatEnvironment(
   variables: EnvironmentVariables,
   format: EnvironmentFormat,
@@ -13,7 +31,5 @@ export function formatEnvironment(
   if (format === 'shell') {
     return variables.map(([name, value]) => `export ${name}=${shellQuote(value)}`).join('\n');
   }
-  const dotenv = (value: string) =>
-    `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
-  return variables.map(([name, value]) => `${name}=${dotenv(value)}`).join('\n');
+  return variables.map(([name, value]) => `${name}=${dotenvValue(name, value)}`).join('\n');
 }
