@@ -324,6 +324,26 @@ describe('dialogs and shortcuts', () => {
   });
 });
 
+describe('settings', () => {
+  it("refuses a Vonage host outside Vonage's own, saying where secrets may go and how to test elsewhere", async () => {
+    const a = await start();
+    const { page } = a;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const host = page.getByLabel('Vonage API host (checks)');
+    await host.fill('https://collector.example');
+    await host.blur();
+    await page.getByText(/only to Vonage's own hosts/).waitFor();
+    await a.screenshot('21-settings-host-refused');
+    await darkScreenshot(a, '21-settings-host-refused');
+    expect((await a.backend.invoke('settings:get', {})).ok).toBe(true);
+    const settings = await a.backend.invoke('settings:get', {});
+    expect(settings.ok && settings.value.vonageApiHost).toBe('https://api.nexmo.com');
+    await host.fill('https://api-eu.vonage.com');
+    await host.blur();
+    await page.getByText(/only to Vonage's own hosts/).waitFor({ state: 'detached' });
+  });
+});
+
 /** In-page code as text: the test's TypeScript has no DOM types. */
 const focusedText = (page: Page) =>
   page.evaluate<string>('document.activeElement ? document.activeElement.textContent : ""');

@@ -331,7 +331,11 @@ describe('retention and settings', () => {
       vonageTimeoutSeconds: 15,
     });
     for (const [input, field, message] of [
-      [{ vonageApiHost: 'http://api.nexmo.com' }, 'vonageApiHost', /are https/],
+      [
+        { vonageApiHost: 'http://api.nexmo.com' },
+        'vonageApiHost',
+        /only to Vonage's own hosts \(https/,
+      ],
       [{ vonageRestHost: 'rest.nexmo.com' }, 'vonageRestHost', /as a URL/],
       [{ historyRetentionDays: 0 }, 'historyRetentionDays', /at least 1 day/],
       [{ historyRetentionDays: 5000 }, 'historyRetentionDays', /at most 3650/],

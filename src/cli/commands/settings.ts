@@ -45,13 +45,13 @@ const keys: Record<
   },
   'vonage-api-host': {
     key: 'vonageApiHost',
-    what: 'where checks ask Vonage about applications and Voice',
+    what: 'where checks ask Vonage about applications and Voice (https on *.nexmo.com or *.vonage.com, or this machine)',
     parse: (text) => text,
     show: (value: string) => value,
   },
   'vonage-rest-host': {
     key: 'vonageRestHost',
-    what: 'where checks ask Vonage for the balance',
+    what: 'where checks ask Vonage for the balance (https on *.nexmo.com or *.vonage.com, or this machine)',
     parse: (text) => text,
     show: (value: string) => value,
   },

@@ -88,7 +88,7 @@ export function SettingsView() {
         id="set-vonage-api"
         label="Vonage API host (checks)"
         error={errors.vonageApiHost}
-        hint="https://api.nexmo.com, or a staging host"
+        hint="https://api.nexmo.com, or another *.nexmo.com or *.vonage.com host"
       >
         <input
           id="set-vonage-api"
@@ -100,7 +100,7 @@ export function SettingsView() {
         id="set-vonage-rest"
         label="Vonage REST host (balance)"
         error={errors.vonageRestHost}
-        hint="https://rest.nexmo.com, or a staging host"
+        hint="https://rest.nexmo.com, or another *.nexmo.com or *.vonage.com host"
       >
         <input
           id="set-vonage-rest"
