@@ -13,12 +13,19 @@ const goalRatio = 2.5;
  * Whole processes, interleaved (floor, then each command, then the floor again…) so that a busy
  * moment of the machine lands on all of them alike; medians, and each as a ratio to the floor.
  */
-function pairedMedians(commands: [string, string[]][], env: NodeJS.ProcessEnv): number[][] {
+function pairedMedians(
+  commands: [string, string[], NodeJS.ProcessEnv?][],
+  env: NodeJS.ProcessEnv,
+): number[][] {
   const samples = commands.map(() => [] as number[]);
   for (let run = 0; run < runs; run += 1) {
-    for (const [index, [command, args]] of commands.entries()) {
+    for (const [index, [command, args, extra]] of commands.entries()) {
       const start = performance.now();
-      const result = spawnSync(command, args, { env, encoding: 'utf8', input: '' });
+      const result = spawnSync(command, args, {
+        env: { ...env, ...extra },
+        encoding: 'utf8',
+        input: '',
+      });
       samples[index]?.push(performance.now() - start);
       if (result.status !== 0 && !args.includes('decode'))
         throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
@@ -38,12 +45,14 @@ export async function benchCli(bench: BenchServices): Promise<void> {
     encoding: 'utf8',
   }).stdout.trim();
   const node = process.execPath;
-  const commands: [string, [string, string[]]][] = [
+  const commands: [string, [string, string[], NodeJS.ProcessEnv?]][] = [
     ['node -e 0 (the floor)', [node, ['-e', '0']]],
     ['keydesk --help', [node, [cli, '--help']]],
     ['keydesk accounts list', [node, [cli, 'accounts', 'list']]],
     ['keydesk decode TOKEN', [node, [cli, 'decode', token]]],
     ['keydesk jwt APP', [node, [cli, 'jwt', appId]]],
+    // What the code cache (in the user's cache folder) saves.
+    ['keydesk jwt APP, no code cache', [node, [cli, 'jwt', appId], { KEYDESK_CODE_CACHE: 'off' }]],
     ["jwt's unavoidable work alone", [node, [join(root, 'bench', 'cli-floor.mjs'), appId]]],
   ];
   heading(`CLI, whole process wall time (${runs} interleaved runs each, medians)`);
