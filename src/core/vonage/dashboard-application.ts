@@ -69,7 +69,7 @@ export function nameForAdding(given: string | undefined, dashboard: DashboardApp
   if (dashboard.refusedName !== undefined) {
     throw new KeydeskError(
       'VALIDATION',
-      `The dashboard's name for this application ("${dashboard.name}" once its control, direction or invisible characters are taken out) breaks Keydesk's name rules; give a name of your own.`,
+      `The dashboard's name for this application ("${dashboard.name}", cleaned) breaks Keydesk's name rules (no control, direction or invisible characters; at most ${limits.name} characters); give a name of your own.`,
       'name',
     );
   }
