@@ -1,7 +1,10 @@
+import { createRequire } from 'node:module';
 import { KeydeskError } from '../shared/errors';
 import type { CallContext } from '../core/handlers/handler-types';
 import { CliError } from './cli-error';
 import { note, terminalSafe } from './output';
+
+const requireModule = createRequire(import.meta.url);
 
 /**
  * Secrets never come from arguments (anyone can read those in `ps`): they are piped in on stdin,
@@ -102,7 +105,11 @@ export function promptHidden(prompt: string): Promise<string> {
 }
 
 export async function confirm(question: string): Promise<boolean> {
-  const { createInterface } = await import('node:readline/promises');
+  // require, not import(): a dynamic import inside the code-cached bundle makes Node print an
+  // ExperimentalWarning (vm.USE_MAIN_CONTEXT_DEFAULT_LOADER) in the middle of the question.
+  const { createInterface } = requireModule(
+    'node:readline/promises',
+  ) as typeof import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^y(es)?$/i.test((await rl.question(`${terminalSafe(question)} [y/N] `)).trim());
