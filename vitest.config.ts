@@ -7,6 +7,18 @@ import { defineConfig } from 'vitest/config';
 process.env.KEYDESK_TALLY_FILE = join(tmpdir(), `keydesk-tally-${process.pid}.txt`);
 rmSync(process.env.KEYDESK_TALLY_FILE, { force: true });
 
+// Tests that go through a proxy set these themselves; one set on the machine running the tests
+// would otherwise send the fakes' loopback traffic to it, as curl would.
+for (const name of [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+])
+  Reflect.deleteProperty(process.env, name);
+
 export default defineConfig({
   test: {
     include: [

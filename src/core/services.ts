@@ -12,6 +12,7 @@ import { createHistoryRepo, type HistoryRepo } from './history/history-repo';
 import { createImporter, type Importer } from './import/importer';
 import { createPublicKeyCache } from './jwt/inspect-token';
 import { createMinter, type Minter } from './jwt/minter';
+import { createNetwork, type Network, type SystemProxy } from './net/network';
 import type { Authorizer } from './oauth/authorizer';
 import { createOAuthService, type OAuthService } from './oauth/oauth-service';
 import { createSigningKeyCache, type SigningKeyCache } from './jwt/signing-key-cache';
@@ -46,6 +47,8 @@ export interface Services {
   webhooks: WebhookService;
   /** The last answer from Vonage per account and application. */
   checkResults: CheckResultsRepo;
+  /** Requests to Vonage and OAuth providers, direct or through the proxy in force. */
+  network: Network;
   /** Shows the provider's authorize page: a window in the app, a browser context in tests. */
   authorizer?: Authorizer;
   /** The last token minted per application, in memory only, so it can be copied again. */
@@ -65,6 +68,10 @@ export interface ServicesOptions {
   clipboard?: ClipboardPort;
   authorizer?: Authorizer;
   now?: () => Date;
+  /** Where proxy variables are read (HTTPS_PROXY, NO_PROXY …); the process's by default. */
+  env?: NodeJS.ProcessEnv;
+  /** The system's proxy settings, in the app (main's session); the CLI has none. */
+  systemProxy?: SystemProxy;
 }
 
 const dayMs = 86_400_000;
@@ -76,6 +83,8 @@ export function createServices({
   clipboard = createMemoryClipboard(),
   authorizer,
   now = () => new Date(),
+  env = process.env,
+  systemProxy,
 }: ServicesOptions): Services {
   const { db, notice } = openDatabase(dataDir, now);
   const keychain = scopeToVault(sharedKeychain, readVaultId(db));
@@ -84,11 +93,13 @@ export function createServices({
   const settings = createSettingsRepo(db);
   const signingKeys = createSigningKeyCache((id) => vault.applications.exportPrivateKey(id));
   const clipboardGuard = createClipboardGuard(clipboard, now);
+  const network = createNetwork(env, systemProxy);
   const oauth = createOAuthService({
     db,
     keychain,
     vault,
     timeoutMs: () => settings.read().oauthTimeoutSeconds * 1000,
+    network,
     now,
   });
   const lastTokens = new Map<string, { token: string; exp: number }>();
@@ -126,6 +137,7 @@ export function createServices({
     lastTokens,
     now,
     checkResults: createCheckResultsRepo(db),
+    network,
     doctor: (fix) =>
       runDoctor(vault, keychain, fix, oauth, async (id) => {
         // Loaded only when a key change was left pending: it talks to Vonage.
@@ -151,6 +163,7 @@ export function createServices({
     close() {
       if (!db.open) return;
       void clipboardGuard.flush();
+      void network.close();
       // Lets SQLite refresh the statistics its query planner uses, as its documentation advises;
       // on a full or read-only disk that is skipped, and the database is closed all the same.
       try {
@@ -173,11 +186,14 @@ export function servicesFromEnvironment(
   env: NodeJS.ProcessEnv = process.env,
   clipboard?: ClipboardPort,
   authorizer?: Authorizer,
+  systemProxy?: SystemProxy,
 ): Services {
   const timeoutMs = Number(env.KEYDESK_KEYCHAIN_TIMEOUT_MS);
   return createServices({
     clipboard,
     authorizer,
+    env,
+    systemProxy,
     dataDir: resolveDataDir(env, process.platform, homedir()),
     keychain: createOsKeychain({
       service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,

@@ -62,6 +62,8 @@ function start(): void {
       process.env,
       electronClipboard,
       createWindowAuthorizer(() => mainWindow),
+      // The system's proxy settings (or PAC file) for each URL; HTTPS_PROXY and the like win.
+      (url) => session.defaultSession.resolveProxy(url.href),
     );
   } catch (error) {
     // E.g. a database from a newer Keydesk: say why instead of opening a window that cannot work.

@@ -32,6 +32,7 @@ export const channelCallers = {
   'vonage:lastChecks': 'renderer',
   'vonage:rotateKey': 'both',
   'vonage:addApplication': 'both',
+  'vonage:proxy': 'both',
   'keys:inspect': 'cli',
   'import:preview': 'renderer',
   'import:apply': 'renderer',

@@ -95,3 +95,12 @@ export const keyChangeSchema = z.object({
   /** What happened, in a sentence. */
   message: z.string(),
 });
+
+/** Where requests to one of Vonage's hosts go: direct, or through which proxy (never its credentials). */
+export const proxyInUseSchema = z.object({
+  host: z.string(),
+  /** host:port of the proxy; null: direct. */
+  proxy: z.string().nullable(),
+  /** HTTPS_PROXY, https_proxy, the system's proxy settings; null: direct. */
+  from: z.string().nullable(),
+});

@@ -11,6 +11,7 @@ import {
   checkResultSchema,
   keyChangeSchema,
   lastCheckSchema,
+  proxyInUseSchema,
   rotateKeyInputSchema,
   syncResultSchema,
 } from './check-schemas';
@@ -45,6 +46,11 @@ export const vonageChannels = {
   'vonage:addApplication': {
     input: addFromDashboardInputSchema,
     output: keyChangeSchema,
+  },
+  /** Whether the Vonage hosts are reached directly or through a proxy (the settings show it). */
+  'vonage:proxy': {
+    input: z.strictObject({}),
+    output: z.array(proxyInUseSchema),
   },
   /** Why a webhook's or a signed request's signature verifies or not. */
   'webhooks:verify': {

@@ -333,6 +333,11 @@ describe('settings', () => {
     await host.fill('https://collector.example');
     await host.blur();
     await page.getByText(/only to Vonage's own hosts/).waitFor();
+    // No proxy in the tests' environment: both hosts are reached directly.
+    await page
+      .getByTestId('proxy-in-use')
+      .getByText('Network: api.nexmo.com direct; rest.nexmo.com direct.')
+      .waitFor();
     await a.screenshot('21-settings-host-refused');
     await darkScreenshot(a, '21-settings-host-refused');
     expect((await a.backend.invoke('settings:get', {})).ok).toBe(true);

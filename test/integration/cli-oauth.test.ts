@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, cliPath, cliRunner } from '../helpers/cli';
+import { startForwardProxy } from '../helpers/forward-proxy';
 import { createTestKeychain } from '../helpers/keychain';
 import {
   pressOnAuthorizePage,
@@ -21,12 +22,21 @@ let provider: OAuthProvider;
  * authorize URL from stderr, presses a button on the provider's page, and follows the redirect to
  * the CLI's loopback callback.
  */
-function loginPlayingTheBrowser(decision: 'allow' | 'deny', strays = false) {
+function loginPlayingTheBrowser(
+  decision: 'allow' | 'deny',
+  strays = false,
+  env: NodeJS.ProcessEnv = {},
+) {
   const child = spawn(
     process.execPath,
     [cliPath, 'oauth', 'login', 'Acme', '--no-browser', '--timeout', '30'],
     {
-      env: { ...process.env, KEYDESK_HOME: dataDir, KEYDESK_KEYCHAIN_SERVICE: keychain.service },
+      env: {
+        ...process.env,
+        KEYDESK_HOME: dataDir,
+        KEYDESK_KEYCHAIN_SERVICE: keychain.service,
+        ...env,
+      },
     },
   );
   let stderr = '';
@@ -167,8 +177,14 @@ describe('keydesk oauth', () => {
     ).toMatchObject({ code: 2, stderr: expect.stringMatching(/"novalue" is not NAME=VALUE/) });
   });
 
-  it('says so when the user denies, and stores nothing', async () => {
-    const result = await loginPlayingTheBrowser('deny');
+  it('says so when the user denies, and stores nothing; behind a proxy, through it', async () => {
+    const proxy = await startForwardProxy();
+    const result = await loginPlayingTheBrowser('deny', false, { HTTP_PROXY: proxy.url });
+    await proxy.close();
+    // The CLI's own request to the provider went through HTTP_PROXY (the browser's did not).
+    expect(proxy.carried.map((c) => `${c.method} ${new URL(c.target).pathname}`)).toEqual([
+      'POST /oauth/request_token',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /keydesk: Access was denied on the authorize page; nothing was stored\./,

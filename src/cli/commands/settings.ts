@@ -4,6 +4,7 @@ import { formatDuration, parseDuration } from '../../shared/durations';
 import type { Settings } from '../../shared/settings-schemas';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
+import { routesText } from '../../shared/proxy-route';
 import { formatTable, note, print, printJson } from '../output';
 
 type Key = keyof Settings;
@@ -97,6 +98,9 @@ export function registerSettingsCommand(program: Command, ctx: CliContext): void
           Object.entries(keys).map(([name, e]) => [name, e.show(values[e.key] as never), e.what]),
         ),
       );
+      // Not a setting, but what decides whether the hosts above are reached (HTTPS_PROXY …).
+      const routes = await ctx.call('vonage:proxy', {});
+      note(`Network: ${routesText(routes)}.`);
     });
 
   settings

@@ -1,5 +1,5 @@
 import type { Services } from '../services';
-import { runChecks } from '../vonage/check-service';
+import { runChecks, vonageHosts } from '../vonage/check-service';
 import { syncApplications } from '../vonage/sync-applications';
 import { addFromDashboard, rotateKey } from '../vonage/key-changes';
 import { CheckFailure } from '../vonage/vonage-request';
@@ -20,12 +20,22 @@ export function checkHandlers(
   | 'vonage:lastChecks'
   | 'vonage:rotateKey'
   | 'vonage:addApplication'
+  | 'vonage:proxy'
 > {
   const subjects = eventSubjects(services);
   return {
     'vonage:check': (input, { progress }) =>
       runChecks(services, input, progress && ((_result, done, total) => progress(done, total))),
     'vonage:lastChecks': () => services.checkResults.all(),
+    'vonage:proxy': () => {
+      const { api, rest } = vonageHosts(services);
+      return Promise.all(
+        [api, rest].map(async (url) => {
+          const proxy = await services.network.proxyFor(url);
+          return { host: url.host, proxy: proxy?.shown ?? null, from: proxy?.from ?? null };
+        }),
+      );
+    },
     'vonage:rotateKey': ({ app, account }, context) => {
       const application = services.vault.applications.resolve(app, account);
       return services.audit.track(

@@ -1,6 +1,7 @@
 import { KeydeskError } from '../../shared/errors';
 import { oauthProblem } from './parse-token-response';
 import { groupDigits } from '../../shared/group-digits';
+import { ProxyFailure, type Network } from '../net/network';
 
 export interface HttpResult {
   status: number;
@@ -18,6 +19,7 @@ export const maxResponseBytes = 1024 * 1024;
  * act on: refused, not found, timed out, or the provider said no (with its oauth_problem).
  */
 export async function httpCall(
+  network: Network,
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string },
   timeoutMs: number,
@@ -25,12 +27,14 @@ export async function httpCall(
 ): Promise<HttpResult> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      ...init,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    response = await network.fetch(new URL(url), { ...init, redirect: 'manual' }, timeoutMs);
   } catch (error) {
+    if (error instanceof ProxyFailure) {
+      throw new KeydeskError(
+        error.kind === 'timeout' ? 'OAUTH_TIMEOUT' : 'OAUTH_UNREACHABLE',
+        `The ${what} failed: ${error.message}`,
+      );
+    }
     throw networkError(error, url, timeoutMs, what);
   }
   const body = await readCapped(response, what);

@@ -12,6 +12,7 @@ import type {
 import { secretRefs, type Keychain } from '../keychain/keychain';
 import type { Vault } from '../vault/vault';
 import type { Authorizer } from './authorizer';
+import type { Network } from '../net/network';
 import { httpCall } from './http-call';
 import { createOAuthRepo } from './oauth-repo';
 import {
@@ -27,6 +28,7 @@ export interface OAuthDeps {
   keychain: Keychain;
   vault: Vault;
   timeoutMs: () => number;
+  network: Network;
   now: () => Date;
 }
 
@@ -52,7 +54,7 @@ const pendingLifetimeMs = 15 * 60_000;
  * keychain before their rows and taken back out if the row fails, so a failed step never leaves a
  * half-stored token.
  */
-export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAuthDeps) {
+export function createOAuthService({ db, keychain, vault, timeoutMs, network, now }: OAuthDeps) {
   const repo = createOAuthRepo(db);
   const write = <T>(change: SecretWrite<T>) => writeSecretsAndRows(keychain, db, change);
   const pending = new Map<string, PendingLogin>();
@@ -76,6 +78,7 @@ export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAut
       baseUrl: consumer.baseUrl,
       consumer: { key: consumer.consumerKey, secret },
       timeoutMs: timeoutMs(),
+      network,
     };
   }
 
@@ -301,6 +304,7 @@ export function createOAuthService({ db, keychain, vault, timeoutMs, now }: OAut
       const url = new URL(input.url);
       if (isGet) for (const [k, v] of params) url.searchParams.append(k, v);
       const result = await httpCall(
+        network,
         url.toString(),
         {
           method: input.method,

@@ -1,5 +1,6 @@
 import { KeydeskError } from '../../shared/errors';
 import type { SignatureMethod } from '../../shared/oauth-schemas';
+import type { Network } from '../net/network';
 import { httpCall, rejected } from './http-call';
 import { parseTokenResponse } from './parse-token-response';
 import { signRequest, type Credentials } from './sign-request';
@@ -8,6 +9,7 @@ export interface Endpoint {
   baseUrl: string;
   consumer: Credentials;
   timeoutMs: number;
+  network: Network;
 }
 
 /** The legs of RFC 5849 section 2 against `baseUrl` (request_token, authorize, access_token). */
@@ -31,6 +33,7 @@ async function tokenLeg(
     extraOAuth,
   });
   const result = await httpCall(
+    endpoint.network,
     url,
     {
       method: 'POST',

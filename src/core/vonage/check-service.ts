@@ -44,6 +44,7 @@ export function vonageHosts(services: Services, env: NodeJS.ProcessEnv = process
 /** Each request's deadline, from the settings. */
 export const requestOptions = (services: Services) => ({
   timeoutMs: services.settings.read().vonageTimeoutSeconds * 1000,
+  network: services.network,
 });
 
 /** What Vonage is asked with for one account: its secret, the hosts and the deadline. */

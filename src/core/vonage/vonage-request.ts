@@ -1,6 +1,7 @@
 import type { CheckCode } from '../../shared/check-schemas';
 import { KeydeskError } from '../../shared/errors';
 import { groupDigits } from '../../shared/group-digits';
+import { ProxyFailure, type Network } from '../net/network';
 
 /** A check that could not get a usable answer, with the code and message it reports. */
 export class CheckFailure extends Error {
@@ -36,6 +37,8 @@ const maxRetryAfterMs = 30_000;
 
 export interface RequestOptions {
   timeoutMs: number;
+  /** Direct or through the proxy the environment or the system names (network.ts). */
+  network: Network;
   /** GET unless said; a body is sent as JSON. */
   method?: 'GET' | 'PUT';
   json?: unknown;
@@ -94,18 +97,24 @@ export async function vonageRequest(
   for (let attempt = 0; ; attempt += 1) {
     let response: Response;
     try {
-      response = await fetch(url, {
-        method: options.method ?? 'GET',
-        headers: {
-          accept: 'application/json',
-          ...(options.json === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
+      response = await options.network.fetch(
+        url,
+        {
+          method: options.method ?? 'GET',
+          headers: {
+            accept: 'application/json',
+            ...(options.json === undefined ? {} : { 'content-type': 'application/json' }),
+            ...headers,
+          },
+          ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }),
+          redirect: 'manual',
         },
-        ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
+        options.timeoutMs,
+      );
     } catch (error) {
+      if (error instanceof ProxyFailure) {
+        throw new CheckFailure(error.kind === 'timeout' ? 'TIMEOUT' : 'UNREACHABLE', error.message);
+      }
       const name = (error as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError') {
         throw new CheckFailure(
@@ -116,7 +125,7 @@ export async function vonageRequest(
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       throw new CheckFailure(
         'UNREACHABLE',
-        `Cannot reach ${url.host}${cause ? ` (${cause})` : ''}. Check the network, a proxy, or the Vonage host in the settings.`,
+        `Cannot reach ${url.host}${cause ? ` (${cause})` : ''}. Check the network and the Vonage host in the settings; behind a proxy, name it in HTTPS_PROXY (http://host:port).`,
       );
     }
     if (response.status === 429 && attempt < maxRetries) {

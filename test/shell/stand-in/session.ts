@@ -113,6 +113,15 @@ export class StandInSession {
   async clearCache() {
     record('session.clearCache', { partition: this.partition });
   }
+  /**
+   * Electron's session.resolveProxy: what the system's proxy settings (or their PAC file) say for
+   * the URL, PAC style. Here the test gives the answer in KEYDESK_STANDIN_SYSTEM_PROXY.
+   */
+  async resolveProxy(url: string): Promise<string> {
+    const answer = process.env.KEYDESK_STANDIN_SYSTEM_PROXY || 'DIRECT';
+    record('session.resolveProxy', { partition: this.partition, url, answer });
+    return answer;
+  }
 
   /** A request of one of this session's pages, as Chromium's network stack would run it. */
   async request(url: string, resourceType: string): Promise<RequestOutcome> {

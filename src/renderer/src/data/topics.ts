@@ -18,6 +18,7 @@ export const readTopics = {
   'oauth:tokens:list': ['oauth', 'accounts'],
   'history:list': ['history'],
   'settings:get': ['settings'],
+  'vonage:proxy': ['settings'],
   'vonage:lastChecks': ['checks', 'accounts', 'applications'],
 } as const satisfies Partial<Record<RendererChannel, readonly Topic[]>>;
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { aclPresetLabels, aclPresetNames } from '../../../shared/presets';
+import { routesText } from '../../../shared/proxy-route';
 import type { Settings } from '../../../shared/settings-schemas';
 import { Field } from '../components/Field';
 import { useToast } from '../components/toasts';
@@ -108,6 +109,7 @@ export function SettingsView() {
           onBlur={(e) => void save({ vonageRestHost: e.target.value.trim() })}
         />
       </Field>
+      <ProxyInUse />
       <Field
         id="set-vonage-timeout"
         label="Vonage answer timeout (seconds)"
@@ -133,5 +135,17 @@ export function SettingsView() {
         </select>
       </Field>
     </section>
+  );
+}
+
+/** How Keydesk reaches Vonage's hosts: direct, or through the proxy the system or HTTPS_PROXY names. */
+function ProxyInUse() {
+  const answer = useChannel('vonage:proxy', {});
+  const routes = answer.data;
+  const text = answer.error ? answer.error.message : routes ? routesText(routes) : 'Asking…';
+  return (
+    <p className="field__hint" data-testid="proxy-in-use">
+      Network: {text}.
+    </p>
   );
 }
