@@ -19,17 +19,30 @@ for (const name of [
 ])
   Reflect.deleteProperty(process.env, name);
 
+/**
+ * Two projects: `unit` needs nothing (no keyring, no build: `npm run test:unit`, seconds); `system`
+ * runs the built app and CLI against a real gnome-keyring and Chromium (scripts/with-keyring.sh,
+ * which `npm test` and `npm run test:file` use).
+ */
 export default defineConfig({
   test: {
-    include: [
-      'test/unit/**/*.test.ts',
-      'test/integration/**/*.test.ts',
-      'test/shell/**/*.test.ts',
-      'test/e2e/**/*.test.ts',
-    ],
     pool: 'forks',
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'system',
+          include: [
+            'test/integration/**/*.test.ts',
+            'test/shell/**/*.test.ts',
+            'test/e2e/**/*.test.ts',
+          ],
+        },
+      },
+    ],
   },
 });

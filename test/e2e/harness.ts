@@ -15,6 +15,7 @@ import {
   appScheme,
   createRendererProtocolHandler,
 } from '../../src/main/electron/renderer-protocol';
+import { assertFreshBuild } from '../helpers/built';
 import { openTestServices } from '../helpers/services';
 import { preloadWrapperParameters, readBuiltPreload } from '../shell/sandboxed-preload';
 
@@ -30,6 +31,7 @@ export async function serveRenderer(): Promise<{ url: string; close: () => Promi
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('The renderer is not built: run "npm run build" (npm test does it first).');
   }
+  assertFreshBuild();
   const handle = createRendererProtocolHandler(rendererDir, contentSecurityPolicy);
   const server: Server = createServer((request, response) => {
     void handle(new Request(new URL(request.url ?? '/', `${appScheme}://${appHost}/`))).then(

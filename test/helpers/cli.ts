@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { assertFreshBuild } from './built';
 
 const root = join(import.meta.dirname, '..', '..');
 export const cliPath = join(root, 'bin', 'keydesk.js');
@@ -9,6 +10,7 @@ export function assertCliBuilt(): void {
   if (!existsSync(join(root, 'out', 'cli', 'keydesk.cjs'))) {
     throw new Error('The CLI is not built: run "npm run build" (npm test does it first).');
   }
+  assertFreshBuild();
 }
 
 /** Runs the built `keydesk` as a user would, against one data folder and keychain service. */

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { assertFreshBuild } from '../helpers/built';
 import type { JournalEntry } from './stand-in/journal';
 import type { Command } from './stand-in/control';
 
@@ -30,6 +31,7 @@ export function startMain(options: MainOptions = {}) {
   if (!existsSync(builtMainPath)) {
     throw new Error('The main process is not built: run "npm run build" (npm test does it first).');
   }
+  assertFreshBuild();
   const workDir = mkdtempSync(join(tmpdir(), 'keydesk-shell-'));
   const journalPath = join(workDir, 'journal.jsonl');
   const stderr: string[] = [];
