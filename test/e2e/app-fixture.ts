@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Keychain } from '../../src/core/keychain/keychain';
@@ -25,6 +26,7 @@ export function useAppUnderTest() {
   });
   afterEach(async () => {
     expect(app?.pageErrors ?? []).toEqual([]);
+    if (app) expect(await accessibilityViolations(app)).toEqual([]);
     await app?.close();
     app = undefined;
     await keychain.clear();
@@ -41,6 +43,27 @@ export function useAppUnderTest() {
       return app;
     },
   };
+}
+
+/**
+ * axe-core's audit of the page as the test left it, light and dark: each serious or critical
+ * violation as one line (rule, theme, where, why), so a failing test says what to fix.
+ */
+async function accessibilityViolations(a: AppUnderTest): Promise<string[]> {
+  if (a.page.isClosed()) return [];
+  const found: string[] = [];
+  for (const theme of ['light', 'dark']) {
+    await a.page.evaluate(`document.documentElement.dataset.theme = '${theme}'`);
+    const { violations } = await new AxeBuilder({ page: a.page }).analyze();
+    for (const violation of violations) {
+      if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+      for (const node of violation.nodes) {
+        const why = (node.failureSummary ?? '').split('\n')[1]?.trim() ?? '';
+        found.push(`${violation.id} (${theme}) at ${node.target.join(' ')}: ${why}`);
+      }
+    }
+  }
+  return found;
 }
 
 /** The screenshot again with the dark theme, for a look at both. */

@@ -1,7 +1,9 @@
 import type { DragEvent } from 'react';
+import { useFieldDescription } from './Field';
 
 /** A private key by paste, file choice or file drop; the text goes to main to be parsed. */
 export function KeyInput(props: { id: string; value: string; onChange: (pem: string) => void }) {
+  const description = useFieldDescription();
   async function readFile(file: File | undefined) {
     if (file) props.onChange(await file.text());
   }
@@ -16,6 +18,7 @@ export function KeyInput(props: { id: string; value: string; onChange: (pem: str
     >
       <textarea
         id={props.id}
+        {...description}
         rows={5}
         placeholder="Paste the private key (-----BEGIN PRIVATE KEY----- …) or drop private.key here"
         value={props.value}

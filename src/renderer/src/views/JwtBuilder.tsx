@@ -3,7 +3,7 @@ import type { AclChoice, AclParseResult, AclPresetName } from '../../../shared/a
 import type { ChannelInput } from '../../../shared/contract';
 import { aclPresetLabels, aclPresetNames } from '../../../shared/presets';
 import { parseDuration } from '../../../shared/durations';
-import { Field } from '../components/Field';
+import { Field, useFieldDescription } from '../components/Field';
 
 export interface BuilderState {
   sub: string;
@@ -112,38 +112,7 @@ export function JwtBuilder(props: {
         />
       </Field>
       <Field id="jwt-ttl" label="Lifetime" error={errors.ttlSeconds} hint="30 s to 24 h">
-        <div className="segmented" role="group" aria-label="Lifetime presets">
-          {ttlPresets.map(([value, label]) => (
-            <button
-              key={value}
-              type="button"
-              aria-pressed={state.ttl === value}
-              className={
-                state.ttl === value
-                  ? 'seg seg--on'
-                  : parseDuration(value) === ttlInUse
-                    ? 'seg seg--default'
-                    : 'seg'
-              }
-              title={
-                !state.ttl.trim() && parseDuration(value) === ttlInUse
-                  ? 'In use: the default lifetime'
-                  : undefined
-              }
-              onClick={() => set('ttl', state.ttl === value ? '' : value)}
-            >
-              {label}
-            </button>
-          ))}
-          <input
-            id="jwt-ttl"
-            className="seg-input"
-            value={state.ttl}
-            onChange={(e) => set('ttl', e.target.value)}
-            placeholder="custom"
-            aria-label="Custom lifetime"
-          />
-        </div>
+        <LifetimePresets ttl={state.ttl} ttlInUse={ttlInUse} set={(ttl) => set('ttl', ttl)} />
       </Field>
       <Field id="jwt-nbf" label="nbf (seconds from now)" error={errors.nbfOffsetSeconds}>
         <input
@@ -183,5 +152,49 @@ export function JwtBuilder(props: {
         ) : null}
       </Field>
     </fieldset>
+  );
+}
+
+/** The lifetime chips and the custom value, described by the Lifetime field's error or hint. */
+function LifetimePresets(props: {
+  ttl: string;
+  ttlInUse: number | undefined;
+  set: (ttl: string) => void;
+}) {
+  const description = useFieldDescription();
+  return (
+    <div className="segmented" role="group" aria-label="Lifetime presets">
+      {ttlPresets.map(([value, label]) => (
+        <button
+          key={value}
+          type="button"
+          aria-pressed={props.ttl === value}
+          className={
+            props.ttl === value
+              ? 'seg seg--on'
+              : parseDuration(value) === props.ttlInUse
+                ? 'seg seg--default'
+                : 'seg'
+          }
+          title={
+            !props.ttl.trim() && parseDuration(value) === props.ttlInUse
+              ? 'In use: the default lifetime'
+              : undefined
+          }
+          onClick={() => props.set(props.ttl === value ? '' : value)}
+        >
+          {label}
+        </button>
+      ))}
+      <input
+        id="jwt-ttl"
+        className="seg-input"
+        value={props.ttl}
+        onChange={(e) => props.set(e.target.value)}
+        placeholder="custom"
+        aria-label="Custom lifetime"
+        {...description}
+      />
+    </div>
   );
 }
