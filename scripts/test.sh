@@ -7,6 +7,7 @@ step() { printf '\n== %s\n' "$*"; }
 
 step lint
 npx eslint .
+npx stylelint 'src/renderer/**/*.css'
 npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
 
 step typecheck
