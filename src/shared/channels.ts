@@ -1,68 +1,147 @@
 /**
- * Every channel of the contract and who may call it, without zod: the sandboxed preload bundles this
- * file and may require nothing but 'electron'. `contract.ts` holds the schemas for the same names
- * (a type check there keeps the two lists equal).
+ * Every channel of the contract, described once, by the part of its name before the colon (its
+ * prefix): who may call it, and for the window what its answer depends on (`reads`) or what it
+ * changes (`writes`). Each prefix has its schemas in `contract-<prefix>.ts` and its handlers in
+ * `core/handlers/<prefix>-handlers.ts`, loaded by prefix (contract.ts, handler-groups.ts); the
+ * renderer's caching is derived from the topics here (renderer/src/data/topics.ts). Zod-free: the
+ * sandboxed preload bundles this file and may require nothing but 'electron'.
  *
- * - `renderer`: the app's window only; the CLI has no use for it (the clipboard, the settings screen).
+ * - `renderer`: the app's window only; the CLI has no use for it (the clipboard, the settings
+ *   screen).
  * - `cli`: the command line only; a page can never reach it (a private key or a fresh token handed
  *   to the page, the doctor's deletions).
  * - `both`.
  */
-export const channelCallers = {
-  'system:status': 'renderer',
-  'accounts:list': 'both',
-  'accounts:get': 'both',
-  'accounts:resolve': 'cli',
-  'accounts:create': 'both',
-  'accounts:update': 'both',
-  'accounts:remove': 'both',
-  'accounts:revealSecret': 'both',
-  'apps:list': 'cli',
-  'apps:index': 'renderer',
-  'apps:resolve': 'cli',
-  'apps:get': 'both',
-  'apps:create': 'both',
-  'apps:update': 'both',
-  'apps:replaceKey': 'renderer',
-  'apps:remove': 'both',
-  'apps:exportPrivateKey': 'cli',
-  'credentials:environment': 'cli',
-  'vonage:check': 'both',
-  'vonage:sync': 'both',
-  'vonage:lastChecks': 'renderer',
-  'vonage:rotateKey': 'both',
-  'vonage:addApplication': 'both',
-  'vonage:proxy': 'both',
-  'keys:inspect': 'cli',
-  'import:preview': 'renderer',
-  'import:apply': 'renderer',
-  'import:previewFile': 'cli',
-  'import:applyFile': 'cli',
-  'doctor:run': 'cli',
-  'jwt:mint': 'cli',
-  'clipboard:copy': 'renderer',
-  'oauth:consumers:list': 'both',
-  'oauth:consumers:create': 'both',
-  'oauth:consumers:remove': 'both',
-  'oauth:tokens:list': 'both',
-  'oauth:tokens:forget': 'both',
-  'oauth:login': 'both',
-  'oauth:loginStart': 'both',
-  'oauth:loginFinish': 'both',
-  'oauth:sign': 'both',
-  'oauth:send': 'renderer',
-  'jwt:decode': 'both',
-  'webhooks:verify': 'both',
-  'webhooks:sign': 'both',
-  'history:list': 'both',
-  'history:export': 'both',
-  'history:prune': 'cli',
-  'settings:get': 'both',
-  'settings:update': 'both',
-} as const satisfies Record<string, 'renderer' | 'cli' | 'both'>;
 
-export type ChannelCallers = typeof channelCallers;
-export type ChannelName = keyof ChannelCallers;
+/** What a read depends on and what a write changes: the units the renderer invalidates by. */
+export type Topic =
+  'accounts' | 'applications' | 'oauth' | 'history' | 'settings' | 'status' | 'checks';
+
+/** A window channel says what its answer depends on, or what it changes (every change is in the history). */
+type ChannelSpec =
+  | { caller: 'cli' }
+  | { caller: 'renderer' | 'both'; reads: readonly Topic[] }
+  | { caller: 'renderer' | 'both'; writes: readonly Topic[] };
+
+/** What a change of the vault touches: every view but the settings. */
+const everything = [
+  'accounts',
+  'applications',
+  'oauth',
+  'history',
+  'status',
+  'checks',
+] as const satisfies readonly Topic[];
+/** An account's summary counts its applications and an application's names its account. */
+const vaultReads = ['accounts', 'applications'] as const satisfies readonly Topic[];
+/** A change that writes its history event and nothing else the window shows. */
+const historyOnly = ['history'] as const satisfies readonly Topic[];
+
+export const channelTable = {
+  system: {
+    'system:status': { caller: 'renderer', reads: ['status', 'settings'] },
+  },
+  accounts: {
+    'accounts:list': { caller: 'both', reads: vaultReads },
+    'accounts:get': { caller: 'both', reads: vaultReads },
+    'accounts:resolve': { caller: 'cli' },
+    'accounts:create': { caller: 'both', writes: everything },
+    'accounts:update': { caller: 'both', writes: everything },
+    'accounts:remove': { caller: 'both', writes: everything },
+    'accounts:revealSecret': { caller: 'both', writes: historyOnly },
+  },
+  apps: {
+    'apps:list': { caller: 'cli' },
+    'apps:index': { caller: 'renderer', reads: vaultReads },
+    'apps:resolve': { caller: 'cli' },
+    'apps:get': { caller: 'both', reads: vaultReads },
+    'apps:create': { caller: 'both', writes: everything },
+    'apps:update': { caller: 'both', writes: everything },
+    'apps:replaceKey': { caller: 'renderer', writes: everything },
+    'apps:remove': { caller: 'both', writes: everything },
+    'apps:exportPrivateKey': { caller: 'cli' },
+  },
+  keys: {
+    'keys:inspect': { caller: 'cli' },
+  },
+  doctor: {
+    'doctor:run': { caller: 'cli' },
+  },
+  credentials: {
+    'credentials:environment': { caller: 'cli' },
+  },
+  vonage: {
+    // A check also keeps the dashboard's name and capabilities of each application.
+    'vonage:check': { caller: 'both', writes: ['history', 'checks', 'applications'] },
+    // The dashboard's names and capabilities kept beside stored applications.
+    'vonage:sync': { caller: 'both', writes: ['applications', 'history'] },
+    'vonage:lastChecks': { caller: 'renderer', reads: ['checks', 'accounts', 'applications'] },
+    'vonage:rotateKey': { caller: 'both', writes: everything },
+    'vonage:addApplication': { caller: 'both', writes: everything },
+    'vonage:proxy': { caller: 'both', reads: ['settings'] },
+  },
+  import: {
+    'import:preview': { caller: 'renderer', writes: historyOnly },
+    'import:apply': { caller: 'renderer', writes: everything },
+    'import:previewFile': { caller: 'cli' },
+    'import:applyFile': { caller: 'cli' },
+  },
+  jwt: {
+    'jwt:mint': { caller: 'cli' },
+    'jwt:decode': { caller: 'both', writes: historyOnly },
+  },
+  clipboard: {
+    'clipboard:copy': { caller: 'renderer', writes: historyOnly },
+  },
+  oauth: {
+    'oauth:consumers:list': { caller: 'both', reads: ['oauth', 'accounts'] },
+    'oauth:consumers:create': { caller: 'both', writes: ['oauth', 'history'] },
+    'oauth:consumers:remove': { caller: 'both', writes: ['oauth', 'history'] },
+    'oauth:tokens:list': { caller: 'both', reads: ['oauth', 'accounts'] },
+    'oauth:tokens:forget': { caller: 'both', writes: ['oauth', 'history'] },
+    'oauth:login': { caller: 'both', writes: ['oauth', 'history'] },
+    'oauth:loginStart': { caller: 'both', writes: historyOnly },
+    'oauth:loginFinish': { caller: 'both', writes: ['oauth', 'history'] },
+    'oauth:sign': { caller: 'both', writes: historyOnly },
+    'oauth:send': { caller: 'renderer', writes: historyOnly },
+  },
+  webhooks: {
+    'webhooks:verify': { caller: 'both', writes: historyOnly },
+    'webhooks:sign': { caller: 'both', writes: historyOnly },
+  },
+  history: {
+    'history:list': { caller: 'both', reads: ['history'] },
+    'history:export': { caller: 'both', writes: historyOnly },
+    'history:prune': { caller: 'cli' },
+  },
+  settings: {
+    'settings:get': { caller: 'both', reads: ['settings'] },
+    'settings:update': { caller: 'both', writes: ['settings', 'history', 'status'] },
+  },
+} as const satisfies Record<string, Record<string, ChannelSpec>>;
+
+type Table = typeof channelTable;
+export type ChannelPrefix = keyof Table;
+/** Each channel stands under its own prefix (a compile error names one that does not). */
+export const prefixesMatch: [
+  { [P in ChannelPrefix]: Exclude<keyof Table[P], `${P}:${string}`> }[ChannelPrefix],
+] extends [never]
+  ? true
+  : never = true;
+type Specs = { [P in ChannelPrefix]: Table[P] }[ChannelPrefix];
+type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (
+  k: infer I,
+) => void
+  ? I
+  : never;
+/** Every channel with its spec, the prefixes flattened. */
+export type ChannelSpecs = UnionToIntersection<Specs>;
+export type ChannelName = keyof ChannelSpecs & string;
+
+export const channelSpecs = Object.assign({}, ...Object.values(channelTable)) as ChannelSpecs;
+
+/** Who may call each channel. */
+export type ChannelCallers = { [C in ChannelName]: ChannelSpecs[C]['caller'] };
 export type Caller = 'renderer' | 'cli';
 
 /** The channels a caller may use: its own and the shared ones. */
@@ -70,13 +149,16 @@ export type ChannelOf<Who extends Caller> = {
   [C in ChannelName]: ChannelCallers[C] extends Who | 'both' ? C : never;
 }[ChannelName];
 
-export const channelNames = Object.keys(channelCallers) as ChannelName[];
+export const channelNames = Object.keys(channelSpecs) as ChannelName[];
+
+export function mayCall(who: Caller, channel: string): boolean {
+  if (!Object.hasOwn(channelSpecs, channel)) return false;
+  const { caller } = (channelSpecs as Record<string, ChannelSpec>)[channel] as ChannelSpec;
+  return caller === who || caller === 'both';
+}
 
 function channelsOf<Who extends Caller>(who: Who): ChannelOf<Who>[] {
-  return channelNames.filter((name) => {
-    const caller: string = channelCallers[name];
-    return caller === who || caller === 'both';
-  }) as ChannelOf<Who>[];
+  return channelNames.filter((name) => mayCall(who, name)) as ChannelOf<Who>[];
 }
 
 /** What the preload exposes and what main registers for the app's window. */
@@ -84,8 +166,5 @@ export const rendererChannels = channelsOf('renderer');
 /** What the command line may call. */
 export const cliChannels = channelsOf('cli');
 
-export function mayCall(who: Caller, channel: string): boolean {
-  if (!Object.hasOwn(channelCallers, channel)) return false;
-  const caller: string = channelCallers[channel as ChannelName];
-  return caller === who || caller === 'both';
-}
+/** The part of a channel's name before the colon (`apps` of `apps:get`): what main loads by. */
+export const prefixOf = (channel: ChannelName) => channel.split(':')[0] as ChannelPrefix;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountIdInputSchema as accountId } from './vault-schemas';
 import {
   accessTokenSummarySchema,
   baseUrlSchema,
@@ -12,9 +13,7 @@ import {
 } from './oauth-schemas';
 import type { ChannelSchemas } from './contract';
 
-const accountId = z.string().min(1, 'Choose an account.').max(64);
-
-/** OAuth 1.0a consumers, logins and signed requests. One slice of the contract (contract.ts). */
+/** OAuth 1.0a consumers, logins, tokens and signed requests. The `oauth:` slice of the contract (contract.ts). */
 export const oauthChannels = {
   'oauth:consumers:list': {
     input: z.strictObject({ accountId: accountId.optional() }),

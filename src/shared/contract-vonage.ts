@@ -1,11 +1,5 @@
 import { z } from 'zod';
 import {
-  webhookSignInputSchema,
-  webhookSignOutputSchema,
-  webhookVerdictSchema,
-  webhookVerifyInputSchema,
-} from './webhook-schemas';
-import {
   addFromDashboardInputSchema,
   checkInputSchema,
   checkResultSchema,
@@ -17,7 +11,7 @@ import {
 } from './check-schemas';
 import type { ChannelSchemas } from './contract';
 
-/** What Keydesk asks Vonage (checks, sync, key rotation) and webhook signatures. One slice of the contract (contract.ts). */
+/** What Keydesk asks Vonage: checks, sync, key changes, the route to its hosts. The `vonage:` slice of the contract (contract.ts). */
 export const vonageChannels = {
   /** Ask Vonage whether stored credentials still work (and keys still match). */
   'vonage:check': {
@@ -51,15 +45,5 @@ export const vonageChannels = {
   'vonage:proxy': {
     input: z.strictObject({}),
     output: z.array(proxyInUseSchema),
-  },
-  /** Why a webhook's or a signed request's signature verifies or not. */
-  'webhooks:verify': {
-    input: webhookVerifyInputSchema,
-    output: webhookVerdictSchema,
-  },
-  /** A test webhook or signed parameters, with an account's signature secret. */
-  'webhooks:sign': {
-    input: webhookSignInputSchema,
-    output: webhookSignOutputSchema,
   },
 } as const satisfies ChannelSchemas;

@@ -1,11 +1,21 @@
 import type { z } from 'zod';
-import type { ChannelName } from './channels';
-import { channelCallers } from './channels';
-import type { vaultChannels } from './contract-vault';
-import type { tokenChannels } from './contract-tokens';
+import { channelSpecs, prefixOf, type ChannelName, type ChannelPrefix } from './channels';
+import type { accountsChannels } from './contract-accounts';
+import type { appsChannels } from './contract-apps';
+import type { clipboardChannels } from './contract-clipboard';
+import type { credentialsChannels } from './contract-credentials';
+import type { doctorChannels } from './contract-doctor';
+import type { historyChannels } from './contract-history';
+import type { importChannels } from './contract-import';
+import type { jwtChannels } from './contract-jwt';
+import type { keysChannels } from './contract-keys';
 import type { oauthChannels } from './contract-oauth';
-import type { recordChannels } from './contract-records';
+import type { settingsChannels } from './contract-settings';
+import type { systemChannels } from './contract-system';
 import type { vonageChannels } from './contract-vonage';
+import type { webhooksChannels } from './contract-webhooks';
+
+export { prefixOf, type ChannelPrefix };
 
 /** What every channel of a slice carries. */
 export type ChannelSchemas = Record<
@@ -14,20 +24,30 @@ export type ChannelSchemas = Record<
 >;
 
 /**
- * The whole IPC surface between renderer and main, in slices (contract-vault.ts, -tokens, -oauth,
- * -records, -vonage). Each channel has an input schema (checked in main before anything runs) and
- * an output schema (the renderer's type). Secrets travel towards the caller only through the
- * channels marked `reveals`. Who may call each channel is in `channels.ts` (zod-free, for the
- * preload); the check below keeps both lists naming the same channels.
+ * The whole IPC surface between renderer and main, one slice per channel prefix
+ * (`contract-<prefix>.ts`). Each channel has an input schema (checked in main before anything
+ * runs) and an output schema (the renderer's type). Secrets travel towards the caller only through
+ * the channels marked `reveals`. Who may call each channel, and what it reads or changes, is in
+ * `channels.ts` (zod-free, for the preload); the check below keeps both naming the same channels.
  *
  * Main loads a slice's schemas when one of its channels is first called: building every schema
  * of the contract cost each CLI command ~15 ms of its start, for the one or two it uses.
  */
-export type Contract = typeof vaultChannels &
-  typeof tokenChannels &
+export type Contract = typeof systemChannels &
+  typeof accountsChannels &
+  typeof appsChannels &
+  typeof keysChannels &
+  typeof doctorChannels &
+  typeof credentialsChannels &
+  typeof vonageChannels &
+  typeof importChannels &
+  typeof jwtChannels &
+  typeof clipboardChannels &
   typeof oauthChannels &
-  typeof recordChannels &
-  typeof vonageChannels;
+  typeof webhooksChannels &
+  typeof historyChannels &
+  typeof settingsChannels;
+
 export type Channel = keyof Contract;
 
 /** The slices name exactly the channels of channels.ts, no more, no fewer. */
@@ -37,7 +57,7 @@ export const contractMatchesChannels: [
   ? true
   : never = true;
 
-export const channels = Object.keys(channelCallers) as Channel[];
+export const channels = Object.keys(channelSpecs) as Channel[];
 
 /** What a caller passes (before zod defaults/transforms) and what a handler receives (after). */
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
@@ -45,42 +65,30 @@ export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
 export function isChannel(name: string): name is Channel {
-  return Object.hasOwn(channelCallers, name);
+  return Object.hasOwn(channelSpecs, name);
 }
 
-/** The part of a channel's name before the colon (`apps` of `apps:get`): what main loads by. */
-export type ChannelPrefix = Channel extends `${infer P}:${string}` ? P : never;
-export const prefixOf = (channel: Channel) => channel.split(':')[0] as ChannelPrefix;
-
-const slices = {
-  vault: () => import('./contract-vault').then((m) => m.vaultChannels),
-  tokens: () => import('./contract-tokens').then((m) => m.tokenChannels),
-  oauth: () => import('./contract-oauth').then((m) => m.oauthChannels),
-  records: () => import('./contract-records').then((m) => m.recordChannels),
+/** Each prefix's slice, loaded on first use (a prefix without one is a compile error). */
+const slices: Record<ChannelPrefix, () => Promise<ChannelSchemas>> = {
+  system: () => import('./contract-system').then((m) => m.systemChannels),
+  accounts: () => import('./contract-accounts').then((m) => m.accountsChannels),
+  apps: () => import('./contract-apps').then((m) => m.appsChannels),
+  keys: () => import('./contract-keys').then((m) => m.keysChannels),
+  doctor: () => import('./contract-doctor').then((m) => m.doctorChannels),
+  credentials: () => import('./contract-credentials').then((m) => m.credentialsChannels),
   vonage: () => import('./contract-vonage').then((m) => m.vonageChannels),
+  import: () => import('./contract-import').then((m) => m.importChannels),
+  jwt: () => import('./contract-jwt').then((m) => m.jwtChannels),
+  clipboard: () => import('./contract-clipboard').then((m) => m.clipboardChannels),
+  oauth: () => import('./contract-oauth').then((m) => m.oauthChannels),
+  webhooks: () => import('./contract-webhooks').then((m) => m.webhooksChannels),
+  history: () => import('./contract-history').then((m) => m.historyChannels),
+  settings: () => import('./contract-settings').then((m) => m.settingsChannels),
 };
-
-/** Which slice holds each channel, by the part of its name before the colon. */
-const sliceOf = {
-  system: 'vault',
-  accounts: 'vault',
-  apps: 'vault',
-  keys: 'vault',
-  doctor: 'vault',
-  jwt: 'tokens',
-  clipboard: 'tokens',
-  credentials: 'tokens',
-  oauth: 'oauth',
-  history: 'records',
-  settings: 'records',
-  import: 'records',
-  vonage: 'vonage',
-  webhooks: 'vonage',
-} as const satisfies Record<ChannelPrefix, keyof typeof slices>;
 
 /** A channel's schemas, its slice loaded on first use. */
 export async function schemasOf<C extends Channel>(channel: C): Promise<Contract[C]> {
-  const slice = (await slices[sliceOf[prefixOf(channel)]]()) as Partial<Contract>;
+  const slice = (await slices[prefixOf(channel)]()) as Partial<Contract>;
   const schemas = slice[channel];
   if (!schemas) throw new Error(`The contract has no schemas for "${channel}".`);
   return schemas as Contract[C];

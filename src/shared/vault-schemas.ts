@@ -84,6 +84,12 @@ export const applicationIdSchema = z
   )
   .transform((id) => id.toLowerCase());
 
+/** An account's id as a channel's input names it. */
+export const accountIdInputSchema = z.string().min(1, 'Choose an account.').max(64);
+
+/** What a list is filtered by: a name, an API key, an application id. */
+export const searchQuerySchema = z.string().max(limits.search).optional();
+
 export const applicationNameSchema = nameSchema(
   'An application name',
   'Enter a name for the application.',

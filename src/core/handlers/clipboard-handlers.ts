@@ -9,7 +9,7 @@ import {
   type CredentialSubject,
 } from '../credentials/credential-environment';
 import { formatEnvironment } from '../credentials/format-environment';
-import { mintTokenWith, subjectOfEvent } from './credential-handlers';
+import { mintTokenWith, subjectOfEvent } from './credentials-handlers';
 
 /**
  * "Copy" for everything the app offers. Main reads the secret or mints the token, writes the

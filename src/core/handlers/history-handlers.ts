@@ -3,11 +3,11 @@ import { historyToCsv } from '../history/history-csv';
 import type { Services } from '../services';
 import type { HandlersOf } from './handler-types';
 
-/** The audit history and the settings. */
+/** The audit history: pages, the CSV export (itself audited), the retention prune. */
 export function historyHandlers(
   services: Services,
-): HandlersOf<`history:${'list' | 'export' | 'prune'}` | `settings:${'get' | 'update'}`> {
-  const { audit, history, settings } = services;
+): HandlersOf<`history:${'list' | 'export' | 'prune'}`> {
+  const { audit, history } = services;
   return {
     'history:list': ({ limit, cursor, ...filter }) =>
       history.page(filter, limit ?? historyLimits.defaultPage, cursor),
@@ -18,14 +18,5 @@ export function historyHandlers(
         ({ rows }) => ({ summary: `Exported ${rows} history event(s) as CSV` }),
       ),
     'history:prune': () => services.pruneHistory(),
-    'settings:get': () => settings.read(),
-    'settings:update': (patch) =>
-      audit.track(
-        {
-          action: 'update',
-          summary: `Changed settings: ${Object.keys(patch).join(', ') || 'nothing'}`,
-        },
-        () => settings.update(patch),
-      ),
   };
 }

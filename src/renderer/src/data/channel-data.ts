@@ -41,7 +41,7 @@ function entryFor(channel: ReadChannel, input: unknown): Entry {
     entry = {
       channel,
       input,
-      topics: readTopics[channel],
+      topics: readTopics(channel),
       result: undefined,
       stale: false,
       requests: 0,

@@ -11,8 +11,8 @@ import { requireConfirmation } from './confirmation';
 const confirmWith = (context: CallContext) => (question: Confirmation, declined: string) =>
   requireConfirmation(context, question, declined);
 
-/** Credential checks against Vonage; each result is its own history event (check-service.ts). */
-export function checkHandlers(
+/** What Keydesk asks Vonage: checks (each result its own history event, check-service.ts), sync, key changes, the route to its hosts. */
+export function vonageHandlers(
   services: Services,
 ): HandlersOf<
   | 'vonage:check'

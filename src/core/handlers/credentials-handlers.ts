@@ -29,7 +29,7 @@ export function mintTokenWith(services: Services): MintToken {
  * Credentials handed to a customer's script. The history names the variables handed over,
  * never their values; a JWT minted for them is recorded as a mint as well.
  */
-export function credentialHandlers(services: Services): HandlersOf<'credentials:environment'> {
+export function credentialsHandlers(services: Services): HandlersOf<'credentials:environment'> {
   return {
     'credentials:environment': async ({ ref, account, purpose, only, secrets, ...mint }) => {
       const subject = resolveSubject(services, ref, account);

@@ -5,7 +5,7 @@ import type { HandlersOf } from './handler-types';
  * Webhook signatures. The history keeps the verdict and its codes, never the secret, the token
  * or the body.
  */
-export function webhookHandlers(
+export function webhooksHandlers(
   services: Services,
 ): HandlersOf<'webhooks:verify' | 'webhooks:sign'> {
   const { audit, webhooks } = services;

@@ -1,66 +1,25 @@
-import type { Channel } from '../../shared/contract';
-import { parsePrivateKey } from '../keys/parse-private-key';
 import type { Services } from '../services';
 import { eventSubjects } from './event-subjects';
 import type { HandlersOf } from './handler-types';
 
-type VaultChannel = Extract<
-  Channel,
-  'system:status' | `accounts:${string}` | `apps:${string}` | 'keys:inspect' | 'doctor:run'
->;
-
-/** Accounts, applications, keys and doctor; every change is audited. */
-export function vaultHandlers(services: Services): HandlersOf<VaultChannel> {
+/** Applications and their private keys; every change and every export is audited. */
+export function appsHandlers(
+  services: Services,
+): HandlersOf<
+  | 'apps:resolve'
+  | 'apps:list'
+  | 'apps:index'
+  | 'apps:get'
+  | 'apps:create'
+  | 'apps:update'
+  | 'apps:replaceKey'
+  | 'apps:remove'
+  | 'apps:exportPrivateKey'
+> {
   const { vault, audit } = services;
   const subjects = eventSubjects(services);
   return {
-    'system:status': async () => ({
-      version: services.version,
-      dataDir: services.dataDir,
-      keychain: await services.keychainStatus(),
-      notices: services.notices,
-    }),
-    'accounts:list': ({ query }) => vault.accounts.list(query),
-    'accounts:get': ({ id }) => vault.accounts.get(id),
-    'accounts:resolve': ({ ref }) => vault.accounts.resolve(ref),
     'apps:resolve': ({ ref, account }) => vault.applications.resolve(ref, account),
-    'accounts:create': (input) =>
-      audit.track(
-        { action: 'create', summary: `Created account "${input.name}"`, accountName: input.name },
-        () => vault.accounts.create(input),
-        (account) => ({ accountId: account.id }),
-      ),
-    'accounts:update': (input) => {
-      const changed = Object.keys(input).filter((k) => k !== 'id');
-      return audit.track(
-        {
-          action: 'update',
-          summary: `Updated account: ${changed.join(', ') || 'nothing'}`,
-          ...subjects.account(input.id),
-        },
-        () => vault.accounts.update(input),
-        (account) => ({ accountName: account.name }),
-      );
-    },
-    'accounts:remove': ({ id }) => {
-      const subject = subjects.account(id);
-      return audit.track(
-        { action: 'remove', summary: `Removed account "${subject.accountName ?? id}"`, ...subject },
-        () => vault.accounts.remove(id),
-        ({ removedApplications }) => ({
-          summary: `Removed account "${subject.accountName ?? id}" and ${removedApplications} application(s)`,
-        }),
-      );
-    },
-    'accounts:revealSecret': ({ id, which }) =>
-      audit.track(
-        {
-          action: 'reveal',
-          summary: `Revealed the ${which === 'apiSecret' ? 'API secret' : 'signature secret'}`,
-          ...subjects.account(id),
-        },
-        async () => ({ value: await vault.accounts.revealSecret(id, which) }),
-      ),
     'apps:list': (filter) => vault.applications.list(filter),
     'apps:index': () =>
       vault.applications
@@ -143,22 +102,5 @@ export function vaultHandlers(services: Services): HandlersOf<VaultChannel> {
         { action: 'export', summary: 'Exported the private key', ...subjects.application(id) },
         async () => ({ pem: await vault.applications.exportPrivateKey(id) }),
       ),
-    'keys:inspect': ({ pem, passphrase }) => {
-      const { format, encrypted, bits, fingerprint, publicKeyPem } = parsePrivateKey(
-        pem,
-        passphrase,
-      );
-      return { format, encrypted, bits, fingerprint, publicKeyPem };
-    },
-    'doctor:run': async ({ fix }) => {
-      const report = await services.doctor(fix);
-      if (report.repairs.length) {
-        audit.record({
-          action: 'update',
-          summary: `Doctor repaired the vault: ${report.repairs.join(' ')}`,
-        });
-      }
-      return report;
-    },
   };
 }

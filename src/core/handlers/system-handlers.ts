@@ -1,0 +1,14 @@
+import type { Services } from '../services';
+import type { HandlersOf } from './handler-types';
+
+/** The app's state for the window: version, data folder, the keychain's state, notices. */
+export function systemHandlers(services: Services): HandlersOf<'system:status'> {
+  return {
+    'system:status': async () => ({
+      version: services.version,
+      dataDir: services.dataDir,
+      keychain: await services.keychainStatus(),
+      notices: services.notices,
+    }),
+  };
+}
