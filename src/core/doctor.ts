@@ -9,7 +9,7 @@ import {
 } from '../shared/secret-kinds';
 import type { VaultKeychain } from './keychain/vault-keychain';
 import type { OAuthService } from './oauth/oauth-service';
-import type { Vault } from './vault/vault';
+import type { Vault, VaultRepair } from './vault/vault';
 
 type Missing = DoctorReport['missingSecrets'][number];
 
@@ -20,6 +20,8 @@ type Missing = DoctorReport['missingSecrets'][number];
  */
 export async function runDoctor(
   vault: Vault,
+  /** The row repairs only the doctor may make (vault.ts). */
+  repair: VaultRepair,
   keychain: VaultKeychain,
   fix: boolean,
   oauth?: OAuthService,
@@ -27,7 +29,7 @@ export async function runDoctor(
   finishPendingKey?: (applicationId: string) => Promise<string>,
 ): Promise<DoctorReport> {
   const stored = new Set(await keychain.listRefs());
-  const { accounts, applications } = vault.inventory();
+  const { accounts, applications } = repair.inventory();
   // Every owner with the secrets its kinds say it holds (src/shared/secret-kinds.ts).
   const owners: {
     kind: SecretOwner;
@@ -109,7 +111,7 @@ export async function runDoctor(
     if (missing.secret === 'pendingPrivateKey') {
       // Finished below with the rest of its pending change.
     } else if (missing.secret === 'privateKey') {
-      vault.removeApplicationRow(missing.id);
+      repair.removeApplicationRow(missing.id);
       report.repairs.push(
         `Removed application "${missing.name}" (${missing.id}): its private key is gone.`,
       );
@@ -125,7 +127,7 @@ export async function runDoctor(
         `Forgot OAuth access token "${missing.name}": it is gone from the keychain.`,
       );
     } else if (missing.secret === 'signatureSecret') {
-      vault.clearSignatureSecretFlag(missing.id);
+      repair.clearSignatureSecretFlag(missing.id);
       report.repairs.push(
         `Account "${missing.name}" no longer lists a signature secret: it is gone.`,
       );
@@ -137,7 +139,7 @@ export async function runDoctor(
             'Re-enter the API secret in the desktop app (Edit account), or remove the account with "keydesk accounts remove".',
         );
       } else {
-        vault.removeAccountRow(missing.id);
+        repair.removeAccountRow(missing.id);
         report.repairs.push(`Removed account "${missing.name}": its API secret is gone.`);
       }
     }

@@ -88,7 +88,7 @@ export function createServices({
 }: ServicesOptions): Services {
   const { db, notice } = openDatabase(dataDir, now);
   const keychain = scopeToVault(sharedKeychain, readVaultId(db));
-  const vault = createVault({ db, keychain, now });
+  const { vault, repair } = createVault({ db, keychain, now });
   const history = createHistoryRepo(db);
   const settings = createSettingsRepo(db);
   const signingKeys = createSigningKeyCache((id) => vault.applications.exportPrivateKey(id));
@@ -139,7 +139,7 @@ export function createServices({
     checkResults: createCheckResultsRepo(db),
     network,
     doctor: (fix) =>
-      runDoctor(vault, keychain, fix, oauth, async (id) => {
+      runDoctor(vault, repair, keychain, fix, oauth, async (id) => {
         // Loaded only when a key change was left pending: it talks to Vonage.
         const { finishPendingKey } = await import('./vonage/key-changes');
         return (await finishPendingKey(services, id)).message;

@@ -45,7 +45,13 @@ interface Plan {
  * what is applied is exactly what was shown; existing items are matched by API key, application id
  * and key fingerprint, and are never overwritten by a file.
  */
-export function createImporter(vault: Vault, keychain: Keychain) {
+/** Files Vonage's tools write, previewed and then applied exactly as previewed. */
+export interface Importer {
+  preview(input: ImportSource): Promise<ImportPreview>;
+  apply(input: ImportSource): Promise<ImportResult>;
+}
+
+export function createImporter(vault: Vault, keychain: Keychain): Importer {
   async function plan(input: ImportSource): Promise<Plan> {
     const file = readCredentialFile(input.fileName, input.content);
     const account = file.account ? await planAccount(file.account, input) : undefined;
@@ -325,8 +331,6 @@ export function createImporter(vault: Vault, keychain: Keychain) {
     },
   };
 }
-
-export type Importer = ReturnType<typeof createImporter>;
 
 /** Where a key path in the file points, resolved, and whether it leaves the file's folder. */
 function locateKeyFile(

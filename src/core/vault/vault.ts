@@ -4,6 +4,7 @@ import { didYouMean } from '../../shared/closest-names';
 import { KeydeskError } from '../../shared/errors';
 import { secretKinds, type RevealableSecret } from '../../shared/secret-kinds';
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { Vault, VaultRepair } from './vault-api';
 import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
 import { secretRefs, type Keychain } from '../keychain/keychain';
 import { createAccountsRepo } from './accounts-repo';
@@ -24,7 +25,10 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  * Accounts and applications: metadata in SQLite, secrets in the keychain, kept consistent by one
  * mechanism (secret-write.ts): a secret and its row change together or not at all.
  */
-export function createVault({ db, keychain, now = () => new Date() }: VaultDeps) {
+export function createVault({ db, keychain, now = () => new Date() }: VaultDeps): {
+  vault: Vault;
+  repair: VaultRepair;
+} {
   const accounts = createAccountsRepo(db);
   const applications = createApplicationsRepo(db);
   const stamp = () => now().toISOString();
@@ -368,7 +372,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     ...createPendingKeys({ keychain, applications, write, requireApplication, keyChanged, stamp }),
   };
 
-  return {
+  const vault = {
     accounts: accountApi,
     applications: applicationApi,
     /** Lets other stores (OAuth) name an account's secrets, removed with it in one write. */
@@ -379,7 +383,15 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
       keyListeners.add(listener);
       return () => keyListeners.delete(listener);
     },
-    /** For the doctor: what the metadata says should be in the keychain. */
+  };
+
+  /**
+   * Row-level repairs that skip the vault's rules (a row removed without its secrets, a flag
+   * cleared without its secret): only the doctor gets them, for rows whose secrets are already
+   * gone from the keychain.
+   */
+  const repair = {
+    /** What the metadata says should be in the keychain. */
     inventory: () => ({ accounts: accounts.allIds(), applications: applications.allIds() }),
     removeAccountRow: (id: string) => accounts.remove(id),
     removeApplicationRow: (id: string) => {
@@ -389,6 +401,8 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     clearSignatureSecretFlag: (id: string) =>
       accounts.update(id, { hasSignatureSecret: false }, stamp()),
   };
+
+  return { vault, repair };
 }
 
-export type Vault = ReturnType<typeof createVault>;
+export type { Vault, VaultRepair };
