@@ -5,6 +5,7 @@ import { KeydeskError } from '../../shared/errors';
 import { secretKinds, type RevealableSecret } from '../../shared/secret-kinds';
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
 import type { Vault, VaultRepair } from './vault-api';
+import { createVaultRepair } from './vault-repair';
 import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
 import { secretRefs, type Keychain } from '../keychain/keychain';
 import { createAccountsRepo } from './accounts-repo';
@@ -385,22 +386,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     },
   };
 
-  /**
-   * Row-level repairs that skip the vault's rules (a row removed without its secrets, a flag
-   * cleared without its secret): only the doctor gets them, for rows whose secrets are already
-   * gone from the keychain.
-   */
-  const repair = {
-    /** What the metadata says should be in the keychain. */
-    inventory: () => ({ accounts: accounts.allIds(), applications: applications.allIds() }),
-    removeAccountRow: (id: string) => accounts.remove(id),
-    removeApplicationRow: (id: string) => {
-      keyChanged(id);
-      return applications.remove(id);
-    },
-    clearSignatureSecretFlag: (id: string) =>
-      accounts.update(id, { hasSignatureSecret: false }, stamp()),
-  };
+  const repair = createVaultRepair({ accounts, applications, keyChanged, stamp });
 
   return { vault, repair };
 }
