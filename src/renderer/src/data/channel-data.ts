@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
-import type { RendererChannel } from '../../../shared/api';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
-import type { KeydeskErrorShape, Result } from '../../../shared/errors';
+import type { KeydeskErrorShape } from '../../../shared/errors';
 import { call } from '../api';
-import { readTopics, topicsChangedBy, type ReadChannel, type Topic } from './topics';
+import { createChannelStore, keyOf, type Snapshot } from './channel-store';
+import type { ReadChannel } from './topics';
 
 /**
  * The renderer's one way to read through the contract: answers kept per channel and input, an
@@ -13,104 +13,10 @@ import { readTopics, topicsChangedBy, type ReadChannel, type Topic } from './top
  * this is under 1 KiB.
  */
 
-interface Entry {
-  channel: ReadChannel;
-  input: unknown;
-  topics: readonly Topic[];
-  result: Result<unknown> | undefined;
-  /** Set by an invalidation: shown until the fresh answer arrives, then replaced. */
-  stale: boolean;
-  /** Numbers the requests; only the latest one's answer is kept. */
-  requests: number;
-  loading: boolean;
-  listeners: Set<() => void>;
-}
+const store = createChannelStore(call);
 
-const entries = new Map<string, Entry>();
-/** Answers kept for views that are not on screen; beyond this the oldest unwatched go. */
-const keptAnswers = 200;
-
-function keyOf(channel: string, input: unknown): string {
-  return `${channel} ${JSON.stringify(input)}`;
-}
-
-function entryFor(channel: ReadChannel, input: unknown): Entry {
-  const key = keyOf(channel, input);
-  let entry = entries.get(key);
-  if (!entry) {
-    entry = {
-      channel,
-      input,
-      topics: readTopics(channel),
-      result: undefined,
-      stale: false,
-      requests: 0,
-      loading: false,
-      listeners: new Set(),
-    };
-    entries.set(key, entry);
-    forgetUnwatched();
-  }
-  return entry;
-}
-
-function forgetUnwatched() {
-  if (entries.size <= keptAnswers) return;
-  for (const [key, entry] of entries) {
-    if (entries.size <= keptAnswers) break;
-    if (entry.listeners.size === 0) entries.delete(key);
-  }
-}
-
-function notify(entry: Entry) {
-  for (const listener of entry.listeners) listener();
-}
-
-function load(entry: Entry) {
-  const request = ++entry.requests;
-  entry.stale = false;
-  entry.loading = true;
-  notify(entry);
-  const settle = (result: Result<unknown>) => {
-    if (request !== entry.requests) return;
-    entry.result = result;
-    entry.loading = false;
-    notify(entry);
-  };
-  call(entry.channel, entry.input as never).then(settle, (error: unknown) =>
-    settle({
-      ok: false,
-      error: { code: 'INTERNAL', message: `Keydesk could not reach its main process: ${error}` },
-    }),
-  );
-}
-
-/** Marks every kept answer that hangs on one of these topics stale and reloads those on screen. */
-export function invalidate(topics: readonly Topic[]) {
-  for (const entry of entries.values()) {
-    if (!entry.topics.some((topic) => topics.includes(topic))) continue;
-    entry.stale = true;
-    if (entry.listeners.size > 0) load(entry);
-  }
-}
-
-/** Back from a terminal where `keydesk` changed the vault: what is on screen asks again. */
-export function invalidateAll() {
-  invalidate(['accounts', 'applications', 'oauth', 'history', 'settings', 'status', 'checks']);
-}
-
-/**
- * Calls a channel that acts (a write, a copy, a reveal) and then invalidates what it changed. A
- * failed call may still have written a failed event to the history.
- */
-export async function send<C extends RendererChannel>(
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<Result<ChannelOutput<C>>> {
-  const result = await call(channel, input);
-  invalidate(result.ok ? topicsChangedBy(channel) : ['history']);
-  return result;
-}
+export const { invalidate, invalidateAll } = store;
+export const send = store.send;
 
 export interface ChannelState<T> {
   /** The answer for this input, or while it loads the previous input's answer (no flicker). */
@@ -118,11 +24,6 @@ export interface ChannelState<T> {
   error: KeydeskErrorShape | undefined;
   loading: boolean;
   reload: () => void;
-}
-
-interface Snapshot {
-  result: Result<unknown> | undefined;
-  loading: boolean;
 }
 
 /** Reads a channel for this input (null: not now) and keeps the component up to date with it. */
@@ -141,24 +42,16 @@ export function useChannel<C extends ReadChannel>(
   const subscribe = useCallback(
     (listener: () => void) => {
       if (input === null) return () => undefined;
-      const entry = entryFor(channel, input);
-      // The first view to show an answer shows the kept one at once and asks again: the CLI may
-      // have changed the vault meanwhile.
-      const firstWatcher = entry.listeners.size === 0;
-      entry.listeners.add(listener);
-      if ((firstWatcher || entry.result === undefined || entry.stale) && !entry.loading)
-        load(entry);
-      return () => entry.listeners.delete(listener);
+      return store.watch(channel, input, listener);
     },
     // The key stands for the input: a new object with the same content is the same read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [channel, key],
   );
   const getSnapshot = useCallback((): Snapshot => {
-    const entry = input === null ? undefined : entries.get(keyOf(channel, input));
+    const { result, loading } =
+      input === null ? { result: undefined, loading: false } : store.read(channel, input);
     const cached = snapshots.current;
-    const result = entry?.result;
-    const loading = entry?.loading ?? false;
     if (
       cached.key === key &&
       cached.snapshot.result === result &&
@@ -172,7 +65,7 @@ export function useChannel<C extends ReadChannel>(
 
   const { result, loading } = useSyncExternalStore(subscribe, getSnapshot);
   const reload = useCallback(() => {
-    if (input !== null) load(entryFor(channel, input));
+    if (input !== null) store.reload(channel, input);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [channel, key]);
 

@@ -4,7 +4,7 @@ import { CheckWithVonage } from '../components/CheckWithVonage';
 import { KeyInput } from '../components/KeyInput';
 import { useCopy } from '../components/useCopy';
 import { useToast } from '../components/toasts';
-import { send } from '../data/channel-data';
+import { useAction } from '../components/useAction';
 
 type Application = ChannelOutput<'apps:get'>;
 
@@ -14,13 +14,14 @@ export function ApplicationKey(props: { app: Application; onKeyChanged: () => vo
   const [newKey, setNewKey] = useState('');
   const copy = useCopy();
   const toast = useToast();
+  const replace = useAction('apps:replaceKey');
+  const rotation = useAction('vonage:rotateKey');
 
   async function replaceKey(generate: boolean) {
     const key = generate
       ? ({ kind: 'generate' } as const)
       : ({ kind: 'pem', pem: newKey } as const);
-    const r = await send('apps:replaceKey', { id: app.id, key });
-    if (!r.ok) return toast(r.error.message, 'error');
+    if (!(await replace.run({ id: app.id, key }))) return;
     setNewKey('');
     props.onKeyChanged();
     toast(
@@ -32,10 +33,10 @@ export function ApplicationKey(props: { app: Application; onKeyChanged: () => vo
 
   /** Main confirms a rotation in its own dialog, naming the application and account. */
   async function rotate() {
-    const r = await send('vonage:rotateKey', { app: app.id });
-    if (!r.ok) return toast(r.error.message, r.error.code === 'CANCELLED' ? 'ok' : 'error');
+    const change = await rotation.run({ app: app.id });
+    if (!change) return;
     props.onKeyChanged();
-    toast(r.value.message);
+    toast(change.message);
   }
 
   return (
@@ -89,7 +90,12 @@ export function ApplicationKey(props: { app: Application; onKeyChanged: () => vo
           <button type="button" className="button" onClick={() => void replaceKey(true)}>
             Generate a new key pair
           </button>
-          <button type="button" className="button button--primary" onClick={() => void rotate()}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={rotation.pending}
+            onClick={() => void rotate()}
+          >
             Rotate with Vonage
           </button>
         </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useConfirm } from '../components/confirm';
-import { useToast } from '../components/toasts';
-import { send, useChannel } from '../data/channel-data';
+import { useAction } from '../components/useAction';
+import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 import { ApplicationKey } from './ApplicationKey';
 import { ApplicationTokens, type LastMint } from './ApplicationTokens';
@@ -16,7 +16,7 @@ export function ApplicationView(props: {
   // An empty lifetime means the application's default, else the one in the settings.
   const settingsTtl = useChannel('settings:get', {}).data?.defaultTtlSeconds;
   const [last, setLast] = useState<LastMint | null>(null);
-  const toast = useToast();
+  const removal = useAction('apps:remove');
   const confirm = useConfirm();
 
   if (error)
@@ -30,9 +30,9 @@ export function ApplicationView(props: {
   async function remove() {
     if (!app || !(await confirm(`Remove "${app.name}" and its private key?`, 'Remove application')))
       return;
-    const r = await send('apps:remove', { id: app.id });
-    if (!r.ok) return toast(r.error.message, 'error');
-    props.navigate({ view: 'account', accountId: app.accountId });
+    if (await removal.run({ id: app.id })) {
+      props.navigate({ view: 'account', accountId: app.accountId });
+    }
   }
 
   return (

@@ -1,22 +1,20 @@
-import { useState } from 'react';
 import { aclPresetLabels, aclPresetNames } from '../../../shared/presets';
 import { routesText } from '../../../shared/proxy-route';
 import type { Settings } from '../../../shared/settings-schemas';
 import { Field } from '../components/Field';
 import { useToast } from '../components/toasts';
-import { send, useChannel } from '../data/channel-data';
+import { useChannel } from '../data/channel-data';
+import { useAction } from '../components/useAction';
 
 export function SettingsView() {
   const settings = useChannel('settings:get', {}).data;
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const update = useAction('settings:update', { fieldOf: (field) => field });
+  const errors = update.fieldErrors;
   const toast = useToast();
   if (!settings) return null;
 
   async function save(patch: Partial<Settings>) {
-    const r = await send('settings:update', patch);
-    if (!r.ok) return setErrors({ [r.error.field ?? '_form']: r.error.message });
-    setErrors({});
-    toast('Settings saved.');
+    if (await update.run(patch)) toast('Settings saved.');
   }
 
   return (
