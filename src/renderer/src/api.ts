@@ -1,6 +1,6 @@
 import type { RendererChannel } from '../../shared/api';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
-import type { KeydeskErrorShape, Result } from '../../shared/errors';
+import type { Result } from '../../shared/errors';
 
 /** The one way the renderer talks to main: `window.api`, typed by the contract. */
 export function call<C extends RendererChannel>(
@@ -13,7 +13,3 @@ export function call<C extends RendererChannel>(
 
 /** Field errors of a form: the error shown next to the field the contract named. */
 export type FieldErrors = Record<string, string>;
-
-export function fieldErrorsOf(error: KeydeskErrorShape): FieldErrors {
-  return { [error.field ?? '_form']: error.message };
-}

@@ -10,17 +10,17 @@ import { useToast } from './toasts';
  * and a failure shows where it belongs. In a form (`fieldOf` given), an error the contract names a
  * field for goes beside that field: `fieldErrors`, keyed as the form names its fields (`fieldOf`
  * maps "mint.ttlSeconds" to "ttlSeconds", or to undefined for a field the form does not show).
- * Any other failure is a toast. A change declined in main's own confirmation is told as news, not
- * as an error.
+ * Any other failure is a toast, or with `form` the form's own error (`fieldErrors._form`, shown by
+ * its footer). A change declined in main's own confirmation is told as news, not as an error.
  */
 export function useAction<C extends RendererChannel>(
   channel: C,
-  options: { fieldOf?: (field: string) => string | undefined } = {},
+  options: { fieldOf?: (field: string) => string | undefined; form?: boolean } = {},
 ) {
   const toast = useToast();
   const [pending, setPending] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const { fieldOf } = options;
+  const { fieldOf, form } = options;
 
   const run = useCallback(
     async (input: ChannelInput<C>): Promise<ChannelOutput<C> | undefined> => {
@@ -32,7 +32,8 @@ export function useAction<C extends RendererChannel>(
           return result.value;
         }
         const { field, message, code } = result.error;
-        const shownAt = field !== undefined && fieldOf ? fieldOf(field) : undefined;
+        const beside = field !== undefined ? (fieldOf ? fieldOf(field) : field) : undefined;
+        const shownAt = form ? (beside ?? '_form') : fieldOf ? beside : undefined;
         if (shownAt !== undefined) {
           setFieldErrors({ [shownAt]: message });
         } else {
@@ -44,7 +45,7 @@ export function useAction<C extends RendererChannel>(
         setPending(false);
       }
     },
-    [channel, fieldOf, toast],
+    [channel, fieldOf, form, toast],
   );
   return { run, pending, fieldErrors, setFieldErrors };
 }

@@ -6,9 +6,8 @@ import {
   webhookSignatureMethods,
   type WebhookSignatureMethod,
 } from '../../../shared/webhook-methods';
-import { fieldErrorsOf, type FieldErrors } from '../api';
+import { useAction } from '../components/useAction';
 import { Field } from '../components/Field';
-import { send } from '../data/channel-data';
 import { FormFooter } from '../components/FormFooter';
 
 /**
@@ -31,14 +30,16 @@ export function AccountForm(props: {
     removeSignatureSecret: false,
     signatureMethod: existing?.signatureMethod ?? defaultWebhookSignatureMethod,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const update = useAction('accounts:update', { form: true });
+  const create = useAction('accounts:create', { form: true });
+  const errors = existing ? update.fieldErrors : create.fieldErrors;
   const set = (key: keyof typeof form) => (value: string | boolean) =>
     setForm((f) => ({ ...f, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = existing
-      ? await send('accounts:update', {
+    const saved = existing
+      ? await update.run({
           id: existing.id,
           ...(form.name !== existing.name ? { name: form.name } : {}),
           ...(form.apiKey !== existing.apiKey ? { apiKey: form.apiKey } : {}),
@@ -54,7 +55,7 @@ export function AccountForm(props: {
             ? { signatureMethod: form.signatureMethod }
             : {}),
         })
-      : await send('accounts:create', {
+      : await create.run({
           name: form.name,
           apiKey: form.apiKey,
           apiSecret: form.apiSecret,
@@ -63,8 +64,7 @@ export function AccountForm(props: {
           signatureMethod: form.signatureMethod,
           ...(form.signatureSecret ? { signatureSecret: form.signatureSecret } : {}),
         });
-    if (!result.ok) return setErrors(fieldErrorsOf(result.error));
-    props.saved(result.value);
+    if (saved) props.saved(saved);
   }
 
   const label = existing ? `Edit ${existing.name}` : 'New account';

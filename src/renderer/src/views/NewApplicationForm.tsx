@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf, type FieldErrors } from '../api';
-import { send } from '../data/channel-data';
+import { useAction } from '../components/useAction';
 import { Field } from '../components/Field';
 import { FormFooter } from '../components/FormFooter';
 import { KeyInput } from '../components/KeyInput';
@@ -14,16 +13,16 @@ export function NewApplicationForm(props: {
   const [pem, setPem] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [generate, setGenerate] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = useAction('apps:create', { form: true });
+  const errors = create.fieldErrors;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const key = generate
       ? ({ kind: 'generate' } as const)
       : ({ kind: 'pem', pem, ...(passphrase ? { passphrase } : {}) } as const);
-    const result = await send('apps:create', { accountId: props.accountId, id, name, key });
-    if (!result.ok) return setErrors(fieldErrorsOf(result.error));
-    props.done(result.value.id);
+    const created = await create.run({ accountId: props.accountId, id, name, key });
+    if (created) props.done(created.id);
   }
 
   return (

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { defaultCallbackUrl, defaultOAuthBaseUrl } from '../../../shared/oauth-constants';
-import { fieldErrorsOf, type FieldErrors } from '../api';
+import { useAction } from '../components/useAction';
 import { Field } from '../components/Field';
 import { FormFooter } from '../components/FormFooter';
-import { send } from '../data/channel-data';
 
 /** A developer app's consumer key and secret, and whether its login uses a callback or a PIN. */
 export function ConsumerForm({ accountId, done }: { accountId: string; done: () => void }) {
@@ -13,18 +12,18 @@ export function ConsumerForm({ accountId, done }: { accountId: string; done: () 
     baseUrl: defaultOAuthBaseUrl,
     oob: false,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = useAction('oauth:consumers:create', { form: true });
+  const errors = create.fieldErrors;
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const r = await send('oauth:consumers:create', {
+    const created = await create.run({
       accountId,
       consumerKey: form.consumerKey,
       consumerSecret: form.consumerSecret,
       baseUrl: form.baseUrl,
       callbackUrl: form.oob ? null : defaultCallbackUrl,
     });
-    if (!r.ok) return setErrors(fieldErrorsOf(r.error));
-    done();
+    if (created) done();
   }
   return (
     <form

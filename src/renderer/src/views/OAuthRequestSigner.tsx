@@ -2,10 +2,9 @@ import { useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { signatureMethods, type SignatureMethod } from '../../../shared/oauth-constants';
 import { splitNameValue } from '../../../shared/presets';
-import { fieldErrorsOf, type FieldErrors } from '../api';
+import { useAction } from '../components/useAction';
 import { Field } from '../components/Field';
 import { CopyableTexts } from '../components/CopyableTexts';
-import { send } from '../data/channel-data';
 
 /** Signs a request with a stored access token; shows the header, base string and curl; sends it. */
 export function RequestSigner({ accountId }: { accountId: string }) {
@@ -17,7 +16,11 @@ export function RequestSigner({ accountId }: { accountId: string }) {
   });
   const [signed, setSigned] = useState<ChannelOutput<'oauth:sign'> | null>(null);
   const [response, setResponse] = useState<{ status: number; body: string } | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const signing = useAction('oauth:sign', { form: true });
+  const sending = useAction('oauth:send', { form: true });
+  // The errors of whichever ran last.
+  const [last, setLast] = useState<'sign' | 'send'>('sign');
+  const errors = last === 'sign' ? signing.fieldErrors : sending.fieldErrors;
 
   function input() {
     const params = form.params
@@ -35,17 +38,16 @@ export function RequestSigner({ accountId }: { accountId: string }) {
   }
   async function sign() {
     setResponse(null);
-    const r = await send('oauth:sign', input());
-    if (!r.ok) return setErrors(fieldErrorsOf(r.error));
-    setErrors({});
-    setSigned(r.value);
+    setLast('sign');
+    const value = await signing.run(input());
+    if (value) setSigned(value);
   }
   async function sendRequest() {
-    const r = await send('oauth:send', input());
-    if (!r.ok) return setErrors(fieldErrorsOf(r.error));
-    setErrors({});
-    setSigned(r.value.signed);
-    setResponse({ status: r.value.status, body: r.value.body });
+    setLast('send');
+    const value = await sending.run(input());
+    if (!value) return;
+    setSigned(value.signed);
+    setResponse({ status: value.status, body: value.body });
   }
 
   return (
