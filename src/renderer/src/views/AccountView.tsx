@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useCopy } from '../components/useCopy';
 import { useConfirm } from '../components/confirm';
-import { useToast } from '../components/toasts';
-import { send, useChannel } from '../data/channel-data';
+import { useAction } from '../components/useAction';
+import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 import { AccountForm } from './AccountForm';
 import { NewApplicationForm } from './NewApplicationForm';
@@ -16,7 +16,8 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
   const copy = useCopy();
-  const toast = useToast();
+  const revealing = useAction('accounts:revealSecret');
+  const removal = useAction('accounts:remove');
   const confirm = useConfirm();
 
   if (error)
@@ -38,9 +39,8 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
 
   async function reveal() {
     if (secret !== null) return setSecret(null);
-    const r = await send('accounts:revealSecret', { id: props.accountId, which: 'apiSecret' });
-    if (r.ok) setSecret(r.value.value);
-    else toast(r.error.message, 'error');
+    const revealed = await revealing.run({ id: props.accountId, which: 'apiSecret' });
+    if (revealed) setSecret(revealed.value);
   }
 
   async function remove() {
@@ -52,9 +52,7 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
       ))
     )
       return;
-    const r = await send('accounts:remove', { id: account.id });
-    if (!r.ok) return toast(r.error.message, 'error');
-    props.navigate({ view: 'welcome' });
+    if (await removal.run({ id: account.id })) props.navigate({ view: 'welcome' });
   }
 
   return (
