@@ -1,19 +1,11 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  ftruncateSync,
-  openSync,
-  readFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseIni, safe } from 'ini';
 import { parseDuration } from '../shared/durations';
 import { CliError } from './cli-error';
 import { note } from './output';
-import { untrustedBecause } from './private-folder';
+import { readOwnFile } from './private-folder';
 
 export const defaultsFileName = '.keydesk';
 
@@ -50,26 +42,14 @@ export function findDefaultsFile(
 
 /** The file's text when it is a file of this user's that nobody else may write; else undefined. */
 function readTrustedFile(path: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
+  const own = readOwnFile(path, { closed: 'write', followLinks: true });
+  if (own === undefined) return undefined;
+  if ('why' in own) {
+    const fix = own.why.startsWith('other') ? ` (chmod go-w ${path} if it is yours)` : '';
+    note(`keydesk: ignoring ${path}: ${own.why}${fix}.`);
     return undefined;
   }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return undefined;
-    const why = untrustedBecause(stat, 'file', 'write');
-    if (why) {
-      note(
-        `keydesk: ignoring ${path}: ${why}${why.startsWith('other') ? ` (chmod go-w ${path} if it is yours)` : ''}.`,
-      );
-      return undefined;
-    }
-    return readFileSync(fd, 'utf8');
-  } finally {
-    closeSync(fd);
-  }
+  return own.bytes.toString('utf8');
 }
 
 function readDefaultsFile(path: string, text: string): FolderDefaults {

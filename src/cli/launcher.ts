@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, renameSync, rmSync, closeSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
-import { ensurePrivateFolder, openPrivateFile, userCacheDir } from './private-folder';
+import { ensurePrivateFolder, readOwnFile, userCacheDir } from './private-folder';
 
 /**
  * Runs the bundled CLI (out/cli/keydesk.cjs) with a V8 code cache made after a run rather than
@@ -53,13 +53,8 @@ function codeCache(bundle: string, argv: string[], env: NodeJS.ProcessEnv): Code
 }
 
 function readCache(file: string): Buffer | undefined {
-  const fd = openPrivateFile(file);
-  if (fd === undefined) return undefined;
-  try {
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const own = readOwnFile(file);
+  return own && 'bytes' in own ? own.bytes : undefined;
 }
 
 /** Earlier builds' caches go (and nothing else in the folder); then this run's is written. */

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { invisibleMarks } from '../shared/invisible-marks';
 
 /**
  * Characters a terminal acts on instead of showing: C0 controls (ESC starts the sequences that set
@@ -6,7 +7,10 @@ import { createRequire } from 'node:module';
  * CSI), and the direction and invisible marks that make text read as something else. Line feed
  * and tab are kept for multi-line output; cells of a table escape them too.
  */
-const unsafe = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+// U+061C, the Arabic letter mark, is a direction mark too; names never held one to refuse.
+const unsafe = new RegExp(`[\\p{Cc}\\u061C${invisibleMarks}]`, 'gu');
+/** What JSON leaves as it is and a terminal acts on: DEL, C1 controls and the marks. */
+const unsafeInJson = new RegExp(`[\\u007F-\\u009F\\u061C${invisibleMarks}]`, 'g');
 const escapeChar = (char: string) => {
   const code = char.charCodeAt(0);
   return code < 0x100
@@ -94,7 +98,7 @@ export function formatTable(
  */
 export function printJson(value: unknown): void {
   const text = JSON.stringify(value, null, 2).replace(
-    /[\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
+    unsafeInJson,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
   process.stdout.write(`${text}\n`);

@@ -5,6 +5,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readFileSync,
   type Stats,
 } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -75,18 +76,28 @@ export function ensurePrivateFolder(path: string): { ok: true } | { ok: false; w
 }
 
 /**
- * Opens a file for reading only if it is a regular file of this user's that nobody else may
- * write: O_NOFOLLOW refuses a symlink in its place, fstat checks what was actually opened.
+ * A file's bytes when it is a regular file of this user's that nobody else may change (`closed`
+ * as untrustedBecause takes it), checked on what was actually opened (fstat), so nothing can be
+ * swapped in between. A symlink in its place is refused (O_NOFOLLOW) unless `followLinks`.
+ * Undefined when there is no such file (or a folder by that name); `why` when it is not to be
+ * trusted.
  */
-export function openPrivateFile(path: string): number | undefined {
+export function readOwnFile(
+  path: string,
+  { closed = 'all', followLinks = false }: { closed?: 'write' | 'all'; followLinks?: boolean } = {},
+): { bytes: Buffer } | { why: string } | undefined {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    fd = openSync(path, constants.O_RDONLY | (followLinks ? 0 : (constants.O_NOFOLLOW ?? 0)));
   } catch {
     return undefined;
   }
-  const why = untrustedBecause(fstatSync(fd), 'file');
-  if (why === undefined) return fd;
-  closeSync(fd);
-  return undefined;
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    const why = untrustedBecause(stat, 'file', closed);
+    return why === undefined ? { bytes: readFileSync(fd) } : { why };
+  } finally {
+    closeSync(fd);
+  }
 }

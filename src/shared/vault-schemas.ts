@@ -3,6 +3,7 @@ import { colorLabels, type ColorLabel } from './color-labels';
 import { jwtDefaultsSchema } from './jwt-schemas';
 import { webhookSignatureMethods } from './webhook-methods';
 import { groupDigits } from './group-digits';
+import { invisibleMarks } from './invisible-marks';
 import { limits } from './limits';
 
 export { limits };
@@ -15,7 +16,7 @@ const noControlChars = /^\P{Cc}*$/u;
  * right-to-left override, a zero-width space): in a list of customers that is how a token gets
  * minted for the wrong one, so names refuse them.
  */
-const noSpoofingChars = /^[^\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*$/u;
+const noSpoofingChars = new RegExp(`^[^${invisibleMarks}]*$`, 'u');
 
 /** A display name: trimmed, one line, not empty, not huge. */
 function nameSchema(what: string, emptyHint: string) {

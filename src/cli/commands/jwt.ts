@@ -5,7 +5,7 @@ import { aclPresetNames } from '../../shared/presets';
 import { formatRelative, parseDuration } from '../../shared/durations';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
-import { chooseSubject, fromDefaultsSource } from '../folder-defaults';
+import { chooseSubject, defaultAccountScope, fromDefaultsSource } from '../folder-defaults';
 import { nameValueArgument } from '../name-value';
 import { note, printJson, printValue } from '../output';
 
@@ -118,10 +118,7 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
         acl: options.acl,
       });
       const app = await fromDefaultsSource(chosen, () =>
-        ctx.resolveApp(
-          ref,
-          options.account ?? (appRef === undefined ? defaults?.account : undefined),
-        ),
+        ctx.resolveApp(ref, options.account ?? defaultAccountScope(chosen).account),
       );
       const result = await ctx.call('jwt:mint', {
         applicationId: app.id,

@@ -4,6 +4,7 @@ import {
   environmentSetsProxy,
   proxyFromEnvironment,
   proxyFromSystemAnswer,
+  systemProxySource,
   type ProxyChoice,
 } from './proxy-choice';
 
@@ -50,11 +51,19 @@ const connectionCodes = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-function credentialsAdvice(proxy: ProxyChoice): string {
-  const where = proxy.from.toLowerCase().includes('proxy settings') ? 'HTTPS_PROXY' : proxy.from;
-  return proxy.url.username
+const viaProxy = (proxy: ProxyChoice) => `the proxy ${proxy.shown} (from ${proxy.from})`;
+
+/** A 407, from a CONNECT or from a plain http request's answer: credentials missing or refused. */
+function credentialsRequired(proxy: ProxyChoice): ProxyFailure {
+  // The system's settings hold no credentials Keydesk could use: the variable can.
+  const where = proxy.from === systemProxySource ? 'HTTPS_PROXY' : proxy.from;
+  const advice = proxy.url.username
     ? `it refused the user name and password in ${proxy.from}; check them`
     : `give them in ${where} as http://user:password@${proxy.shown}`;
+  return new ProxyFailure(
+    'unreachable',
+    `${viaProxy(proxy)} asks for credentials (407 Proxy Authentication Required): ${advice}.`,
+  );
 }
 
 function causeChain(error: unknown): { code?: string; message?: string }[] {
@@ -74,7 +83,7 @@ function failureThrough(
   target: URL,
   timeoutMs: number,
 ): ProxyFailure | undefined {
-  const via = `the proxy ${proxy.shown} (from ${proxy.from})`;
+  const via = viaProxy(proxy);
   const name = (error as Error).name;
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new ProxyFailure(
@@ -90,12 +99,7 @@ function failureThrough(
     .map((cause) => /Proxy[^(]*\((\d{3})\)/.exec(cause.message ?? '')?.[1])
     .find(Boolean);
   const code = causes.map((cause) => cause.code).find((c) => c && connectionCodes.has(c));
-  if (status === '407') {
-    return new ProxyFailure(
-      'unreachable',
-      `${via} asks for credentials (407 Proxy Authentication Required): ${credentialsAdvice(proxy)}.`,
-    );
-  }
+  if (status === '407') return credentialsRequired(proxy);
   if (status) {
     return new ProxyFailure(
       'unreachable',
@@ -149,10 +153,7 @@ export function createNetwork(env: NodeJS.ProcessEnv, systemProxy?: SystemProxy)
       // Plain http goes to the proxy in absolute form: its own 407 comes back as an answer.
       if (response.status === 407) {
         await response.body?.cancel().catch(() => undefined);
-        throw new ProxyFailure(
-          'unreachable',
-          `The proxy ${proxy.shown} (from ${proxy.from}) asks for credentials (407 Proxy Authentication Required): ${credentialsAdvice(proxy)}.`,
-        );
+        throw credentialsRequired(proxy);
       }
       return response;
     },

@@ -97,10 +97,12 @@ export function proxyFromEnvironment(target: URL, env: NodeJS.ProcessEnv): Proxy
  * The system's answer for a URL as Chromium gives it (PAC style: "PROXY host:port; DIRECT"): the
  * first entry decides. DIRECT, or nothing, is no proxy.
  */
+export const systemProxySource = "the system's proxy settings";
+
 export function proxyFromSystemAnswer(answer: string): ProxyChoice | undefined {
   const [first = ''] = answer.split(';');
   const [kind = '', address = ''] = first.trim().split(/\s+/);
-  const from = "the system's proxy settings";
+  const from = systemProxySource;
   switch (kind.toUpperCase()) {
     case '':
     case 'DIRECT':

@@ -1,4 +1,5 @@
 import { KeydeskError } from '../../shared/errors';
+import { invisibleMarks } from '../../shared/invisible-marks';
 import { applicationIdSchema, applicationNameSchema, limits } from '../../shared/vault-schemas';
 import { CheckFailure } from './vonage-request';
 
@@ -20,7 +21,7 @@ export interface DashboardApplication {
 const capabilityName = /^[a-z][a-z0-9_]{0,39}$/;
 const maxCapabilities = 20;
 /** Characters the name rules refuse: controls, direction marks and invisible ones. */
-const refusedInNames = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
+const refusedInNames = new RegExp(`[\\p{Cc}${invisibleMarks}]`, 'gu');
 
 function nameOf(raw: unknown): Pick<DashboardApplication, 'name' | 'refusedName'> {
   if (typeof raw !== 'string') return { name: '' };
