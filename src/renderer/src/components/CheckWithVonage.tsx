@@ -1,22 +1,23 @@
 import { useState } from 'react';
 import type { CheckResult } from '../../../shared/check-schemas';
-import { send } from '../data/channel-data';
+import { noFields, useAction } from './useAction';
 
 /**
  * "Do these credentials still work?": asks Vonage about one account or application and shows the
  * answer in place, with what to do when it is not OK.
  */
 export function CheckWithVonage(props: { id: string; what: 'account' | 'application' }) {
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The failure shows in place, under the button that asked.
+  const {
+    run,
+    pending: busy,
+    fieldErrors,
+  } = useAction('vonage:check', { fieldOf: noFields, form: true });
+  const error = fieldErrors._form;
 
   async function check() {
-    setBusy(true);
-    const r = await send('vonage:check', { refs: [props.id] });
-    setBusy(false);
-    setResult(r.ok ? (r.value[0] ?? null) : null);
-    setError(r.ok ? null : r.error.message);
+    setResult((await run({ refs: [props.id] }))?.[0] ?? null);
   }
 
   return (

@@ -5,17 +5,21 @@ import type { FieldErrors } from '../api';
 import { send } from '../data/channel-data';
 import { useToast } from './toasts';
 
+/** For a view without fields of its own: with `form`, every failure is its one error line. */
+export const noFields = (): undefined => undefined;
+
 /**
  * One write from a view: `run` sends it (undefined when it failed), `pending` is true meanwhile,
- * and a failure shows where it belongs. In a form (`fieldOf` given), an error the contract names a
- * field for goes beside that field: `fieldErrors`, keyed as the form names its fields (`fieldOf`
- * maps "mint.ttlSeconds" to "ttlSeconds", or to undefined for a field the form does not show).
- * Any other failure is a toast, or with `form` the form's own error (`fieldErrors._form`, shown by
- * its footer). A change declined in main's own confirmation is told as news, not as an error.
+ * and a failure shows where it belongs. In a form (`fieldOf` given), `fieldOf` says beside which
+ * of the form's fields a failure goes (the field the contract names, undefined when it names
+ * none): "mint.ttlSeconds" to "ttlSeconds", or undefined for a field the form does not show.
+ * The message lands in `fieldErrors` under that key. Any other failure is a toast, or with
+ * `form` the form's own error (`fieldErrors._form`, shown by its footer). A change declined in
+ * main's own confirmation is told as news, not as an error.
  */
 export function useAction<C extends RendererChannel>(
   channel: C,
-  options: { fieldOf?: (field: string) => string | undefined; form?: boolean } = {},
+  options: { fieldOf?: (field: string | undefined) => string | undefined; form?: boolean } = {},
 ) {
   const toast = useToast();
   const [pending, setPending] = useState(false);
@@ -32,7 +36,7 @@ export function useAction<C extends RendererChannel>(
           return result.value;
         }
         const { field, message, code } = result.error;
-        const beside = field !== undefined ? (fieldOf ? fieldOf(field) : field) : undefined;
+        const beside = fieldOf ? fieldOf(field) : field;
         const shownAt = form ? (beside ?? '_form') : fieldOf ? beside : undefined;
         if (shownAt !== undefined) {
           setFieldErrors({ [shownAt]: message });

@@ -4,7 +4,7 @@ import { formatDuration } from '../../../shared/durations';
 import { clipboardClearsText } from '../components/copy';
 import { CopyEnvironmentButtons } from '../components/CopyEnvironmentButtons';
 import { useToast } from '../components/toasts';
-import { send } from '../data/channel-data';
+import { useAction } from '../components/useAction';
 import {
   builderToMint,
   initialBuilder,
@@ -16,6 +16,18 @@ import {
 export type LastMint = NonNullable<ChannelOutput<'clipboard:copy'>['mint']>;
 type Application = ChannelOutput<'apps:get'>;
 
+const builderFields = new Set(['sub', 'ttlSeconds', 'nbfOffsetSeconds', 'acl']);
+/**
+ * "mint.acl.paths" and "jwtDefaults.acl" both belong beside the builder's "acl" field; a field
+ * the builder does not show (the application id) is told in a toast.
+ */
+const builderFieldOf = (prefix: string) => (field: string | undefined) => {
+  const name = (field?.startsWith(prefix) ? field.slice(prefix.length) : field)?.split('.')[0];
+  return name !== undefined && builderFields.has(name) ? name : undefined;
+};
+const mintFieldOf = builderFieldOf('mint.');
+const defaultsFieldOf = builderFieldOf('jwtDefaults.');
+
 /** Copy JWT, the token builder, and saving the builder's options as the application's defaults. */
 export function ApplicationTokens(props: {
   app: Application;
@@ -25,28 +37,35 @@ export function ApplicationTokens(props: {
 }) {
   const { app } = props;
   const [builder, setBuilder] = useState<BuilderState>(initialBuilder);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [builderErrors, setBuilderErrors] = useState<Record<string, string>>({});
+  const copy = useAction('clipboard:copy', { fieldOf: mintFieldOf });
+  const save = useAction('apps:update', { fieldOf: defaultsFieldOf });
+  const fieldErrors = { ...builderErrors, ...copy.fieldErrors, ...save.fieldErrors };
   const toast = useToast();
   const parseAcl = useAclParser(builder.acl === 'custom');
   const defaults = app.jwtDefaults;
   const ttl = defaults.ttlSeconds ?? props.settingsTtl;
   const defaultsLabel = `defaults: ${ttl === undefined ? '…' : formatDuration(ttl)}${defaults.sub ? `, sub ${defaults.sub}` : ''}${defaults.acl ? `, ACL ${defaults.acl.kind === 'preset' ? defaults.acl.preset : 'custom'}` : ''}`;
 
-  async function copyJwt() {
+  /** The builder's own check first; a fresh press forgets what the last one was told. */
+  function checkedOptions() {
     const { options, errors } = builderToMint(builder, parseAcl);
-    setFieldErrors(errors);
-    if (Object.keys(errors).length) return;
-    const result = await send('clipboard:copy', {
+    setBuilderErrors(errors);
+    copy.setFieldErrors({});
+    save.setFieldErrors({});
+    return Object.keys(errors).length ? undefined : options;
+  }
+
+  async function copyJwt() {
+    const options = checkedOptions();
+    if (!options) return;
+    const result = await copy.run({
       what: 'jwt',
       format: 'raw',
       mint: { applicationId: app.id, ...options },
     });
-    if (!result.ok) {
-      const field = result.error.field?.replace(/^mint\./, '') ?? '_form';
-      setFieldErrors({ [field.split('.')[0] ?? field]: result.error.message });
-      return toast(result.error.message, 'error');
-    }
-    const { mint, clearsAt } = result.value;
+    if (!result) return;
+    const { mint, clearsAt } = result;
     if (mint) props.onMinted(mint);
     toast(
       `JWT copied; it expires in ${formatDuration(mint?.ttlSeconds ?? 0)}, ${clipboardClearsText(clearsAt)}.`,
@@ -55,24 +74,18 @@ export function ApplicationTokens(props: {
 
   /** The builder's sub, lifetime and ACL become what this application's tokens get by default. */
   async function saveDefaults() {
-    const { options, errors } = builderToMint(builder, parseAcl);
-    setFieldErrors(errors);
-    if (Object.keys(errors).length) return;
+    const options = checkedOptions();
+    if (!options) return;
     const { sub, ttlSeconds, acl } = options;
     const jwtDefaults = {
       ...(sub ? { sub } : {}),
       ...(ttlSeconds ? { ttlSeconds } : {}),
       ...(acl ? { acl } : {}),
     };
-    const r = await send('apps:update', { id: app.id, jwtDefaults });
-    if (!r.ok) {
-      setFieldErrors({
-        [r.error.field?.replace(/^jwtDefaults\./, '').split('.')[0] ?? '_form']: r.error.message,
-      });
-      return toast(r.error.message, 'error');
-    }
+    const saved = await save.run({ id: app.id, jwtDefaults });
+    if (!saved) return;
     setBuilder(initialBuilder);
-    toast(`Defaults saved for "${r.value.name}".`);
+    toast(`Defaults saved for "${saved.name}".`);
   }
 
   return (
@@ -90,11 +103,6 @@ export function ApplicationTokens(props: {
         </span>
         <CopyEnvironmentButtons reference={{ applicationId: app.id }} />
       </div>
-      {fieldErrors._form ? (
-        <p className="field__error" role="alert">
-          {fieldErrors._form}
-        </p>
-      ) : null}
       <JwtBuilder
         state={builder}
         onChange={setBuilder}

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { checkCodes, type CheckCode, type LastCheck } from '../../../shared/check-schemas';
 import { formatRelative } from '../../../shared/durations';
 import { useNow } from '../components/useNow';
-import { send, useChannel } from '../data/channel-data';
+import { noFields, useAction } from '../components/useAction';
+import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 
 interface Row extends LastCheck {
@@ -28,7 +29,9 @@ export function CheckAllView(props: { navigate: (route: Route) => void }) {
   const lastChecks = checked.data;
   const [fresh, setFresh] = useState<ReadonlyMap<string, LastCheck>>(new Map());
   const [run, setRun] = useState<{ startedAt: string; ids: ReadonlySet<string> } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // A run that stops is told above the table, as why it stopped.
+  const checking = useAction('vonage:check', { fieldOf: noFields, form: true });
+  const problem = checking.fieldErrors._form;
   const [filter, setFilter] = useState<Filter>('all');
 
   const items = useMemo(
@@ -76,19 +79,17 @@ export function CheckAllView(props: { navigate: (route: Route) => void }) {
    * checks at a time); how far it got is read from each item's last check meanwhile.
    */
   async function check(ids: readonly string[], all: boolean) {
-    setProblem(null);
     setRun({ startedAt: new Date().toISOString(), ids: new Set(ids) });
     const poll = setInterval(checked.reload, 500);
-    const r = await send(
-      'vonage:check',
+    const results = await checking.run(
       all ? { all: true, concurrency } : { refs: [...ids], concurrency },
     );
     clearInterval(poll);
     setRun(null);
-    if (!r.ok) return setProblem(r.error.message);
+    if (!results) return;
     setFresh((map) => {
       const next = new Map(map);
-      for (const result of r.value) next.set(result.id, result);
+      for (const result of results) next.set(result.id, result);
       return next;
     });
   }

@@ -1,18 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import type { DecodeResult } from '../../../shared/jwt-schemas';
-import { send } from '../data/channel-data';
 import { Field } from '../components/Field';
+import { useAction } from '../components/useAction';
 
 export function DecodeView() {
   const [token, setToken] = useState('');
   const [result, setResult] = useState<DecodeResult | null>(null);
-  const [error, setError] = useState<string | undefined>();
+  // The form has one field: whatever went wrong is told beside the pasted token.
+  const { run, fieldErrors } = useAction('jwt:decode', { fieldOf: () => 'token' });
+  const error = fieldErrors.token;
 
   async function decode(event: FormEvent) {
     event.preventDefault();
-    const r = await send('jwt:decode', { token });
-    setResult(r.ok ? r.value : null);
-    setError(r.ok ? undefined : r.error.message);
+    setResult((await run({ token })) ?? null);
   }
 
   return (

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { HistoryEvent, HistoryFilter } from '../../../shared/history-schemas';
 import { useToast } from '../components/toasts';
+import { useAction } from '../components/useAction';
 import { send, useChannel } from '../data/channel-data';
 import { HistoryFilters, emptyFilterForm, filterOf, type FilterForm } from './HistoryFilters';
 
@@ -26,12 +27,14 @@ export function HistoryView() {
     cursor: number | null;
   }>();
   const toast = useToast();
+  const exporting = useAction('history:export');
   const filterKey = JSON.stringify(filter);
   const olderPages = older?.key === filterKey ? older : undefined;
   const events = [...(firstPage.data?.events ?? []), ...(olderPages?.events ?? [])];
   const cursor = olderPages ? olderPages.cursor : (firstPage.data?.nextCursor ?? null);
   const today = new Date().toDateString();
 
+  // Older pages are a read, not a write: asked directly, their failure a toast.
   async function more() {
     if (cursor === null) return;
     const r = await send('history:list', { ...filter, limit: pageSize, cursor });
@@ -44,14 +47,14 @@ export function HistoryView() {
   }
 
   async function exportCsv() {
-    const r = await send('history:export', filter);
-    if (!r.ok) return toast(r.error.message, 'error');
+    const exported = await exporting.run(filter);
+    if (!exported) return;
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv' }));
+    link.href = URL.createObjectURL(new Blob([exported.csv], { type: 'text/csv' }));
     link.download = `keydesk-history-${new Date().toISOString().slice(0, 10)}.csv`;
     link.click();
     URL.revokeObjectURL(link.href);
-    toast(`Exported ${r.value.rows} event(s).`);
+    toast(`Exported ${exported.rows} event(s).`);
   }
 
   const failed = events.filter((e) => e.outcome === 'failed').length;
@@ -64,7 +67,12 @@ export function HistoryView() {
             ? 'Loading…'
             : `${events.length}${cursor !== null ? '+' : ''} event${events.length === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}`}
         </span>
-        <button type="button" className="button button--small" onClick={() => void exportCsv()}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={exporting.pending}
+          onClick={() => void exportCsv()}
+        >
           Export CSV
         </button>
       </header>

@@ -1,7 +1,8 @@
 import { useState, type DragEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
-import { send, useChannel } from '../data/channel-data';
+import { useChannel } from '../data/channel-data';
 import { useToast } from '../components/toasts';
+import { noFields, useAction } from '../components/useAction';
 
 type Preview = ChannelOutput<'import:preview'>;
 type FileChoices = { accountName?: string; allowOutsidePaths: boolean };
@@ -10,16 +11,18 @@ type FileChoices = { accountName?: string; allowOutsidePaths: boolean };
 export function ImportView() {
   const [file, setFile] = useState<{ fileName: string; content: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // A file that cannot be read, or an import main refuses, is told under the drop zone.
+  const previewing = useAction('import:preview', { fieldOf: noFields, form: true });
+  const applying = useAction('import:apply', { fieldOf: noFields, form: true });
+  const error = previewing.fieldErrors._form ?? applying.fieldErrors._form;
   const [choices, setChoices] = useState<FileChoices>({ allowOutsidePaths: false });
   const accountNames = (useChannel('accounts:list', {}).data ?? []).map((a) => a.name);
   const toast = useToast();
 
   async function showPreview(next: { fileName: string; content: string }, chosen: FileChoices) {
     setChoices(chosen);
-    const r = await send('import:preview', { ...next, ...chosen });
-    setPreview(r.ok ? r.value : null);
-    setError(r.ok ? null : r.error.message);
+    applying.setFieldErrors({});
+    setPreview((await previewing.run({ ...next, ...chosen })) ?? null);
   }
 
   async function load(chosen: File | undefined) {
@@ -31,9 +34,9 @@ export function ImportView() {
 
   async function apply() {
     if (!file) return;
-    const r = await send('import:apply', { ...file, ...choices });
-    if (!r.ok) return setError(r.error.message);
-    const created = r.value.items.filter((i) => i.outcome === 'created').length;
+    const imported = await applying.run({ ...file, ...choices });
+    if (!imported) return;
+    const created = imported.items.filter((i) => i.outcome === 'created').length;
     toast(`Imported ${file.fileName}: ${created} created.`);
     setPreview(null);
     setFile(null);

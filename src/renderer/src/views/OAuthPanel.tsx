@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { AccessTokenSummary, ConsumerSummary } from '../../../shared/oauth-schemas';
 import { useConfirm } from '../components/confirm';
 import { useToast } from '../components/toasts';
-import { send, useChannel } from '../data/channel-data';
+import { noFields, useAction } from '../components/useAction';
+import { useChannel } from '../data/channel-data';
 import { ConsumerForm } from './OAuthConsumerForm';
 import { PinForm } from './OAuthPinForm';
 import { RequestSigner } from './OAuthRequestSigner';
@@ -12,8 +13,15 @@ export function OAuthPanel({ accountId }: { accountId: string }) {
   const consumers = useChannel('oauth:consumers:list', { accountId }).data ?? [];
   const tokens = useChannel('oauth:tokens:list', { accountId }).data ?? [];
   const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Each failure is told in the panel's one error line (the latest action's).
+  const startPin = useAction('oauth:loginStart', { fieldOf: noFields, form: true });
+  const loginWindow = useAction('oauth:login', { fieldOf: noFields, form: true });
+  const forgetToken = useAction('oauth:tokens:forget', { fieldOf: noFields, form: true });
+  const removeOne = useAction('oauth:consumers:remove', { fieldOf: noFields, form: true });
+  const actions = [startPin, loginWindow, forgetToken, removeOne];
+  const error = actions.map((a) => a.fieldErrors._form).find(Boolean);
+  const clearError = () => actions.forEach((a) => a.setFieldErrors({}));
   const [pinLogin, setPinLogin] = useState<{ pendingId: string; authorizeUrl: string } | null>(
     null,
   );
@@ -21,27 +29,27 @@ export function OAuthPanel({ accountId }: { accountId: string }) {
   const confirm = useConfirm();
 
   async function login(consumer: ConsumerSummary) {
-    setError(null);
+    clearError();
     if (consumer.callbackUrl === null) {
-      const r = await send('oauth:loginStart', { consumerId: consumer.id });
-      return r.ok ? setPinLogin(r.value) : setError(r.error.message);
+      const started = await startPin.run({ consumerId: consumer.id });
+      if (started) setPinLogin(started);
+      return;
     }
     setBusy(consumer.id);
-    const r = await send('oauth:login', { consumerId: consumer.id });
+    const token = await loginWindow.run({ consumerId: consumer.id });
     setBusy(null);
-    if (!r.ok) return setError(r.error.message);
-    toast(`Logged in: access token "${r.value.label}" stored in the keychain.`);
+    if (token) toast(`Logged in: access token "${token.label}" stored in the keychain.`);
   }
 
   async function forget(token: AccessTokenSummary) {
-    const r = await send('oauth:tokens:forget', { id: token.id });
-    if (!r.ok) return setError(r.error.message);
+    clearError();
+    await forgetToken.run({ id: token.id });
   }
 
   async function removeConsumer(consumer: ConsumerSummary) {
     if (!(await confirm(`Remove consumer ${consumer.consumerKey} and its access tokens?`))) return;
-    const r = await send('oauth:consumers:remove', { id: consumer.id });
-    if (!r.ok) return setError(r.error.message);
+    clearError();
+    await removeOne.run({ id: consumer.id });
   }
 
   return (

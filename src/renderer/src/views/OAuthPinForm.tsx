@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Field } from '../components/Field';
 import { FormFooter } from '../components/FormFooter';
 import { useCopy } from '../components/useCopy';
-import { send } from '../data/channel-data';
+import { useAction } from '../components/useAction';
 
 /** The out-of-band login's second half: the PIN the authorize page showed in the browser. */
 export function PinForm({
@@ -13,13 +13,12 @@ export function PinForm({
   done: (ok: boolean) => void;
 }) {
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string>();
+  // Whatever went wrong (a wrong PIN, an expired login) is told beside the one field there is.
+  const { run, fieldErrors } = useAction('oauth:loginFinish', { fieldOf: () => 'pin' });
   const copy = useCopy();
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const r = await send('oauth:loginFinish', { pendingId: pending.pendingId, pin });
-    if (!r.ok) return setError(r.error.message);
-    done(true);
+    if (await run({ pendingId: pending.pendingId, pin })) done(true);
   }
   return (
     <form className="subform form" onSubmit={(e) => void submit(e)} aria-label="PIN login">
@@ -36,7 +35,7 @@ export function PinForm({
         </button>
       </p>
       <code className="code">{pending.authorizeUrl}</code>
-      <Field id="oauth-pin" label="PIN" error={error}>
+      <Field id="oauth-pin" label="PIN" error={fieldErrors.pin}>
         <input
           id="oauth-pin"
           value={pin}
@@ -44,7 +43,11 @@ export function PinForm({
           autoComplete="off"
         />
       </Field>
-      <FormFooter submitLabel="Finish login" onCancel={() => done(false)} />
+      <FormFooter
+        error={fieldErrors._form}
+        submitLabel="Finish login"
+        onCancel={() => done(false)}
+      />
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SyncResult } from '../../../shared/check-schemas';
-import type { KeydeskErrorShape, Result } from '../../../shared/errors';
 import { useConfirm } from '../components/confirm';
 import { useToast } from '../components/toasts';
-import { send, useChannel } from '../data/channel-data';
+import { noFields, useAction } from '../components/useAction';
+import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 
 type Listed = SyncResult['applications'][number];
@@ -23,81 +23,69 @@ const sections: { state: Listed['state']; title: string; empty: string }[] = [
 export function SyncView(props: { accountId: string; navigate: (route: Route) => void }) {
   const account = useChannel('accounts:get', { id: props.accountId }).data;
   const [result, setResult] = useState<SyncResult | null>(null);
-  const [error, setError] = useState<KeydeskErrorShape | null>(null);
   const [busy, setBusy] = useState<string | null>('sync');
+  // Why a sync failed is told above the lists; what an action did (or why not) in a toast.
+  const syncing = useAction('vonage:sync', { fieldOf: noFields, form: true });
+  const adding = useAction('vonage:addApplication');
+  const rotating = useAction('vonage:rotateKey');
+  const removing = useAction('apps:remove');
+  const error = syncing.fieldErrors._form;
+  const syncRun = syncing.run;
   const confirm = useConfirm();
   const toast = useToast();
-
-  const show = useCallback((r: Result<SyncResult>) => {
-    setBusy(null);
-    setResult(r.ok ? r.value : null);
-    setError(r.ok ? null : r.error);
-  }, []);
 
   // Asked once on opening (busy starts as 'sync'); an answer for a view already left is dropped.
   useEffect(() => {
     let shown = true;
-    void send('vonage:sync', { account: props.accountId }).then((r) => {
-      if (shown) show(r);
+    void syncRun({ account: props.accountId }).then((answer) => {
+      if (!shown) return;
+      setBusy(null);
+      setResult(answer ?? null);
     });
     return () => {
       shown = false;
     };
-  }, [props.accountId, show]);
+  }, [props.accountId, syncRun]);
 
   async function sync() {
     setBusy('sync');
-    show(await send('vonage:sync', { account: props.accountId }));
+    const answer = await syncRun({ account: props.accountId });
+    setBusy(null);
+    setResult(answer ?? null);
   }
 
   /**
    * `question` is asked here first; without one, main asks in its own dialog (a change that
-   * replaces a key in the dashboard: the page cannot answer that one itself).
+   * replaces a key in the dashboard: the page cannot answer that one itself). `change` answers
+   * what to say when it was made, undefined when it was not (already told).
    */
   async function act(
     app: Listed,
     question: string | null,
     label: string,
-    run: () => Promise<string>,
+    change: () => Promise<string | undefined>,
   ) {
     if (question !== null && !(await confirm(question, label))) return;
     setBusy(app.id);
-    try {
-      toast(await run(), 'ok');
-    } catch (failure) {
-      toast((failure as Error).message, 'error');
-    }
+    const done = await change();
+    if (done !== undefined) toast(done, 'ok');
     setBusy(null);
     await sync();
   }
 
-  const messageOf = async <T,>(
-    pending: Promise<{ ok: true; value: T } | { ok: false; error: KeydeskErrorShape }>,
-    say: (value: T) => string,
-  ) => {
-    const r = await pending;
-    if (!r.ok && r.error.code === 'CANCELLED') return r.error.message;
-    if (!r.ok) throw new Error(r.error.message);
-    return say(r.value);
-  };
-
   const add = (app: Listed) =>
-    act(app, null, 'Add with a new key', () =>
-      messageOf(
-        send('vonage:addApplication', { account: props.accountId, id: app.id }),
-        (v) => v.message,
-      ),
-    );
+    act(app, null, 'Add with a new key', async () => {
+      const added = await adding.run({ account: props.accountId, id: app.id });
+      return added?.message;
+    });
   const rotate = (app: Listed) =>
-    act(app, null, 'Rotate key', () =>
-      messageOf(send('vonage:rotateKey', { app: app.id }), (v) => v.message),
-    );
+    act(app, null, 'Rotate key', async () => (await rotating.run({ app: app.id }))?.message);
   const remove = (app: Listed) =>
     act(
       app,
       `Remove "${app.name}" and its private key from Keydesk? The dashboard no longer has it.`,
       'Remove from Keydesk',
-      () => messageOf(send('apps:remove', { id: app.id }), () => `Removed "${app.name}".`),
+      async () => ((await removing.run({ id: app.id })) ? `Removed "${app.name}".` : undefined),
     );
 
   const name = account?.name ?? 'the account';
@@ -120,7 +108,7 @@ export function SyncView(props: { accountId: string; navigate: (route: Route) =>
       </p>
       {error ? (
         <p className="field__error" role="alert">
-          {error.message}
+          {error}
         </p>
       ) : null}
       {result

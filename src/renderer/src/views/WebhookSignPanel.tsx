@@ -7,7 +7,13 @@ import {
 import type { WebhookSignOutput } from '../../../shared/webhook-schemas';
 import { Field } from '../components/Field';
 import { CopyableTexts } from '../components/CopyableTexts';
-import { send, useChannel } from '../data/channel-data';
+import { useAction } from '../components/useAction';
+import { useChannel } from '../data/channel-data';
+
+const signFields = new Set(['account', 'body', 'application', 'url', 'params', 'method']);
+/** A failure about a field the form shows goes beside it; any other above the Sign button. */
+const signFieldOf = (field: string | undefined) =>
+  field !== undefined && signFields.has(field) ? field : undefined;
 
 /** A signed test webhook or signed parameters, for a customer to point at their own verifier. */
 export function WebhookSignPanel() {
@@ -23,7 +29,7 @@ export function WebhookSignPanel() {
     method: '' as WebhookSignatureMethod | '',
   });
   const [signed, setSigned] = useState<WebhookSignOutput | null>(null);
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const signing = useAction('webhooks:sign', { fieldOf: signFieldOf, form: true });
   const set = (key: keyof typeof form) => (value: string) =>
     setForm((f) => ({ ...f, [key]: value }));
   const account = form.account || accounts[0]?.id || '';
@@ -45,12 +51,10 @@ export function WebhookSignPanel() {
             ...(form.application ? { application: form.application } : {}),
             ...(form.url.trim() ? { url: form.url.trim() } : {}),
           };
-    const r = await send('webhooks:sign', input);
-    setSigned(r.ok ? r.value : null);
-    setError(r.ok ? null : { field: r.error.field ?? '_form', message: r.error.message });
+    setSigned((await signing.run(input)) ?? null);
   }
 
-  const errorFor = (field: string) => (error?.field === field ? error.message : undefined);
+  const errorFor = (field: string): string | undefined => signing.fieldErrors[field];
   const outputs: [string, string][] =
     signed?.scheme === 'jwt'
       ? [

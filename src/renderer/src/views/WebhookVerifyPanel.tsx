@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'rea
 import type { ChannelInput } from '../../../shared/contract';
 import type { WebhookVerdict } from '../../../shared/webhook-schemas';
 import { Field } from '../components/Field';
-import { send, useChannel } from '../data/channel-data';
+import { useAction } from '../components/useAction';
+import { useChannel } from '../data/channel-data';
 
 type Shape = 'request' | 'token' | 'sig';
 
@@ -25,7 +26,8 @@ export function WebhookVerifyPanel() {
   const [shape, setShape] = useState<Shape>('request');
   const [form, setForm] = useState({ account: '', request: '', token: '', body: '', params: '' });
   const [verdict, setVerdict] = useState<WebhookVerdict | null>(null);
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  // A failure naming no field is about what was pasted: it goes beside the pasted text.
+  const verifying = useAction('webhooks:verify', { fieldOf: (field) => field ?? shape });
   const set = (key: keyof typeof form) => (value: string) =>
     setForm((f) => ({ ...f, [key]: value }));
 
@@ -38,9 +40,7 @@ export function WebhookVerifyPanel() {
         : shape === 'token'
           ? { scheme: 'jwt', token: form.token, body: form.body, ...account }
           : { scheme: 'jwt', request: form.request, ...account };
-    const r = await send('webhooks:verify', input);
-    setVerdict(r.ok ? r.value : null);
-    setError(r.ok ? null : { field: r.error.field ?? shape, message: r.error.message });
+    setVerdict((await verifying.run(input)) ?? null);
   }
 
   async function dropped(event: DragEvent) {
@@ -49,7 +49,11 @@ export function WebhookVerifyPanel() {
     if (file) set('request')(await file.text());
   }
 
-  const errorFor = (field: string) => (error?.field === field ? error.message : undefined);
+  const errorFor = (field: string): string | undefined => verifying.fieldErrors[field];
+  const besideAField = ['request', 'token', 'body', 'params', 'account'];
+  const otherError = Object.entries(verifying.fieldErrors).find(
+    ([field]) => !besideAField.includes(field),
+  )?.[1];
   /** What each pasted text's field needs of the form: its id, value, setter and error. */
   const pasted = (key: 'request' | 'token' | 'body' | 'params') => ({
     id: `webhook-${key}`,
@@ -119,9 +123,9 @@ export function WebhookVerifyPanel() {
             ))}
           </select>
         </Field>
-        {error && !['request', 'token', 'body', 'params', 'account'].includes(error.field) ? (
+        {otherError ? (
           <p className="field__error" role="alert">
-            {error.message}
+            {otherError}
           </p>
         ) : null}
         <div className="actions">
