@@ -20,9 +20,10 @@ for (const name of [
   Reflect.deleteProperty(process.env, name);
 
 /**
- * Two projects: `unit` needs nothing (no keyring, no build: `npm run test:unit`, seconds); `system`
- * runs the built app and CLI against a real gnome-keyring and Chromium (scripts/with-keyring.sh,
- * which `npm test` and `npm run test:file` use).
+ * `unit` needs nothing (no keyring, no build: `npm run test:unit`, seconds); `system` runs the
+ * built app and CLI against a real gnome-keyring and Chromium (scripts/with-keyring.sh, which
+ * `npm test` and `npm run test:file` use); `file-vault` runs the CLI suite again with the secrets
+ * in the encrypted vault file instead of the OS keychain (all but what only the OS keychain does).
  */
 export default defineConfig({
   test: {
@@ -41,6 +42,21 @@ export default defineConfig({
             'test/shell/**/*.test.ts',
             'test/e2e/**/*.test.ts',
           ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'file-vault',
+          include: ['test/integration/cli*.test.ts'],
+          exclude: [
+            'test/integration/cli-os-keychain.test.ts',
+            // Sets the keychain itself, to compare the two.
+            'test/integration/cli-vault-file.test.ts',
+            // Node's version check runs before any keychain is chosen.
+            'test/integration/cli-node-version.test.ts',
+          ],
+          env: { KEYDESK_KEYCHAIN: 'file', KEYDESK_PASSPHRASE: 'file-vault suite passphrase' },
         },
       },
     ],

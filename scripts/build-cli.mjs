@@ -23,7 +23,14 @@ await build({
   // Native modules load from node_modules; the CLI never imports Electron (lint-enforced).
   // undici (for a proxy only) is required from node_modules when first used, not bundled: the
   // bundle, parsed on every start, stays its size.
-  external: ['better-sqlite3', '@napi-rs/keyring', 'electron', 'undici'],
+  external: [
+    'better-sqlite3',
+    '@napi-rs/keyring',
+    'electron',
+    'undici',
+    'age-encryption',
+    'proper-lockfile',
+  ],
   // createRequire(import.meta.url) finds the native modules from the bundle's own place.
   define: { 'import.meta.url': '__keydeskBundleUrl' },
   banner: { js: "const __keydeskBundleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -21,11 +21,12 @@ export function createCliContext() {
 
   async function open(): Promise<{ services: Services; invoke: Invoke }> {
     if (!services || !invoke) {
-      const [{ servicesFromEnvironment }, { createInvoke }] = await Promise.all([
+      const [{ servicesFromEnvironment }, { createInvoke }, { cliPassphrase }] = await Promise.all([
         import('../core/services'),
         import('../core/handlers'),
+        import('./vault-passphrase'),
       ]);
-      services = servicesFromEnvironment(process.env, undefined, authorizer);
+      services = servicesFromEnvironment(process.env, { authorizer, passphrase: cliPassphrase });
       for (const notice of services.notices) note(`keydesk: ${notice}`);
       invoke = createInvoke(services);
     }

@@ -9,6 +9,7 @@ import { registerExecCommands } from './commands/exec';
 import { registerHistoryCommand } from './commands/history';
 import { registerImportCommand } from './commands/import';
 import { registerJwtCommand } from './commands/jwt';
+import { registerKeychainCommands } from './commands/keychain';
 import { registerOAuthCommands } from './commands/oauth';
 import { registerSettingsCommand } from './commands/settings';
 import { registerUseCommand } from './commands/use';
@@ -35,5 +36,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerWebhookCommands(program, ctx);
   registerSettingsCommand(program, ctx);
   registerDoctorCommand(program, ctx);
+  registerKeychainCommands(program, ctx);
   return program;
 }

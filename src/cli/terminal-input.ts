@@ -76,10 +76,11 @@ export function stripFinalNewline(text: string): string {
 
 export function promptHidden(prompt: string): Promise<string> {
   const stdin = process.stdin;
+  // Echo goes off before the prompt shows: nothing typed the moment it appears is echoed.
+  stdin.setRawMode(true);
   process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let value = '';
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.setEncoding('utf8');
     const finish = (error?: Error) => {
@@ -93,8 +94,15 @@ export function promptHidden(prompt: string): Promise<string> {
       else resolve(value);
     };
     const onData = (chunk: string) => {
-      for (const char of chunk) {
-        if (char === '\r' || char === '\n') return finish();
+      const chars = [...chunk];
+      for (const [index, char] of chars.entries()) {
+        if (char === '\r' || char === '\n') {
+          finish();
+          // What was typed ahead (or pasted) past this line is the next prompt's, not lost.
+          const rest = chars.slice(index + (char === '\r' && chars[index + 1] === '\n' ? 2 : 1));
+          if (rest.length) stdin.unshift(rest.join(''));
+          return;
+        }
         if (char === '\u0003') return finish(new CliError('Cancelled.', 130));
         if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
         else if (char >= ' ') value += char;

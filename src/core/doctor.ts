@@ -27,7 +27,7 @@ export async function runDoctor(
   oauth?: OAuthService,
   /** Asks Vonage which key it has and finishes a key change left pending; says what it did. */
   finishPendingKey?: (applicationId: string) => Promise<string>,
-): Promise<DoctorReport> {
+): Promise<Omit<DoctorReport, 'keychain'>> {
   const stored = new Set(await keychain.listRefs());
   const { accounts, applications } = repair.inventory();
   // Every owner with the secrets its kinds say it holds (src/shared/secret-kinds.ts).
@@ -90,7 +90,7 @@ export async function runDoctor(
         ? [{ id: a.id, name: a.name, operation: a.pendingKey.operation, since: a.pendingKey.since }]
         : [],
     );
-  const report: DoctorReport = {
+  const report: Omit<DoctorReport, 'keychain'> = {
     orphanSecrets,
     missingSecrets,
     pendingKeys,

@@ -18,6 +18,12 @@ import { createOAuthService, type OAuthService } from './oauth/oauth-service';
 import { createSigningKeyCache, type SigningKeyCache } from './jwt/signing-key-cache';
 import { defaultKeychainService, type Keychain } from './keychain/keychain';
 import { createOsKeychain } from './keychain/os-keychain';
+import { chooseKeychain, vaultFilePath, type KeychainBackend } from './keychain/choose-keychain';
+import {
+  createFileKeychain,
+  type FileKeychain,
+  type PassphraseSource,
+} from './keychain/file-keychain';
 import { scopeToVault, type VaultKeychain } from './keychain/vault-keychain';
 import { readVaultId } from './db/migrations/005-vault-identity';
 import { createSettingsRepo, type SettingsRepo } from './settings/settings-repo';
@@ -32,8 +38,14 @@ export interface Services {
   /** Things the user should know about this start (a damaged database moved aside). */
   notices: string[];
   db: Database.Database;
-  /** This vault's view of the OS keychain (its entries only; see vault-keychain.ts). */
+  /** This vault's view of the keychain in use (its entries only; see vault-keychain.ts). */
   keychain: VaultKeychain;
+  /** Which keychain that is: the OS's, or the encrypted vault file. */
+  keychainBackend: KeychainBackend;
+  /** The vault file when it is the keychain in use: its lock and unlock. */
+  fileVault: FileKeychain | undefined;
+  /** Either keychain, unscoped, for moving the secrets between them (keychain:migrate). */
+  openKeychain(backend: KeychainBackend): Keychain;
   vault: Vault;
   importer: Importer;
   history: HistoryRepo;
@@ -61,9 +73,13 @@ export interface Services {
   close(): void;
 }
 
+/** The keychain of a backend, made when the settings say which one is in use. */
+export type KeychainOpener = (backend: KeychainBackend, settings: SettingsRepo) => Keychain;
+
 export interface ServicesOptions {
   dataDir: string;
-  keychain: Keychain;
+  /** One keychain (the tests' fakes), or how to open either backend (the app and the CLI). */
+  keychain: Keychain | KeychainOpener;
   /** The system clipboard in the app; an in-memory one elsewhere (the CLI never copies). */
   clipboard?: ClipboardPort;
   authorizer?: Authorizer;
@@ -87,10 +103,27 @@ export function createServices({
   systemProxy,
 }: ServicesOptions): Services {
   const { db, notice } = openDatabase(dataDir, now);
-  const keychain = scopeToVault(sharedKeychain, readVaultId(db));
+  const settings = createSettingsRepo(db);
+  const opener: KeychainOpener =
+    typeof sharedKeychain === 'function'
+      ? sharedKeychain
+      : (backend) => {
+          if (backend === 'os') return sharedKeychain;
+          throw new KeydeskError('INTERNAL', 'This Keydesk was given one keychain only.');
+        };
+  let keychainBackend: KeychainBackend;
+  let inUse: Keychain;
+  try {
+    keychainBackend =
+      typeof sharedKeychain === 'function' ? chooseKeychain(env, settings.read().keychain) : 'os';
+    inUse = opener(keychainBackend, settings);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const keychain = scopeToVault(inUse, readVaultId(db));
   const { vault, repair } = createVault({ db, keychain, now });
   const history = createHistoryRepo(db);
-  const settings = createSettingsRepo(db);
   const signingKeys = createSigningKeyCache((id) => vault.applications.exportPrivateKey(id));
   const clipboardGuard = createClipboardGuard(clipboard, now);
   const network = createNetwork(env, systemProxy);
@@ -122,6 +155,9 @@ export function createServices({
     notices: notice ? [notice] : [],
     db,
     keychain,
+    keychainBackend,
+    fileVault: keychainBackend === 'file' ? (inUse as FileKeychain) : undefined,
+    openKeychain: (backend) => (backend === keychainBackend ? inUse : opener(backend, settings)),
     vault,
     importer: createImporter(vault, keychain),
     history,
@@ -145,9 +181,19 @@ export function createServices({
         return (await finishPendingKey(services, id)).message;
       }),
     async keychainStatus() {
+      const fileVault = keychainBackend === 'file' ? (inUse as FileKeychain) : undefined;
+      const where = fileVault
+        ? { backend: 'file' as const, vaultFile: await fileVaultFacts(fileVault) }
+        : { backend: 'os' as const };
+      if (fileVault && !(await fileVault.state()).unlocked) {
+        const message = where.vaultFile?.exists
+          ? `The vault file ${fileVault.path} is locked; enter its passphrase to unlock it.`
+          : `There is no vault file yet; choose a passphrase to create ${fileVault.path}.`;
+        return { state: 'locked', message, ...where };
+      }
       try {
         await keychain.listRefs();
-        return { state: 'ok' };
+        return { state: 'ok', ...where };
       } catch (error) {
         if (!(error instanceof KeydeskError)) throw error;
         const states = {
@@ -156,7 +202,7 @@ export function createServices({
           KEYCHAIN_TIMEOUT: 'timeout',
         } as const;
         const state = states[error.code as keyof typeof states] ?? 'failed';
-        return { state, message: error.message };
+        return { state, message: error.message, ...where };
       }
     },
     pruneHistory,
@@ -184,20 +230,50 @@ export function createServices({
  */
 export function servicesFromEnvironment(
   env: NodeJS.ProcessEnv = process.env,
-  clipboard?: ClipboardPort,
-  authorizer?: Authorizer,
-  systemProxy?: SystemProxy,
+  ports: {
+    clipboard?: ClipboardPort;
+    authorizer?: Authorizer;
+    systemProxy?: SystemProxy;
+    /**
+     * Where the vault file's passphrase comes from (the CLI: KEYDESK_PASSPHRASE or a prompt).
+     * Without one (the app) the file stays locked until unlocked, and locks again when idle.
+     */
+    passphrase?: PassphraseSource;
+  } = {},
 ): Services {
   const timeoutMs = Number(env.KEYDESK_KEYCHAIN_TIMEOUT_MS);
+  const dataDir = resolveDataDir(env, process.platform, homedir());
+  const { clipboard, authorizer, systemProxy, passphrase } = ports;
   return createServices({
     clipboard,
     authorizer,
     env,
     systemProxy,
-    dataDir: resolveDataDir(env, process.platform, homedir()),
-    keychain: createOsKeychain({
-      service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,
-      timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 20_000,
-    }),
+    dataDir,
+    keychain: (backend, settings) =>
+      backend === 'file'
+        ? fileKeychainOf(dataDir, settings, passphrase)
+        : createOsKeychain({
+            service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,
+            timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 20_000,
+          }),
+  });
+}
+
+async function fileVaultFacts(fileVault: FileKeychain) {
+  return { path: fileVault.path, exists: (await fileVault.state()).exists };
+}
+
+/** age and the lock library are loaded at the file's first use (age-file.ts, vault-file-io.ts). */
+function fileKeychainOf(
+  dataDir: string,
+  settings: SettingsRepo,
+  passphrase: PassphraseSource | undefined,
+): FileKeychain {
+  return createFileKeychain({
+    path: vaultFilePath(dataDir),
+    passphrase,
+    // The app forgets the key after a while unused; a CLI run is over before that matters.
+    idleLockMs: () => (passphrase ? null : settings.read().vaultLockMinutes * 60_000),
   });
 }

@@ -58,13 +58,12 @@ function start(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
   let services: Services;
   try {
-    services = servicesFromEnvironment(
-      process.env,
-      electronClipboard,
-      createWindowAuthorizer(() => mainWindow),
+    services = servicesFromEnvironment(process.env, {
+      clipboard: electronClipboard,
+      authorizer: createWindowAuthorizer(() => mainWindow),
       // The system's proxy settings (or PAC file) for each URL; HTTPS_PROXY and the like win.
-      (url) => session.defaultSession.resolveProxy(url.href),
-    );
+      systemProxy: (url) => session.defaultSession.resolveProxy(url.href),
+    });
   } catch (error) {
     // E.g. a database from a newer Keydesk: say why instead of opening a window that cannot work.
     dialog.showErrorBox('Keydesk cannot start', (error as Error).message);

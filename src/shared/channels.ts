@@ -114,6 +114,12 @@ export const channelTable = {
     'history:export': { caller: 'both', writes: historyOnly },
     'history:prune': { caller: 'cli' },
   },
+  keychain: {
+    // Unlocking the vault file (or locking it) changes what every screen can show.
+    'keychain:unlock': { caller: 'renderer', writes: everything },
+    'keychain:lock': { caller: 'renderer', writes: everything },
+    'keychain:migrate': { caller: 'cli' },
+  },
   settings: {
     'settings:get': { caller: 'both', reads: ['settings'] },
     'settings:update': { caller: 'both', writes: ['settings', 'history', 'status'] },

@@ -4,6 +4,10 @@ import type { ChannelSchemas } from './contract';
 export const keychainStateSchema = z.object({
   state: z.enum(['ok', 'unavailable', 'locked', 'timeout', 'failed']),
   message: z.string().optional(),
+  /** Where secrets live: the OS keychain, or the encrypted vault file (`vaultFile`). */
+  backend: z.enum(['os', 'file']),
+  /** The vault file, when it is the keychain: where, and whether it exists yet. */
+  vaultFile: z.object({ path: z.string(), exists: z.boolean() }).optional(),
 });
 
 /** The app's state: version, data folder, keychain. The `system:` slice of the contract (contract.ts). */

@@ -8,6 +8,7 @@ import type { doctorChannels } from './contract-doctor';
 import type { historyChannels } from './contract-history';
 import type { importChannels } from './contract-import';
 import type { jwtChannels } from './contract-jwt';
+import type { keychainChannels } from './contract-keychain';
 import type { keysChannels } from './contract-keys';
 import type { oauthChannels } from './contract-oauth';
 import type { settingsChannels } from './contract-settings';
@@ -46,7 +47,8 @@ export type Contract = typeof systemChannels &
   typeof oauthChannels &
   typeof webhooksChannels &
   typeof historyChannels &
-  typeof settingsChannels;
+  typeof settingsChannels &
+  typeof keychainChannels;
 
 export type Channel = keyof Contract;
 
@@ -84,6 +86,7 @@ const slices: Record<ChannelPrefix, () => Promise<ChannelSchemas>> = {
   webhooks: () => import('./contract-webhooks').then((m) => m.webhooksChannels),
   history: () => import('./contract-history').then((m) => m.historyChannels),
   settings: () => import('./contract-settings').then((m) => m.settingsChannels),
+  keychain: () => import('./contract-keychain').then((m) => m.keychainChannels),
 };
 
 /** A channel's schemas, its slice loaded on first use. */

@@ -35,5 +35,7 @@ export const doctorReportSchema = z.object({
    * folder), or to no vault (an earlier Keydesk): reported, never touched.
    */
   otherVaults: z.array(z.object({ vaultId: z.string().nullable(), entries: z.number().int() })),
+  /** Where the secrets live, said for a person: the OS keychain, or the vault file and its path. */
+  keychain: z.string(),
 });
 export type DoctorReport = z.infer<typeof doctorReportSchema>;

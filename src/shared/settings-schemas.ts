@@ -5,6 +5,9 @@ import { isStorableVonageHost } from './network-policy';
 import { trimTrailingSlashes } from './trim';
 
 export const themes = ['system', 'light', 'dark'] as const;
+/** `auto`: the OS keychain; `file`: the encrypted vault file (see core/keychain/choose-keychain). */
+export const keychainSettings = ['auto', 'file'] as const;
+export type KeychainSetting = (typeof keychainSettings)[number];
 
 /**
  * Vonage's own hosts over https, or this machine (the tests' fake Vonage); see
@@ -53,6 +56,16 @@ export const settingsSchema = z.strictObject({
     .int('The Vonage timeout is a whole number of seconds.')
     .min(1, 'Give Vonage at least 1 second.')
     .max(120, 'Wait for Vonage at most 120 seconds.'),
+  /** Where secrets live; changed with `keydesk keychain migrate`, which moves them too. */
+  keychain: z.enum(keychainSettings, {
+    error: `The keychain is ${keychainSettings.join(' or ')}.`,
+  }),
+  /** The app locks the vault file after this long without use. */
+  vaultLockMinutes: z
+    .number()
+    .int('The lock time is a whole number of minutes.')
+    .min(1, 'Lock the vault file after at least 1 minute.')
+    .max(1440, 'Lock the vault file after at most 1440 minutes (a day).'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -66,6 +79,9 @@ export const defaultSettings: Settings = {
   vonageApiHost: 'https://api.nexmo.com',
   vonageRestHost: 'https://rest.nexmo.com',
   vonageTimeoutSeconds: 15,
+  keychain: 'auto',
+  vaultLockMinutes: 15,
 };
 
-export const settingsUpdateSchema = settingsSchema.partial();
+/** `keychain` is not among them: `keydesk keychain migrate` changes it, moving the secrets too. */
+export const settingsUpdateSchema = settingsSchema.omit({ keychain: true }).partial();

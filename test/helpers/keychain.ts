@@ -7,6 +7,8 @@ import { scopeToVault, type VaultKeychain } from '../../src/core/keychain/vault-
 import { KeydeskError } from '../../src/shared/errors';
 import type { Keychain } from '../../src/core/keychain/keychain';
 import { createOsKeychain } from '../../src/core/keychain/os-keychain';
+import { createFileKeychain } from '../../src/core/keychain/file-keychain';
+import { vaultFilePath } from '../../src/core/keychain/choose-keychain';
 import { tally } from './tally';
 
 export function assertTestKeyring(): void {
@@ -61,4 +63,19 @@ export function vaultKeychainOf(dataDir: string, keychain: Keychain): VaultKeych
   } finally {
     db.close();
   }
+}
+
+/**
+ * The keychain the CLI uses for `dataDir` in this test run, as that vault sees it: the OS keychain
+ * (`keychain`), or the vault file when the suite runs on the file backend (KEYDESK_KEYCHAIN=file,
+ * the `file-vault` project in vitest.config.ts).
+ */
+export function cliKeychainOf(dataDir: string, keychain: Keychain): VaultKeychain {
+  if (process.env.KEYDESK_KEYCHAIN !== 'file') return vaultKeychainOf(dataDir, keychain);
+  const passphrase = process.env.KEYDESK_PASSPHRASE ?? '';
+  const file = createFileKeychain({
+    path: vaultFilePath(dataDir),
+    passphrase: async () => passphrase,
+  });
+  return vaultKeychainOf(dataDir, file);
 }

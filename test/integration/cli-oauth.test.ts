@@ -149,7 +149,7 @@ describe('keydesk oauth', () => {
   it('logs in through the loopback callback, and a signed request is accepted', async () => {
     const result = await loginPlayingTheBrowser('allow', true);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/Logged in: access token ".+" \(.+\) is in the OS keychain\./);
+    expect(result.stderr).toMatch(/Logged in: access token ".+" \(.+\) is in the keychain\./);
     expect(result.callbackPage).toContain('Keydesk is authorized');
     const tokens = JSON.parse(keydesk(['oauth', 'tokens', '--json']).stdout);
     expect(tokens).toHaveLength(1);

@@ -37,7 +37,7 @@ describe('keydesk accounts edit', () => {
       { stdin: `${secret}\n` },
     );
     expect(edited.code).toBe(0);
-    expect(edited.stderr).toContain('signature secret in the OS keychain, method sha256');
+    expect(edited.stderr).toContain('signature secret in the keychain, method sha256');
     expect(keydesk(['accounts', 'show', 'Acme']).stdout).toContain('method sha256');
   });
 });

@@ -23,9 +23,7 @@ describe('a damaged database file', () => {
     const aside = join(dir, `${databaseFileName}.damaged-2026-11-22T10-00-00-000Z`);
     expect(readFileSync(aside, 'utf8')).toBe(garbage);
     expect(notice).toContain(`moved to ${aside}`);
-    expect(notice).toMatch(
-      /secrets are still in the OS keychain.*Do not run "keydesk doctor --fix"/,
-    );
+    expect(notice).toMatch(/secrets are still in the keychain.*Do not run "keydesk doctor --fix"/);
   });
 
   it('moves a database with a wrecked page aside too', () => {

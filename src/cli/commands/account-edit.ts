@@ -85,7 +85,7 @@ export function registerAccountEdit(accounts: Command, ctx: CliContext): void {
         );
       const updated = await ctx.call('accounts:update', patch);
       note(
-        `Updated account "${updated.name}" (${changed.join(', ')}): signature secret ${updated.hasSignatureSecret ? 'in the OS keychain' : 'none'}, method ${updated.signatureMethod}.`,
+        `Updated account "${updated.name}" (${changed.join(', ')}): signature secret ${updated.hasSignatureSecret ? 'in the keychain' : 'none'}, method ${updated.signatureMethod}.`,
       );
     });
 }

@@ -23,9 +23,7 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
         apiKey: options.apiKey,
         apiSecret,
       });
-      note(
-        `Added account "${account.name}" (${account.apiKey}); its secret is in the OS keychain.`,
-      );
+      note(`Added account "${account.name}" (${account.apiKey}); its secret is in the keychain.`);
     });
 
   accounts
@@ -61,8 +59,8 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
           `Name:             ${account.name}`,
           `Id:               ${account.id}`,
           `API key:          ${account.apiKey}`,
-          `API secret:       (in the OS keychain)`,
-          `Signature secret: ${account.hasSignatureSecret ? `(in the OS keychain), method ${account.signatureMethod}` : 'none'}`,
+          `API secret:       (in the keychain)`,
+          `Signature secret: ${account.hasSignatureSecret ? `(in the keychain), method ${account.signatureMethod}` : 'none'}`,
           `Label:            ${account.color}`,
           `Created:          ${account.createdAt}`,
           `Updated:          ${account.updatedAt}`,

@@ -142,7 +142,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
           `Application id:  ${app.id}`,
           `Name:            ${app.name}`,
           `Account:         ${app.accountName}`,
-          `Key:             RSA-${app.keyBits}, private key in the OS keychain`,
+          `Key:             RSA-${app.keyBits}, private key in the keychain`,
           `Fingerprint:     ${app.fingerprint}`,
           ...(app.dashboard
             ? [

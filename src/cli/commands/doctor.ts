@@ -14,11 +14,15 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
     .action(async (options: { fix?: boolean; json?: boolean }) => {
       const report = await ctx.call('doctor:run', { fix: Boolean(options.fix) });
       const problems =
-        report.orphanSecrets.length + report.missingSecrets.length + report.pendingKeys.length;
+        report.orphanSecrets.length +
+        report.missingSecrets.length +
+        report.pendingKeys.length +
+        report.needsAttention.length;
       if (options.json) printJson(report);
       else {
         // Resolved as the services resolve it: asking system:status would read the keychain again.
         print(`Data folder: ${resolveDataDir(process.env, process.platform, homedir())}`);
+        print(`Secrets: in ${report.keychain}`);
         if (problems === 0) print('The vault and the keychain agree. Nothing to fix.');
         for (const orphan of report.orphanSecrets) {
           print(`Orphan secret: ${orphan.description} (${orphan.ref})`);

@@ -153,7 +153,7 @@ export function registerOAuthCommands(program: Command, ctx: CliContext): void {
     } else {
       token = await ctx.call('oauth:login', { consumerId: chosen.id });
     }
-    return `access token "${token.label}" (${token.id}) is in the OS keychain.`;
+    return `access token "${token.label}" (${token.id}) is in the keychain.`;
   }
 
   oauth

@@ -54,7 +54,7 @@ export function openDatabase(dataDir: string, now: () => Date = () => new Date()
       db,
       notice:
         `The Keydesk database was damaged (${error.reason}) and was moved to ${aside}; Keydesk started with an empty vault. ` +
-        'Your secrets are still in the OS keychain. Do not run "keydesk doctor --fix" until you have restored that file or given up on it: it would delete them as orphans.',
+        'Your secrets are still in the keychain. Do not run "keydesk doctor --fix" until you have restored that file or given up on it: it would delete them as orphans.',
     };
   }
 }

@@ -1,3 +1,5 @@
+import { describeKeychain } from '../keychain/migrate-keychain';
+import { checkVaultFile } from '../keychain/vault-file-health';
 import type { Services } from '../services';
 import type { HandlersOf } from './handler-types';
 
@@ -6,7 +8,16 @@ export function doctorHandlers(services: Services): HandlersOf<'doctor:run'> {
   const { audit } = services;
   return {
     'doctor:run': async ({ fix }) => {
-      const report = await services.doctor(fix);
+      const entries = await services.doctor(fix);
+      const file = services.fileVault
+        ? checkVaultFile(services.fileVault.path, fix)
+        : { repairs: [], needsAttention: [] };
+      const report = {
+        ...entries,
+        repairs: [...entries.repairs, ...file.repairs],
+        needsAttention: [...entries.needsAttention, ...file.needsAttention],
+        keychain: describeKeychain(services, services.keychainBackend),
+      };
       if (report.repairs.length) {
         audit.record({
           action: 'update',

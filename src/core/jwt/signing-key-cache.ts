@@ -24,7 +24,7 @@ export function createSigningKeyCache(
     if (parsed.fingerprint !== app.fingerprint) {
       throw new KeydeskError(
         'KEY_MISMATCH',
-        `The private key in the OS keychain for "${app.name}" (${parsed.fingerprint}) is not the one Keydesk recorded (${app.fingerprint}). ` +
+        `The private key in the keychain for "${app.name}" (${parsed.fingerprint}) is not the one Keydesk recorded (${app.fingerprint}). ` +
           'Run "keydesk doctor", or replace the key.',
       );
     }

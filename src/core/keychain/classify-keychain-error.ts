@@ -21,7 +21,8 @@ export function classifyKeychainError(error: unknown, what: string): KeydeskErro
     return new KeydeskError(
       'KEYCHAIN_UNAVAILABLE',
       `No OS keychain is reachable while ${what} (${detail}). On Linux, Keydesk needs a Secret Service ` +
-        'such as GNOME Keyring or KWallet running in your desktop session (D-Bus); install and start one, then try again.',
+        'such as GNOME Keyring or KWallet running in your desktop session (D-Bus); install and start one, then try again.\n' +
+        'Or keep the secrets in an encrypted vault file instead (SSH sessions, WSL, containers): set KEYDESK_KEYCHAIN=file, and "keydesk keychain migrate --to file" moves any already stored.',
     );
   }
   if (

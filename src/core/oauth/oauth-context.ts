@@ -43,7 +43,7 @@ export function createOAuthContext(deps: OAuthDeps): OAuthContext {
     if (secret === null) {
       throw new KeydeskError(
         'NOT_FOUND',
-        `The OS keychain has no secret for consumer ${consumer.consumerKey}; add the consumer again, or run "keydesk doctor".`,
+        `The keychain has no secret for consumer ${consumer.consumerKey}; add the consumer again, or run "keydesk doctor".`,
       );
     }
     return {

@@ -53,7 +53,7 @@ export function createOAuthTokens(context: OAuthContext) {
     if (stored === null) {
       throw new KeydeskError(
         'NOT_FOUND',
-        `The OS keychain no longer holds access token "${summary.label}"; forget it and log in again.`,
+        `The keychain no longer holds access token "${summary.label}"; forget it and log in again.`,
       );
     }
     return { summary, token: JSON.parse(stored) as Credentials };

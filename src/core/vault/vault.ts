@@ -93,7 +93,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     if (value === null) {
       throw new KeydeskError(
         'NOT_FOUND',
-        `The OS keychain has no ${what}. It may have been deleted outside Keydesk; run "keydesk doctor" to check the vault.`,
+        `The keychain has no ${what}. It may have been deleted outside Keydesk; run "keydesk doctor" to check the vault.`,
       );
     }
     return value;

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { CliError } from '../cli-error';
+import type { CliContext } from '../context';
+import { note, print, printJson } from '../output';
+
+/** `keydesk keychain migrate --to file|os`: every secret of this vault moved, checked, then removed. */
+export function registerKeychainCommands(program: Command, ctx: CliContext): void {
+  const keychain = program
+    .command('keychain')
+    .description('Where secrets live: the OS keychain or the encrypted vault file');
+  keychain
+    .command('migrate')
+    .description(
+      'Move every secret of this vault to the other keychain: copied, read back, then removed from the old one',
+    )
+    .requiredOption('--to <keychain>', 'file (the encrypted vault file) or os (the OS keychain)')
+    .option('--json', 'print JSON')
+    .action(async (options: { to: string; json?: boolean }) => {
+      const to = options.to.trim().toLowerCase();
+      if (to !== 'file' && to !== 'os')
+        throw new CliError(`--to: "${options.to}" is not a keychain; use --to file or --to os.`);
+      const result = await ctx.call('keychain:migrate', { to });
+      if (options.json) return printJson(result);
+      print(
+        `Moved ${result.moved} secret${result.moved === 1 ? '' : 's'} to ${result.where}; Keydesk uses it from now on.`,
+      );
+      for (const ref of result.leftBehind)
+        note(
+          `keydesk: the old copy of ${ref} could not be removed from the ${result.from === 'os' ? 'OS keychain' : 'vault file'}; remove it there by hand (the moved one is in use).`,
+        );
+      const forced = process.env.KEYDESK_KEYCHAIN?.trim().toLowerCase();
+      if (forced && forced !== 'auto' && forced !== to)
+        note(`keydesk: KEYDESK_KEYCHAIN=${forced} is set and still wins where it is set.`);
+    });
+}

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { KeydeskError } from '../../shared/errors';
+import type { KeychainSetting } from '../../shared/settings-schemas';
+
+/** Where secrets live: the OS keychain, or the encrypted vault file in the data folder. */
+export type KeychainBackend = 'os' | 'file';
+
+/** The vault file of a data folder: an age file (`age -d` opens it with the passphrase). */
+export const vaultFilePath = (dataDir: string) => join(dataDir, 'vault.age');
+
+/**
+ * KEYDESK_KEYCHAIN (`os`, `file` or `auto`) wins for one run; else the `keychain` setting. `auto`
+ * is the OS keychain: the file is for machines without one, chosen on purpose.
+ */
+export function chooseKeychain(env: NodeJS.ProcessEnv, setting: KeychainSetting): KeychainBackend {
+  const forced = env.KEYDESK_KEYCHAIN?.trim().toLowerCase();
+  if (forced === undefined || forced === '' || forced === 'auto')
+    return setting === 'file' ? 'file' : 'os';
+  if (forced === 'os' || forced === 'file') return forced;
+  throw new KeydeskError(
+    'VALIDATION',
+    `KEYDESK_KEYCHAIN is "${env.KEYDESK_KEYCHAIN}"; use os (the OS keychain), file (the encrypted vault file) or auto.`,
+  );
+}

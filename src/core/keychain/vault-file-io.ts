@@ -1,0 +1,96 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { KeydeskError } from '../../shared/errors';
+
+type Lockfile = typeof import('proper-lockfile');
+let lockfile: Lockfile | undefined;
+const loadLockfile = () =>
+  (lockfile ??= createRequire(import.meta.url)('proper-lockfile') as Lockfile);
+
+/** The file's bytes, or null when there is none yet. */
+export async function readVaultFile(path: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new KeydeskError(
+      'KEYCHAIN_FAILED',
+      `The vault file ${path} cannot be read (${(error as Error).message}).`,
+    );
+  }
+}
+
+/**
+ * Replaces the file so that a crash at any moment leaves the old file or the new one, never a
+ * part: the bytes go to a temporary file beside it (0600, created new), are flushed to disk, and
+ * the temporary file is renamed over the old one; the folder is flushed so the rename lasts.
+ */
+export function replaceVaultFile(path: string, bytes: Uint8Array): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'wx', 0o600);
+    for (let written = 0; written < bytes.length;)
+      written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, path);
+    syncFolder(dirname(path));
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw new KeydeskError(
+      'KEYCHAIN_FAILED',
+      `The vault file ${path} could not be written (${(error as Error).message}); it is unchanged.`,
+    );
+  }
+}
+
+function syncFolder(folder: string) {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems cannot flush a folder; the rename is still atomic there.
+  }
+}
+
+/** A writer that died holding the lock stops holding it this long after its last sign of life. */
+const staleMs = 5_000;
+
+/**
+ * Runs `work` while holding the vault file's lock (`<file>.lock`, a folder: atomic to create on
+ * every file system, proper-lockfile's way), so that two Keydesk processes never write at once.
+ * The holder refreshes it; a holder that was killed loses it after a few seconds.
+ */
+export async function withVaultFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  let release: () => Promise<void>;
+  try {
+    release = await loadLockfile().lock(path, {
+      realpath: false,
+      stale: staleMs,
+      update: staleMs / 5,
+      retries: { retries: 200, minTimeout: 10, maxTimeout: 100, factor: 1.2 },
+      // A lost lock is seen when the work ends (release fails): never a throw from a timer.
+      onCompromised: () => undefined,
+    });
+  } catch (error) {
+    throw new KeydeskError(
+      'KEYCHAIN_TIMEOUT',
+      `Another Keydesk kept the vault file ${path} locked for too long (${(error as Error).message}). Try again; if no other Keydesk is running, remove ${path}.lock.`,
+    );
+  }
+  try {
+    return await work();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}

@@ -1,0 +1,149 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFileKeychain } from '../../src/core/keychain/file-keychain';
+import { ageDecrypt, ageEncrypt } from '../helpers/age-oracle';
+import { makeDataDir } from '../helpers/services';
+
+const passphrase = 'correct horse battery staple';
+
+/** A file keychain in a fresh folder whose passphrase source counts how often it is asked. */
+function fileVault(path = join(makeDataDir(), 'vault.age'), given = passphrase) {
+  const asked: string[] = [];
+  const keychain = createFileKeychain({
+    path,
+    passphrase: async (purpose) => {
+      asked.push(purpose);
+      return given;
+    },
+  });
+  return { keychain, asked, path };
+}
+
+const entriesIn = (plaintext: string) =>
+  (JSON.parse(plaintext) as { entries: Record<string, string> }).entries;
+
+describe('the vault file (age, passphrase)', () => {
+  it('is a normal age file: age -d opens it after every rewrite, and only its owner can read it', async () => {
+    const { keychain, path } = fileVault();
+    await keychain.set('account/1/apiSecret', 'first secret');
+    expect(entriesIn(ageDecrypt(path, passphrase))).toEqual({
+      'account/1/apiSecret': 'first secret',
+    });
+    // Rewrites reuse the header and file key with a fresh payload nonce: still age's format,
+    // also past one 64 KiB chunk.
+    const pem = `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(70_000)}\n-----END PRIVATE KEY-----\n`;
+    await keychain.set('application/2/privateKey', pem);
+    await keychain.delete('account/1/apiSecret');
+    expect(entriesIn(ageDecrypt(path, passphrase))).toEqual({ 'application/2/privateKey': pem });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('reads a file written by age -p itself', async () => {
+    const folder = makeDataDir();
+    const plain = join(folder, 'plain.json');
+    writeFileSync(
+      plain,
+      JSON.stringify({
+        keydesk: 'vault file',
+        version: 1,
+        entries: { 'account/9/apiSecret': 'x' },
+      }),
+    );
+    ageEncrypt(plain, join(folder, 'vault.age'), passphrase);
+    const { keychain } = fileVault(join(folder, 'vault.age'));
+    expect(await keychain.get('account/9/apiSecret')).toBe('x');
+    await keychain.set('account/9/apiSecret', 'y');
+    expect(entriesIn(ageDecrypt(join(folder, 'vault.age'), passphrase))).toEqual({
+      'account/9/apiSecret': 'y',
+    });
+  });
+
+  it('asks for the passphrase once a process, even after another process rewrote the file', async () => {
+    const first = fileVault();
+    await first.keychain.set('a', '1');
+    const second = fileVault(first.path);
+    await second.keychain.set('b', '2');
+    for (let i = 0; i < 5; i += 1) await first.keychain.set(`c${i}`, String(i));
+    expect(await first.keychain.get('b')).toBe('2');
+    expect((await second.keychain.readAll()).size).toBe(7);
+    expect(first.asked).toEqual(['create']);
+    expect(second.asked).toEqual(['open']);
+  });
+
+  it('a wrong passphrase reads nothing and changes nothing', async () => {
+    const { keychain, path } = fileVault();
+    await keychain.set('a', 'kept');
+    const before = readFileSync(path);
+    const intruder = fileVault(path, 'not the passphrase');
+    await expect(intruder.keychain.set('a', 'replaced')).rejects.toMatchObject({
+      code: 'KEYCHAIN_LOCKED',
+      field: 'passphrase',
+      message: expect.stringMatching(/passphrase for the vault file .* is wrong; nothing/),
+    });
+    await expect(intruder.keychain.get('a')).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('a damaged file is reported and left as it is', async () => {
+    const { keychain, path } = fileVault();
+    await keychain.set('a', 'kept');
+    const damaged = readFileSync(path);
+    const at = damaged.length - 5;
+    damaged.writeUInt8(damaged.readUInt8(at) ^ 0xff, at);
+    writeFileSync(path, damaged);
+    const reader = fileVault(path);
+    await expect(reader.keychain.get('a')).rejects.toMatchObject({
+      code: 'KEYCHAIN_FAILED',
+      message: expect.stringMatching(/not a readable age file.*left it as it is/),
+    });
+    await expect(reader.keychain.set('b', 'x')).rejects.toMatchObject({ code: 'KEYCHAIN_FAILED' });
+    expect(readFileSync(path).equals(damaged)).toBe(true);
+  });
+
+  it('refuses a short passphrase for a new file, and creates none', async () => {
+    const { keychain, path } = fileVault(undefined, 'short');
+    await expect(keychain.set('a', '1')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/at least 8 characters/),
+    });
+    expect(() => statSync(path)).toThrow();
+  });
+
+  it('without a passphrase source (the app), stays locked until unlocked, and locks again when idle', async () => {
+    const path = join(makeDataDir(), 'vault.age');
+    const app = createFileKeychain({ path, idleLockMs: () => 300 });
+    await expect(app.set('a', '1')).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
+    await app.unlock(passphrase);
+    expect(await app.state()).toEqual({ exists: true, unlocked: true });
+    await app.set('a', '1');
+    await expect(app.unlock('a wrong one')).rejects.toMatchObject({ field: 'passphrase' });
+    expect((await app.state()).unlocked).toBe(false);
+    await app.unlock(passphrase);
+    expect(await app.get('a')).toBe('1');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await app.state()).toEqual({ exists: true, unlocked: false });
+    await expect(app.get('a')).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
+    app.lock();
+  });
+
+  it('a writer killed while holding the lock holds up the next one for seconds, not for ever', async () => {
+    const { keychain, path } = fileVault();
+    await keychain.set('a', '1');
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('proper-lockfile').lock(${JSON.stringify(path)}, { realpath: false, stale: 5000 }).then(() => { console.log('locked'); setInterval(() => {}, 1000); });`,
+      ],
+      { cwd: join(import.meta.dirname, '..', '..') },
+    );
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    holder.kill('SIGKILL');
+    // The lock goes stale 5 s after the holder's last refresh; the writer waits that out (it
+    // would give up with KEYCHAIN_TIMEOUT after about 20 s if the lock were never freed).
+    await keychain.set('b', '2');
+    expect(entriesIn(ageDecrypt(path, passphrase))).toEqual({ a: '1', b: '2' });
+  });
+});
