@@ -224,9 +224,8 @@ export function createServices({
 }
 
 /**
- * The settings both the app and the CLI take from the environment: KEYDESK_HOME (data folder),
- * KEYDESK_KEYCHAIN_SERVICE (a separate keychain namespace, for tests or a second profile) and
- * KEYDESK_KEYCHAIN_TIMEOUT_MS.
+ * The services as the app and the CLI open them from the environment: KEYDESK_HOME (data folder),
+ * KEYDESK_KEYCHAIN (which keychain) and the OS keychain's variables (keychainOpener).
  */
 export function servicesFromEnvironment(
   env: NodeJS.ProcessEnv = process.env,
@@ -241,7 +240,6 @@ export function servicesFromEnvironment(
     passphrase?: PassphraseSource;
   } = {},
 ): Services {
-  const timeoutMs = Number(env.KEYDESK_KEYCHAIN_TIMEOUT_MS);
   const dataDir = resolveDataDir(env, process.platform, homedir());
   const { clipboard, authorizer, systemProxy, passphrase } = ports;
   return createServices({
@@ -250,14 +248,28 @@ export function servicesFromEnvironment(
     env,
     systemProxy,
     dataDir,
-    keychain: (backend, settings) =>
-      backend === 'file'
-        ? fileKeychainOf(dataDir, settings, passphrase)
-        : createOsKeychain({
-            service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,
-            timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 20_000,
-          }),
+    keychain: keychainOpener(env, dataDir, passphrase),
   });
+}
+
+/**
+ * Either keychain as the environment configures it: the OS keychain under KEYDESK_KEYCHAIN_SERVICE
+ * (a separate namespace, for tests or a second profile) with KEYDESK_KEYCHAIN_TIMEOUT_MS, or the
+ * vault file in `dataDir`.
+ */
+export function keychainOpener(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  passphrase?: PassphraseSource,
+): KeychainOpener {
+  const timeoutMs = Number(env.KEYDESK_KEYCHAIN_TIMEOUT_MS);
+  return (backend, settings) =>
+    backend === 'file'
+      ? fileKeychainOf(dataDir, settings, passphrase)
+      : createOsKeychain({
+          service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,
+          timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 20_000,
+        });
 }
 
 async function fileVaultFacts(fileVault: FileKeychain) {

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Keychain } from '../../src/core/keychain/keychain';
+import type { KeychainOpener } from '../../src/core/services';
 import { createTestKeychain } from '../helpers/keychain';
 import { launchChromium, openApp, serveRenderer, type AppUnderTest } from './harness';
 
@@ -34,10 +35,16 @@ export function useAppUnderTest() {
 
   return {
     keychain,
-    /** The app in a new page; `chain` replaces the keychain (an unavailable one, say). */
-    async start(chain: Keychain = keychain): Promise<AppUnderTest> {
+    /**
+     * The app in a new page; `chain` replaces the keychain (an unavailable one, say, or both
+     * keychains with `options.env` choosing the vault file).
+     */
+    async start(
+      chain: Keychain | KeychainOpener = keychain,
+      options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+    ): Promise<AppUnderTest> {
       if (!browser || !server) throw new Error('start() runs inside a test');
-      app = await openApp(browser, server.url, chain);
+      app = await openApp(browser, server.url, chain, options);
       // A step that cannot happen fails with its own message, well before the test's time is up.
       app.page.setDefaultTimeout(10_000);
       return app;

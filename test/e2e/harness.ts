@@ -7,6 +7,7 @@ import type { RendererChannel } from '../../src/shared/api';
 import { mayCall } from '../../src/shared/channels';
 import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
 import type { Keychain } from '../../src/core/keychain/keychain';
+import type { KeychainOpener } from '../../src/core/services';
 import type { Authorizer } from '../../src/core/oauth/authorizer';
 import type { CallContext, Confirmation } from '../../src/core/handlers/handler-types';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
@@ -167,9 +168,11 @@ ${preloadSource}
 export async function openApp(
   browser: Browser,
   url: string,
-  keychain: Keychain,
+  keychain: Keychain | KeychainOpener,
   options: {
     dataDir?: string;
+    /** What main reads from its environment (KEYDESK_KEYCHAIN=file, say). */
+    env?: NodeJS.ProcessEnv;
     authorizer?: Authorizer;
     /** The CSP main adds to every response of a page it did not serve itself (the dev server). */
     cspHeader?: string;

@@ -56,6 +56,15 @@ const keys: Record<
     parse: (text) => text,
     show: (value: string) => value,
   },
+  'vault-lock-after': {
+    key: 'vaultLockMinutes',
+    what: 'the app locks the encrypted vault file after this long unused',
+    parse: (text) => {
+      const seconds = parseDuration(text);
+      return seconds !== undefined && seconds % 60 === 0 ? seconds / 60 : text;
+    },
+    show: (value: number) => formatDuration(value * 60),
+  },
   'vonage-timeout': {
     key: 'vonageTimeoutSeconds',
     what: 'how long Vonage may take to answer one request of a check',

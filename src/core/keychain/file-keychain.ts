@@ -98,7 +98,7 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
       if (error instanceof WrongPassphraseError)
         throw new KeydeskError(
           'KEYCHAIN_LOCKED',
-          `The passphrase for the vault file ${path} is wrong; nothing was read or changed. Give the one the file was created with (KEYDESK_PASSPHRASE, or type it).`,
+          `The passphrase for the vault file ${path} is wrong; nothing was read or changed. Give the one the file was created with.`,
           'passphrase',
         );
       if (error instanceof NotAnAgeFileError)

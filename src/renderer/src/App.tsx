@@ -4,7 +4,7 @@ import { KeychainBanner } from './components/KeychainBanner';
 import { Sidebar } from './components/Sidebar';
 import { ConfirmProvider } from './components/confirm';
 import { ToastProvider } from './components/toasts';
-import { invalidateAll, useChannel } from './data/channel-data';
+import { invalidate, invalidateAll, send, useChannel } from './data/channel-data';
 import type { Route } from './route';
 import { ShortcutsSheet } from './shortcuts/ShortcutsSheet';
 import { isTyping, shortcuts, type ShortcutId } from './shortcuts/shortcuts';
@@ -15,6 +15,7 @@ import { HistoryView } from './views/HistoryView';
 import { ImportView } from './views/ImportView';
 import { NewAccountView } from './views/NewAccountView';
 import { SettingsView } from './views/SettingsView';
+import { UnlockView } from './views/UnlockView';
 import { WelcomeView } from './views/WelcomeView';
 
 /** Loaded when first opened: the first chunk stays under its budget (npm run bench -- renderer). */
@@ -54,6 +55,14 @@ export function App() {
     return () => window.removeEventListener('focus', invalidateAll);
   }, []);
 
+  // Main locks an idle vault file by itself; asking now and then shows the unlock screen soon after.
+  const onFile = status?.keychain.backend === 'file';
+  useEffect(() => {
+    if (!onFile) return;
+    const timer = setInterval(() => invalidate(['status']), 20_000);
+    return () => clearInterval(timer);
+  }, [onFile]);
+
   useEffect(() => {
     const actions: Record<ShortcutId, () => void> = {
       palette: () => setDialog((open) => (open === 'palette' ? null : 'palette')),
@@ -73,6 +82,14 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  const vaultFile = status?.keychain.vaultFile;
+  if (vaultFile && status?.keychain.state === 'locked')
+    return (
+      <ToastProvider>
+        <UnlockView vaultFile={vaultFile} />
+      </ToastProvider>
+    );
 
   return (
     <ToastProvider>
@@ -95,6 +112,16 @@ export function App() {
                 ))}
               </nav>
               <div className="topbar__end">
+                {onFile ? (
+                  <button
+                    type="button"
+                    className="palette-hint"
+                    title="Forget the vault file's key until its passphrase is entered again"
+                    onClick={() => void send('keychain:lock', {})}
+                  >
+                    Lock
+                  </button>
+                ) : null}
                 <button type="button" className="palette-hint" onClick={() => setDialog('palette')}>
                   Search or run… <kbd>Ctrl K</kbd>
                 </button>

@@ -8,6 +8,7 @@ import { useAction } from '../components/useAction';
 
 export function SettingsView() {
   const settings = useChannel('settings:get', {}).data;
+  const keychain = useChannel('system:status', {}).data?.keychain;
   const update = useAction('settings:update', { fieldOf: (field) => field });
   const errors = update.fieldErrors;
   const toast = useToast();
@@ -121,6 +122,28 @@ export function SettingsView() {
           onBlur={(e) => void save({ vonageTimeoutSeconds: Number(e.target.value) })}
         />
       </Field>
+      <p className="field__hint" data-testid="secrets-in">
+        Secrets:{' '}
+        {keychain?.vaultFile
+          ? `in the encrypted vault file ${keychain.vaultFile.path}`
+          : 'in the OS keychain'}
+        . Move them with <code>keydesk keychain migrate --to file</code> (or <code>--to os</code>).
+      </p>
+      {keychain?.vaultFile ? (
+        <Field
+          id="set-vault-lock"
+          label="Lock the vault file after (minutes unused)"
+          error={errors.vaultLockMinutes}
+          hint="1 to 1440"
+        >
+          <input
+            id="set-vault-lock"
+            type="number"
+            defaultValue={settings.vaultLockMinutes}
+            onBlur={(e) => void save({ vaultLockMinutes: Number(e.target.value) })}
+          />
+        </Field>
+      ) : null}
       <Field id="set-theme" label="Theme" error={errors.theme}>
         <select
           id="set-theme"

@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { Field } from '../components/Field';
+import { useAction } from '../components/useAction';
+
+/**
+ * The whole window while the vault file is locked: its passphrase opens it (or, the first time,
+ * two matching ones create it). Nothing else shows until then; main holds no key meanwhile.
+ */
+export function UnlockView(props: { vaultFile: { path: string; exists: boolean } }) {
+  const { path, exists } = props.vaultFile;
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState<string>();
+  // Every failure (a wrong passphrase, a file that cannot be read) is told beside the passphrase.
+  const unlock = useAction('keychain:unlock', { fieldOf: () => 'passphrase' });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const differs = !exists && passphrase !== again;
+    setMismatch(differs ? 'The two passphrases differ.' : undefined);
+    if (differs) return;
+    if (await unlock.run({ passphrase })) {
+      setPassphrase('');
+      setAgain('');
+    }
+  }
+
+  return (
+    <main className="unlock" id="content">
+      <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-label="Unlock">
+        <h1>{exists ? 'Unlock the vault file' : 'Create the vault file'}</h1>
+        <p className="muted">
+          {exists
+            ? 'Keydesk keeps the secrets in an encrypted file on this machine. Its passphrase opens it; Keydesk locks it again after a while unused.'
+            : 'Keydesk is set to keep the secrets in a file encrypted with a passphrase instead of the OS keychain. Choose one you will remember: without it the secrets cannot be read, by anyone.'}
+        </p>
+        <p className="muted">
+          <code>{path}</code>
+        </p>
+        <Field
+          id="unlock-passphrase"
+          label="Passphrase"
+          error={unlock.fieldErrors.passphrase}
+          {...(exists
+            ? {}
+            : { hint: 'At least 8 characters; four or five random words are better' })}
+        >
+          <input
+            id="unlock-passphrase"
+            type="password"
+            autoComplete={exists ? 'current-password' : 'new-password'}
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the one thing this screen asks for
+            autoFocus
+          />
+        </Field>
+        {exists ? null : (
+          <Field id="unlock-again" label="Passphrase again" error={mismatch}>
+            <input
+              id="unlock-again"
+              type="password"
+              autoComplete="new-password"
+              value={again}
+              onChange={(e) => setAgain(e.target.value)}
+            />
+          </Field>
+        )}
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={unlock.pending}>
+            {unlock.pending ? 'Opening…' : exists ? 'Unlock' : 'Create and unlock'}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
