@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # The slow reliability suite: SIGKILL mid-write (SQLite and the vault file), concurrent writers,
-# 10,000 mints, 200 concurrent
-# calls. Prints the figures it gathered at the end.
+# 10,000 mints, 200 concurrent calls. Prints the figures it gathered at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 figures_dir="$(mktemp -d -t keydesk-stress.XXXXXX)"
