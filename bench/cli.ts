@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { heading, timingOf } from './stats';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServices, keychainOpener } from '../src/core/services';
+import { createInvoke } from '../src/core/handlers';
 import { addBenchApplication, type BenchServices } from './bench-services';
 
 const root = join(import.meta.dirname, '..');
@@ -34,6 +38,24 @@ function pairedMedians(
   return samples;
 }
 
+const passphrase = 'bench vault file passphrase';
+
+/** A second data folder whose secrets are in the vault file, with the same application. */
+async function fileVaultFolder(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'keydesk-bench-file-'));
+  const services = createServices({
+    dataDir,
+    env: { KEYDESK_KEYCHAIN: 'file' },
+    keychain: keychainOpener({}, dataDir, async () => passphrase),
+  });
+  try {
+    await addBenchApplication({ invoke: createInvoke(services) } as BenchServices, appId);
+  } finally {
+    services.close();
+  }
+  return dataDir;
+}
+
 /** `keydesk` as a whole process: node startup, CLI bundle, SQLite, keychain read, sign. */
 export async function benchCli(bench: BenchServices): Promise<void> {
   const { dataDir, keychainService } = bench;
@@ -45,6 +67,12 @@ export async function benchCli(bench: BenchServices): Promise<void> {
     encoding: 'utf8',
   }).stdout.trim();
   const node = process.execPath;
+  const fileDir = await fileVaultFolder();
+  const onFile = {
+    KEYDESK_HOME: fileDir,
+    KEYDESK_KEYCHAIN: 'file',
+    KEYDESK_PASSPHRASE: passphrase,
+  };
   const commands: [string, [string, string[], NodeJS.ProcessEnv?]][] = [
     ['node -e 0 (the floor)', [node, ['-e', '0']]],
     ['keydesk --help', [node, [cli, '--help']]],
@@ -61,6 +89,15 @@ export async function benchCli(bench: BenchServices): Promise<void> {
     env,
   );
   const floor = timingOf(samples[0] ?? []).p50;
+  // Apart, after the others: its scrypt (256 MiB, a second of CPU) slowed whatever ran next.
+  const [fileFloor = [], onFileJwt = []] = pairedMedians(
+    [
+      [node, ['-e', '0']],
+      [node, [cli, 'jwt', appId], onFile],
+    ],
+    env,
+  );
+  const fileRatio = timingOf(onFileJwt).p50 / timingOf(fileFloor).p50;
   for (const [index, [label]] of commands.entries()) {
     const value = timingOf(samples[index] ?? []).p50;
     const ratio = value / floor;
@@ -72,4 +109,8 @@ export async function benchCli(bench: BenchServices): Promise<void> {
       `  ${label.padEnd(40)} ${value.toFixed(1).padStart(7)} ms   ${ratio.toFixed(2)}x${goal}`,
     );
   }
+  console.log(
+    `  ${'keydesk jwt APP, vault file (scrypt once)'.padEnd(40)} ${timingOf(onFileJwt).p50.toFixed(1).padStart(7)} ms   ${fileRatio.toFixed(2)}x`,
+  );
+  rmSync(fileDir, { recursive: true, force: true });
 }
