@@ -63,6 +63,8 @@ export interface Services {
   network: Network;
   /** Shows the provider's authorize page: a window in the app, a browser context in tests. */
   authorizer?: Authorizer;
+  /** What the desktop shell did that the window should know (the app's main sets it). */
+  desktop: { quickCopyShortcut?: { accelerator: string; registered: boolean } };
   /** The last token minted per application, in memory only, so it can be copied again. */
   lastTokens: Map<string, { token: string; exp: number }>;
   now: () => Date;
@@ -170,6 +172,7 @@ export function createServices({
     oauth,
     webhooks: createWebhookService(vault, now),
     authorizer,
+    desktop: {},
     lastTokens,
     now,
     checkResults: createCheckResultsRepo(db),

@@ -23,6 +23,8 @@ import {
 } from './electron/renderer-protocol';
 import { isTrustedSender } from './electron/sender-check';
 import { nativeConfirm } from './electron/native-confirm';
+import { startQuickCopy } from './electron/desktop-quick-copy';
+import { windowOf } from '../shared/channels';
 
 // Before `ready`, as Electron requires: the app's pages come from app://, a standard secure scheme.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
@@ -39,15 +41,24 @@ const windowSource = {
   preloadPath: join(__dirname, '../preload/index.cjs'),
   iconPath: process.platform === 'linux' ? join(__dirname, '../../resources/icon.png') : undefined,
 };
+const trayIconPath = join(__dirname, '../../resources/icon.png');
 
 let mainWindow: BrowserWindow | undefined;
+/** What a new main window needs besides its making (the tray's close-to-tray). */
+let onNewMainWindow: (window: BrowserWindow) => void = () => undefined;
 
-/** Brings the one window to the front, making it again if it was closed (macOS keeps running). */
+/**
+ * Brings the one window to the front: shown again from the tray, restored, or made again if it
+ * was closed (macOS keeps running).
+ */
 function showMainWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createMainWindow(windowSource);
+    onNewMainWindow(mainWindow);
   } else if (mainWindow.isMinimized()) {
     mainWindow.restore();
+  } else if (!mainWindow.isVisible()) {
+    mainWindow.show();
   }
   mainWindow.focus();
 }
@@ -72,20 +83,34 @@ function start(): void {
   }
   // The page the window was made to show, never its current URL: a window navigated elsewhere is
   // no longer the app.
+  const quick = startQuickCopy({
+    services,
+    invoke: createInvoke(services),
+    source: windowSource,
+    trayIconPath,
+    showMainWindow,
+  });
+  onNewMainWindow = quick.keepInTray;
+  // Each channel is answered from its own window only: the quick window's few from the quick
+  // window, every other from the main window.
   registerIpc(
-    createInvoke(services),
-    (sender) =>
-      mainWindow !== undefined &&
-      !mainWindow.isDestroyed() &&
-      isTrustedSender(sender, {
-        webContentsId: mainWindow.webContents.id,
-        appUrl: windowSource.pageUrl,
-      }),
+    quick.invoke,
+    (sender, channel) => {
+      const expected = windowOf(channel) === 'quick' ? quick.quickWindow() : mainWindow;
+      return (
+        expected !== undefined &&
+        !expected.isDestroyed() &&
+        isTrustedSender(sender, {
+          webContentsId: expected.webContents.id,
+          appUrl: windowSource.pageUrl,
+        })
+      );
+    },
     { confirm: nativeConfirm(() => mainWindow) },
   );
   showMainWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
+    if (!mainWindow || mainWindow.isDestroyed() || !mainWindow.isVisible()) showMainWindow();
   });
   // A copied secret still waiting for its timed clear is cleared before the app goes.
   quitAfterCleanup(async () => {

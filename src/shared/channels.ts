@@ -17,11 +17,16 @@
 export type Topic =
   'accounts' | 'applications' | 'oauth' | 'history' | 'settings' | 'status' | 'checks';
 
-/** A window channel says what its answer depends on, or what it changes (every change is in the history). */
+/**
+ * A window channel says what its answer depends on, or what it changes (every change is in the
+ * history). `window: 'quick'` is a channel of the quick copy window alone: main answers it from
+ * that window only, and the main window's channels from the main window only.
+ */
+type WindowSide = { window?: 'quick' };
 type ChannelSpec =
   | { caller: 'cli' }
-  | { caller: 'renderer' | 'both'; reads: readonly Topic[] }
-  | { caller: 'renderer' | 'both'; writes: readonly Topic[] };
+  | ({ caller: 'renderer' | 'both'; reads: readonly Topic[] } & WindowSide)
+  | ({ caller: 'renderer' | 'both'; writes: readonly Topic[] } & WindowSide);
 
 /** What a change of the vault touches: every view but the settings. */
 const everything = [
@@ -114,6 +119,11 @@ export const channelTable = {
     'history:export': { caller: 'both', writes: historyOnly },
     'history:prune': { caller: 'cli' },
   },
+  quick: {
+    // The quick copy window's search: every account and application, and the theme.
+    'quick:index': { caller: 'renderer', window: 'quick', reads: [...vaultReads, 'settings'] },
+    'quick:copy': { caller: 'renderer', window: 'quick', writes: historyOnly },
+  },
   keychain: {
     // Unlocking the vault file (or locking it) changes what every screen can show.
     'keychain:unlock': { caller: 'renderer', writes: everything },
@@ -171,6 +181,12 @@ function channelsOf<Who extends Caller>(who: Who): ChannelOf<Who>[] {
 export const rendererChannels = channelsOf('renderer');
 /** What the command line may call. */
 export const cliChannels = channelsOf('cli');
+
+/** Which window main answers a window channel from: the quick copy window's, or the main one. */
+export function windowOf(channel: string): 'main' | 'quick' {
+  const spec = (channelSpecs as Record<string, ChannelSpec | undefined>)[channel];
+  return spec && 'window' in spec && spec.window === 'quick' ? 'quick' : 'main';
+}
 
 /** The part of a channel's name before the colon (`apps` of `apps:get`): what main loads by. */
 export const prefixOf = (channel: ChannelName) => channel.split(':')[0] as ChannelPrefix;

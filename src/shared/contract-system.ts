@@ -19,6 +19,8 @@ export const systemChannels = {
       dataDir: z.string(),
       keychain: keychainStateSchema,
       notices: z.array(z.string()),
+      /** The quick copy shortcut as main registered it (the app only); taken by another program when not registered. */
+      quickCopyShortcut: z.object({ accelerator: z.string(), registered: z.boolean() }).optional(),
     }),
   },
 } as const satisfies ChannelSchemas;

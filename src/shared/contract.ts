@@ -10,6 +10,7 @@ import type { importChannels } from './contract-import';
 import type { jwtChannels } from './contract-jwt';
 import type { keychainChannels } from './contract-keychain';
 import type { keysChannels } from './contract-keys';
+import type { quickChannels } from './contract-quick';
 import type { oauthChannels } from './contract-oauth';
 import type { settingsChannels } from './contract-settings';
 import type { systemChannels } from './contract-system';
@@ -48,7 +49,8 @@ export type Contract = typeof systemChannels &
   typeof webhooksChannels &
   typeof historyChannels &
   typeof settingsChannels &
-  typeof keychainChannels;
+  typeof keychainChannels &
+  typeof quickChannels;
 
 export type Channel = keyof Contract;
 
@@ -87,6 +89,7 @@ const slices: Record<ChannelPrefix, () => Promise<ChannelSchemas>> = {
   history: () => import('./contract-history').then((m) => m.historyChannels),
   settings: () => import('./contract-settings').then((m) => m.settingsChannels),
   keychain: () => import('./contract-keychain').then((m) => m.keychainChannels),
+  quick: () => import('./contract-quick').then((m) => m.quickChannels),
 };
 
 /** A channel's schemas, its slice loaded on first use. */

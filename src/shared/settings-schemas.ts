@@ -5,6 +5,15 @@ import { isStorableVonageHost } from './network-policy';
 import { trimTrailingSlashes } from './trim';
 
 export const themes = ['system', 'light', 'dark'] as const;
+const modifier =
+  /(?:CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)/
+    .source;
+const key =
+  /(?:[A-Za-z0-9]|F(?:[1-9]|1\d|2[0-4])|Space|Tab|Enter|Backspace|Delete|Insert|Home|End|PageUp|PageDown|Up|Down|Left|Right|Esc|Escape|Plus|[-=,./;'`[\]\\])/
+    .source;
+/** Electron's accelerator: one or more modifiers (a bare key would be taken from every program), a key. */
+const shortcutPattern = new RegExp(`^(?:off|(?:${modifier}\\+)+${key})$`);
+
 /** `auto`: the OS keychain; `file`: the encrypted vault file (see core/keychain/choose-keychain). */
 export const keychainSettings = ['auto', 'file'] as const;
 export type KeychainSetting = (typeof keychainSettings)[number];
@@ -60,6 +69,20 @@ export const settingsSchema = z.strictObject({
   keychain: z.enum(keychainSettings, {
     error: `The keychain is ${keychainSettings.join(' or ')}.`,
   }),
+  /**
+   * The global shortcut that opens the quick copy window (Electron's accelerator syntax), or
+   * "off". CommandOrControl is Cmd on macOS and Ctrl elsewhere.
+   */
+  quickCopyShortcut: z
+    .string()
+    .trim()
+    .max(60, 'A shortcut is at most 60 characters.')
+    .regex(shortcutPattern, {
+      error:
+        'Give the shortcut as modifiers and a key joined by +, such as CommandOrControl+Shift+Space, or off.',
+    }),
+  /** Closing the window leaves Keydesk in the tray (or the menu bar), ready for quick copy. */
+  keepInTray: z.boolean({ error: 'Keep in tray is on or off (true or false).' }),
   /** The app locks the vault file after this long without use. */
   vaultLockMinutes: z
     .number()
@@ -81,6 +104,8 @@ export const defaultSettings: Settings = {
   vonageTimeoutSeconds: 15,
   keychain: 'auto',
   vaultLockMinutes: 15,
+  quickCopyShortcut: 'CommandOrControl+Shift+Space',
+  keepInTray: true,
 };
 
 /** `keychain` is not among them: `keydesk keychain migrate` changes it, moving the secrets too. */

@@ -65,6 +65,18 @@ const keys: Record<
     },
     show: (value: number) => formatDuration(value * 60),
   },
+  'quick-copy-shortcut': {
+    key: 'quickCopyShortcut',
+    what: "the app's global shortcut for quick copy (CommandOrControl+Shift+Space), or off",
+    parse: (text) => text,
+    show: (value: string) => value,
+  },
+  'keep-in-tray': {
+    key: 'keepInTray',
+    what: 'closing the app window keeps it in the tray: on or off',
+    parse: (text) => (text === 'on' ? true : text === 'off' ? false : text),
+    show: (value: boolean) => (value ? 'on' : 'off'),
+  },
   'vonage-timeout': {
     key: 'vonageTimeoutSeconds',
     what: 'how long Vonage may take to answer one request of a check',
@@ -77,6 +89,14 @@ const keys: Record<
     parse: (text) => parseDuration(text) ?? text,
     show: (value: number) => formatDuration(value),
   },
+};
+
+/** What a value that did not parse should have been, where it is not a duration. */
+const expected: Partial<Record<Key, string>> = {
+  historyRetentionDays: 'a number of days',
+  clipboardClearSeconds: 'a duration (30s, 15m, 1h) or never',
+  keepInTray: 'on or off',
+  vaultLockMinutes: 'a whole number of minutes, such as 15m or 1h',
 };
 
 function entryOf(name: string) {
@@ -130,7 +150,7 @@ export function registerSettingsCommand(program: Command, ctx: CliContext): void
       const current = (await ctx.call('settings:get', {}))[entry.key];
       if (typeof value === 'string' && typeof current !== 'string')
         throw new CliError(
-          `${name}: "${text}" is not ${entry.key === 'historyRetentionDays' ? 'a number of days' : 'a duration; use 30s, 15m, 1h'}${entry.key === 'clipboardClearSeconds' ? ' or never' : ''}.`,
+          `${name}: "${text}" is not ${expected[entry.key] ?? 'a duration; use 30s, 15m, 1h'}.`,
           2,
         );
       const patch = { [entry.key]: value } as ChannelInput<'settings:update'>;

@@ -9,6 +9,9 @@ export function systemHandlers(services: Services): HandlersOf<'system:status'> 
       dataDir: services.dataDir,
       keychain: await services.keychainStatus(),
       notices: services.notices,
+      ...(services.desktop.quickCopyShortcut
+        ? { quickCopyShortcut: services.desktop.quickCopyShortcut }
+        : {}),
     }),
   };
 }

@@ -14,6 +14,16 @@ export interface MainWindowSource {
 export function createMainWindow({ pageUrl, preloadPath, iconPath }: MainWindowSource) {
   const window = new BrowserWindow(mainWindowOptions(preloadPath, iconPath));
   window.once('ready-to-show', () => window.show());
+  guardWindow(window);
+  window.loadURL(pageUrl).catch((error: Error) => {
+    // The page is part of the app; if it cannot load, the window would stay blank forever.
+    console.error(`Keydesk could not load its window (${pageUrl}): ${error.message}`);
+  });
+  return window;
+}
+
+/** No new windows (links open in the browser when allowed), no navigation away, no webviews. */
+export function guardWindow(window: BrowserWindow): void {
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
@@ -21,9 +31,4 @@ export function createMainWindow({ pageUrl, preloadPath, iconPath }: MainWindowS
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.on('will-redirect', (event) => event.preventDefault());
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.loadURL(pageUrl).catch((error: Error) => {
-    // The page is part of the app; if it cannot load, the window would stay blank forever.
-    console.error(`Keydesk could not load its window (${pageUrl}): ${error.message}`);
-  });
-  return window;
 }

@@ -20,12 +20,12 @@ export function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
  */
 export function registerIpc(
   invoke: Invoke,
-  isTrusted: (sender: SenderFacts) => boolean,
+  isTrusted: (sender: SenderFacts, channel: string) => boolean,
   context: CallContext,
 ) {
   for (const channel of rendererChannels) {
     ipcMain.handle(channel, (event, input: unknown) => {
-      if (!isTrusted(senderFacts(event))) {
+      if (!isTrusted(senderFacts(event), channel)) {
         return {
           ok: false,
           error: { code: 'VALIDATION', message: 'Refused: the request did not come from Keydesk.' },

@@ -33,3 +33,27 @@ export function mainWindowOptions(
     },
   };
 }
+
+/**
+ * The quick copy window's: the main window's security, no frame, on top of every window, out of
+ * the taskbar, sized for a search box and a short list.
+ */
+export function quickWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  const base = mainWindowOptions(preloadPath);
+  return {
+    ...base,
+    width: 640,
+    height: 420,
+    minWidth: 480,
+    minHeight: 240,
+    title: 'Keydesk quick copy',
+    frame: false,
+    alwaysOnTop: true,
+    skipTaskbar: true,
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    center: true,
+  };
+}

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { QuickCopyView } from './views/QuickCopyView';
 // The stylesheets in cascade order: a later one may override an earlier one.
 import './styles/tokens.css';
 import './styles/base.css';
@@ -20,8 +21,7 @@ import './views/sync.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// The quick copy window shows the same page on its own route (main/electron/quick-window.ts).
 createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+  <StrictMode>{location.hash === '#quick' ? <QuickCopyView /> : <App />}</StrictMode>,
 );

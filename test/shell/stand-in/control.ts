@@ -3,6 +3,7 @@ import { answerNextDialogs, clipboard } from './desktop';
 import { invokeFromPage, registeredChannels } from './ipc-main';
 import { plain, record } from './journal';
 import { defaultSession } from './session';
+import { Tray, globalShortcut } from './tray';
 import {
   allWindows,
   StandInBrowserWindow,
@@ -34,7 +35,16 @@ export type Command =
   | { op: 'quit' }
   /** The buttons the person clicks in the next message boxes. */
   | { op: 'answerDialogs'; responses: number[] }
-  | { op: 'fetch'; url: string };
+  | { op: 'fetch'; url: string }
+  /** The person presses a global shortcut, anywhere on the desktop. */
+  | { op: 'pressShortcut'; accelerator: string }
+  /** The tray menu's labels, or a click on one of them. */
+  | { op: 'trayMenu' }
+  /** What a paste would give now (the journal keeps only lengths). */
+  | { op: 'clipboardText' }
+  | { op: 'clickTray'; label: string }
+  /** The window loses the focus (another program's window was clicked). */
+  | { op: 'blur'; windowId: number };
 
 function contents(id: number) {
   const found = webContentsById(id);
@@ -110,6 +120,22 @@ async function run(command: Command): Promise<unknown> {
     case 'answerDialogs':
       answerNextDialogs(command.responses);
       return null;
+    case 'pressShortcut':
+      globalShortcut.press(command.accelerator);
+      return null;
+    case 'clipboardText':
+      return clipboard.peek();
+    case 'trayMenu':
+      return Tray.labelsOf(Tray.current?.menu ?? null);
+    case 'clickTray':
+      Tray.click(command.label);
+      return null;
+    case 'blur': {
+      const window = allWindows().find((w) => w.id === command.windowId);
+      if (window) window.focused = false;
+      window?.emit('blur', { preventDefault() {} });
+      return null;
+    }
     case 'fetch': {
       const outcome = await defaultSession().request(command.url, 'other');
       return outcome === 'cancelled' ? { cancelled: true } : outcome;

@@ -5,6 +5,7 @@ import { ipcMain } from './ipc-main';
 import { record } from './journal';
 import { protocol, session } from './session';
 import { StandInBrowserWindow } from './windows';
+import { Notification, Tray, globalShortcut } from './tray';
 
 /** What Keydesk's main process uses, modelled; every other name of Electron.Main refuses use. */
 const modelled: Record<string, unknown> = {
@@ -13,13 +14,16 @@ const modelled: Record<string, unknown> = {
   ClipboardItem,
   clipboard,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
   MenuItem,
   nativeImage,
+  Notification,
   protocol,
   session,
   shell,
+  Tray,
 };
 
 function notModelled(name: string): unknown {

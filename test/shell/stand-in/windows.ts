@@ -174,6 +174,12 @@ export class StandInBrowserWindow extends EventEmitter {
     this.focused = true;
     record('BrowserWindow.show', { windowId: this.id });
   }
+  hide() {
+    this.#alive();
+    this.#visible = false;
+    this.focused = false;
+    record('BrowserWindow.hide', { windowId: this.id });
+  }
   isVisible() {
     this.#alive();
     return this.#visible;

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 import { ModalDialog } from './ModalDialog';
+import { searchWords } from './search-words';
 import { useCopy } from './useCopy';
 
 interface Command {
@@ -45,10 +46,7 @@ export function CommandPalette(props: { close: () => void; navigate: (route: Rou
           navigate({ view: 'application', applicationId: app.id, accountId: app.accountId }),
       })),
     ];
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return list
-      .filter((c) => words.every((w) => `${c.label} ${c.detail}`.toLowerCase().includes(w)))
-      .slice(0, 50);
+    return searchWords(list, query, (c) => `${c.label} ${c.detail}`);
   }, [accounts, apps, query, props, copy]);
 
   return (
@@ -96,8 +94,8 @@ export function CommandPalette(props: { close: () => void; navigate: (route: Rou
             <span className="palette__detail">{command.detail}</span>
           </li>
         ))}
-        {commands.length === 0 ? <li className="palette__empty">Nothing matches.</li> : null}
       </ul>
+      {commands.length === 0 ? <p className="palette__empty">Nothing matches.</p> : null}
     </ModalDialog>
   );
 }

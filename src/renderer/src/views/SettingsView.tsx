@@ -8,7 +8,9 @@ import { useAction } from '../components/useAction';
 
 export function SettingsView() {
   const settings = useChannel('settings:get', {}).data;
-  const keychain = useChannel('system:status', {}).data?.keychain;
+  const status = useChannel('system:status', {}).data;
+  const keychain = status?.keychain;
+  const registered = status?.quickCopyShortcut;
   const update = useAction('settings:update', { fieldOf: (field) => field });
   const errors = update.fieldErrors;
   const toast = useToast();
@@ -144,6 +146,31 @@ export function SettingsView() {
           />
         </Field>
       ) : null}
+      <Field
+        id="set-quick-shortcut"
+        label="Quick copy shortcut (anywhere on the desktop)"
+        error={
+          errors.quickCopyShortcut ??
+          (registered && !registered.registered
+            ? `${registered.accelerator} is taken by another program; choose another.`
+            : undefined)
+        }
+        hint="Such as CommandOrControl+Shift+Space, or off"
+      >
+        <input
+          id="set-quick-shortcut"
+          defaultValue={settings.quickCopyShortcut}
+          onBlur={(e) => void save({ quickCopyShortcut: e.target.value.trim() })}
+        />
+      </Field>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings.keepInTray}
+          onChange={(e) => void save({ keepInTray: e.target.checked })}
+        />
+        Closing the window keeps Keydesk in the tray, ready for quick copy
+      </label>
       <Field id="set-theme" label="Theme" error={errors.theme}>
         <select
           id="set-theme"
