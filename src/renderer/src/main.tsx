@@ -1,6 +1,5 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { QuickCopyView } from './views/QuickCopyView';
 // The stylesheets in cascade order: a later one may override an earlier one.
 import './styles/tokens.css';
@@ -21,7 +20,20 @@ import './views/sync.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The quick copy window shows the same page on its own route (main/electron/quick-window.ts).
+/**
+ * The quick copy window shows the same page on its own route (main/electron/quick-window.ts) and
+ * must be typed into at once: the main window's code is a chunk of its own that it never loads.
+ */
+const App = lazy(() => import('./App').then((m) => ({ default: m.App })));
+
 createRoot(root).render(
-  <StrictMode>{location.hash === '#quick' ? <QuickCopyView /> : <App />}</StrictMode>,
+  <StrictMode>
+    {location.hash === '#quick' ? (
+      <QuickCopyView />
+    ) : (
+      <Suspense fallback={null}>
+        <App />
+      </Suspense>
+    )}
+  </StrictMode>,
 );
