@@ -329,6 +329,10 @@ describe('retention and settings', () => {
       vonageApiHost: 'https://api.nexmo.com',
       vonageRestHost: 'https://rest.nexmo.com',
       vonageTimeoutSeconds: 15,
+      keychain: 'auto',
+      vaultLockMinutes: 15,
+      quickCopyShortcut: 'CommandOrControl+Shift+Space',
+      keepInTray: true,
     });
     for (const [input, field, message] of [
       [
@@ -345,6 +349,11 @@ describe('retention and settings', () => {
       [{ theme: 'neon' }, 'theme', /system, light, dark/],
       [{ oauthTimeoutSeconds: 0 }, 'oauthTimeoutSeconds', /at least 1 second/],
       [{ colour: 'red' }, '', /colour/],
+      // Moving the secrets is keychain migrate's work: the setting alone would strand them.
+      [{ keychain: 'file' }, '', /keychain/],
+      [{ vaultLockMinutes: 0 }, 'vaultLockMinutes', /at least 1 minute/],
+      [{ quickCopyShortcut: 'Space' }, 'quickCopyShortcut', /modifiers and a key/],
+      [{ keepInTray: 'yes' }, 'keepInTray', /on or off/],
     ] as const) {
       const error = await fails('settings:update', input);
       expect(error.field ?? '').toBe(field);
