@@ -46,6 +46,20 @@ function launch(options: MainOptions = {}) {
 /** Starts the built app to its window, as a user double-clicking it would see it. */
 const started = (options: MainOptions = {}) => startToWindow(launch(options));
 
+/** The keep-in-tray setting, as the window's Settings changes it. */
+async function keepInTray(
+  app: { main: MainUnderTest; window: { webContentsId: number } },
+  on: boolean,
+) {
+  const changed = await app.main.send({
+    op: 'invoke',
+    webContentsId: app.window.webContentsId,
+    channel: 'settings:update',
+    args: [{ keepInTray: on }],
+  });
+  expect(changed).toMatchObject({ ok: true });
+}
+
 describe('the built main process under the Electron stand-in', () => {
   it('starts to one window that passes the security checklist, served from app:// with the CSP', async () => {
     const { main, state, window } = await started();
@@ -240,6 +254,7 @@ describe('the built main process under the Electron stand-in', () => {
     });
 
     const mac = await started({ platform: 'darwin' });
+    await keepInTray(mac, false);
     await mac.main.send({ op: 'close', windowId: mac.window.id });
     expect((await mac.main.send<ShellState>({ op: 'state' })).windows).toEqual([]);
     expect(mac.main.entries('process.end')).toEqual([]);
@@ -265,10 +280,11 @@ describe('the built main process under the Electron stand-in', () => {
     expect(main.entries('protocol.handle')).toEqual([]);
   });
 
-  it('closing the last window quits on Linux', async () => {
-    const { main, window } = await started();
-    await main.send({ op: 'close', windowId: window.id });
-    expect(await main.exited).toBe(0);
+  it('closing the last window quits on Linux when Keydesk is not kept in the tray', async () => {
+    const app = await started();
+    await keepInTray(app, false);
+    await app.main.send({ op: 'close', windowId: app.window.id });
+    expect(await app.main.exited).toBe(0);
   });
 
   it('shows the Vite dev server only for an unpackaged app, with the relaxed policy', async () => {
