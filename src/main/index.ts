@@ -109,6 +109,7 @@ function start(): void {
     { confirm: nativeConfirm(() => mainWindow) },
   );
   showMainWindow();
+  quick.prepare();
   app.on('activate', () => {
     if (!mainWindow || mainWindow.isDestroyed() || !mainWindow.isVisible()) showMainWindow();
   });

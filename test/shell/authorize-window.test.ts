@@ -146,7 +146,10 @@ describe('the OAuth authorize window under the Electron stand-in', () => {
     expect(app.entries('session.clearStorageData')).toHaveLength(1);
     // the app window is still there and still answers
     const state = await app.send<ShellState>({ op: 'state' });
-    expect(state.windows).toHaveLength(1);
+    expect(state.windows.map((w) => w.url)).toEqual([
+      'app://keydesk/index.html',
+      'app://keydesk/index.html#quick',
+    ]);
   });
 
   it('a forged callback for another request token is refused and stores nothing', async () => {

@@ -63,17 +63,22 @@ async function keepInTray(
 describe('the built main process under the Electron stand-in', () => {
   it('starts to one window that passes the security checklist, served from app:// with the CSP', async () => {
     const { main, state, window } = await started();
-    expect(state.windows).toHaveLength(1);
+    // The app's window, and the quick copy window made hidden beside it (quick-copy.test.ts).
+    expect(state.windows.map((w) => [w.url, w.visible])).toEqual([
+      [appPage, true],
+      [`${appPage}#quick`, false],
+    ]);
     expect(window).toMatchObject({ url: appPage, visible: true, title: 'Keydesk' });
-    expect(window.options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
+    for (const each of state.windows)
+      expect(each.options.webPreferences).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+      });
     const { preload } = window.options.webPreferences as { preload: string };
     expect(existsSync(preload) && preload.endsWith(join('out', 'preload', 'index.cjs'))).toBe(true);
     expect(existsSync(window.options.icon as string)).toBe(true);
@@ -191,7 +196,7 @@ describe('the built main process under the Electron stand-in', () => {
       'https://dashboard.nexmo.com/applications',
     ]);
     const state = await main.send<ShellState>({ op: 'state' });
-    expect(state.windows.map((w) => w.url)).toEqual([appPage]);
+    expect(state.windows.map((w) => w.url)).toEqual([appPage, `${appPage}#quick`]);
   });
 
   it('says so in an error box and exits 1 on a database from a newer Keydesk, leaving it untouched', async () => {
@@ -256,17 +261,19 @@ describe('the built main process under the Electron stand-in', () => {
     const mac = await started({ platform: 'darwin' });
     await keepInTray(mac, false);
     await mac.main.send({ op: 'close', windowId: mac.window.id });
-    expect((await mac.main.send<ShellState>({ op: 'state' })).windows).toEqual([]);
+    const appWindows = async () =>
+      (await mac.main.send<ShellState>({ op: 'state' })).windows.filter((w) => w.url === appPage);
+    expect(await appWindows()).toEqual([]);
     expect(mac.main.entries('process.end')).toEqual([]);
     await mac.main.send({ op: 'emit', event: 'second-instance' });
     await mac.main.waitFor('BrowserWindow.show', (entry) => entry.windowId !== mac.window.id);
-    const again = await mac.main.send<ShellState>({ op: 'state' });
-    expect(again.windows).toHaveLength(1);
-    expect(again.windows[0]).toMatchObject({ url: appPage, focused: true });
+    const again = await appWindows();
+    expect(again).toHaveLength(1);
+    expect(again[0]).toMatchObject({ url: appPage, focused: true });
     // and the new window is the one IPC answers
     const status = await mac.main.send({
       op: 'invoke',
-      webContentsId: again.windows[0]?.webContentsId ?? 0,
+      webContentsId: again[0]?.webContentsId ?? 0,
       channel: 'system:status',
       args: [{}],
     });

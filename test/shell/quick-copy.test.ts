@@ -45,12 +45,11 @@ async function appWithApplication(env: NodeJS.ProcessEnv = {}) {
   });
   async function openQuick() {
     await main.send({ op: 'pressShortcut', accelerator: shortcut });
-    // Shown once its page has loaded (ready-to-show), as Electron does.
-    const shown = await main.waitFor('BrowserWindow.show', (entry) => entry.windowId !== 1);
+    // Made hidden at start, with its page loaded: the shortcut shows and focuses it.
     const state = await main.send<ShellState>({ op: 'state' });
-    const quick = state.windows.find((window) => window.id === shown.windowId);
-    if (!quick?.url.endsWith('#quick'))
-      throw new Error(`No quick window: ${JSON.stringify(quick)}`);
+    const quick = state.windows.find((window) => window.url.endsWith('#quick'));
+    if (!quick?.visible || !quick.focused)
+      throw new Error(`The quick window is not in front: ${JSON.stringify(state.windows)}`);
     return quick;
   }
   return { ...started, account, appId, openQuick };
@@ -89,7 +88,7 @@ describe('quick copy', () => {
     const token = await clipboardText(main);
     const { payload } = await jwtVerify(token, keys.publicKey, { algorithms: ['RS256'] });
     expect(payload.application_id).toBe(appId);
-    await main.waitFor('BrowserWindow.closed', (entry) => entry.windowId === quick.id);
+    await main.waitFor('BrowserWindow.hide', (entry) => entry.windowId === quick.id);
     const shown = await main.waitFor('Notification.show');
     expect(shown).toMatchObject({ title: 'JWT copied for Voice bot' });
     expect(String(shown.body)).toMatch(/^Account Acme; expires .* \(in 15 min\); clipboard clears/);
@@ -131,11 +130,17 @@ describe('quick copy', () => {
     expect(history.events[0]?.summary).toBe('Copied a new JWT from the tray menu');
   });
 
-  it('losing the focus closes the quick window; closing the main window leaves Keydesk in the tray', async () => {
+  it('losing the focus hides the quick window; closing the main window leaves Keydesk in the tray', async () => {
     const { main, openQuick, window } = await appWithApplication();
     const quick = await openQuick();
     await main.send({ op: 'blur', windowId: quick.id });
-    await main.waitFor('BrowserWindow.closed', (entry) => entry.windowId === quick.id);
+    await main.waitFor('BrowserWindow.hide', (entry) => entry.windowId === quick.id);
+    // The page stays loaded for the next shortcut: showing it is all that is left to do.
+    const again = await openQuick();
+    expect(again.id).toBe(quick.id);
+    expect(
+      main.entries('BrowserWindow.loadURL').filter((e) => String(e.url).endsWith('#quick')),
+    ).toHaveLength(1);
 
     await main.send({ op: 'close', windowId: window.id });
     await main.waitFor('BrowserWindow.hide', (entry) => entry.windowId === window.id);

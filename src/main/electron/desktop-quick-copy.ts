@@ -31,7 +31,8 @@ export function startQuickCopy(options: {
     quit: () => app.quit(),
   });
 
-  // Closing the window keeps Keydesk in the tray (the setting); quitting still quits.
+  // Closing the window keeps Keydesk in the tray (the setting); else it quits, as closing the
+  // last window did before the quick window (which only hides) was always there. Quitting quits.
   let quitting = false;
   app.on('before-quit', () => (quitting = true));
   function keepInTray(window: BrowserWindow) {
@@ -40,6 +41,9 @@ export function startQuickCopy(options: {
       event.preventDefault();
       window.hide();
     });
+    window.on('closed', () => {
+      if (!quitting && process.platform !== 'darwin') app.quit();
+    });
   }
 
   const invoke: Invoke = async (channel, input, context) => {
@@ -47,10 +51,10 @@ export function startQuickCopy(options: {
     if (channel === 'quick:copy') {
       if (result.ok) {
         const copied = result.value as { title: string; body: string };
-        quickWindows.close();
+        quickWindows.hide();
         notify(copied.title, copied.body);
       } else if (keychainGuidanceFor(result.error.code)) {
-        quickWindows.close();
+        quickWindows.hide();
         notifyFailure(services, result.error);
       }
     }
@@ -59,5 +63,11 @@ export function startQuickCopy(options: {
     return result;
   };
 
-  return { invoke, quickWindow: quickWindows.current, keepInTray };
+  return {
+    invoke,
+    quickWindow: quickWindows.current,
+    keepInTray,
+    /** Loads the quick window's page, hidden, once the main window is on its way. */
+    prepare: quickWindows.prepare,
+  };
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import type { MainWindowSource } from './create-main-window';
 import { guardWindow } from './create-main-window';
 import { quickWindowOptions } from './window-options';
@@ -8,38 +8,43 @@ export const quickRoute = '#quick';
 
 /**
  * The quick copy window: the app's page on its own route, with the same preload, CSP and guards
- * as the main window. One at a time; it closes when it loses focus (the renderer closes it on
- * Escape, main after a copy).
+ * as the main window. It is made (hidden) when Keydesk starts and hidden rather than closed, so
+ * the shortcut only has to show it: the page is loaded already and starts afresh on each focus.
+ * It hides when it loses the focus, on Escape (the page's window.close()) and after a copy.
  */
 export function createQuickWindows(source: MainWindowSource) {
   let quick: BrowserWindow | undefined;
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
   const current = () => (quick && !quick.isDestroyed() ? quick : undefined);
+
+  function make(): BrowserWindow {
+    const window = new BrowserWindow(quickWindowOptions(source.preloadPath));
+    quick = window;
+    guardWindow(window);
+    window.on('blur', () => window.hide());
+    window.on('close', (event) => {
+      if (quitting) return;
+      event.preventDefault();
+      window.hide();
+    });
+    window.loadURL(`${source.pageUrl}${quickRoute}`).catch((error: Error) => {
+      console.error(`Keydesk could not load its quick copy window: ${error.message}`);
+    });
+    return window;
+  }
+
   return {
     current,
+    /** Loads the page in the background, ready for the first shortcut. */
+    prepare: () => current() ?? make(),
     open() {
-      const open = current();
-      if (open) {
-        open.show();
-        open.focus();
-        return open;
-      }
-      const window = new BrowserWindow(quickWindowOptions(source.preloadPath));
-      quick = window;
-      guardWindow(window);
-      window.once('ready-to-show', () => {
-        window.show();
-        window.focus();
-      });
-      window.on('blur', () => {
-        if (!window.isDestroyed()) window.close();
-      });
-      window.loadURL(`${source.pageUrl}${quickRoute}`).catch((error: Error) => {
-        console.error(`Keydesk could not load its quick copy window: ${error.message}`);
-      });
-      return window;
+      const window = current() ?? make();
+      window.show();
+      window.focus();
     },
-    close() {
-      current()?.close();
+    hide() {
+      current()?.hide();
     },
   };
 }

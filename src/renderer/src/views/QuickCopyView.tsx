@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { quickCopyKinds } from '../../../shared/contract-quick';
 import { searchWords } from '../components/search-words';
 import { noFields, useAction } from '../components/useAction';
-import { useChannel } from '../data/channel-data';
+import { invalidateAll, useChannel } from '../data/channel-data';
 
 type Index = ChannelOutput<'quick:index'>;
 type Kind = (typeof quickCopyKinds)[number];
@@ -25,8 +25,8 @@ function kindOf(event: KeyboardEvent, item: Item): Kind {
 
 /**
  * The quick copy window (the global shortcut, or the tray's "Quick copy…"): one search over every
- * account and application. Main copies and closes the window, then says what it copied in a
- * notification; Escape (or clicking elsewhere) closes it without copying.
+ * account and application. Main copies and hides the window, then says what it copied in a
+ * notification; Escape (or clicking elsewhere) hides it without copying.
  */
 export function QuickCopyView() {
   const index = useChannel('quick:index', {}).data;
@@ -35,6 +35,23 @@ export function QuickCopyView() {
   const [copied, setCopied] = useState<string>();
   const copy = useAction('quick:copy', { fieldOf: noFields, form: true });
   const { accounts, applications, theme } = index ?? noIndex;
+  const search = useRef<HTMLInputElement>(null);
+  const { setFieldErrors } = copy;
+
+  // Main keeps this window loaded and hidden; each time it is shown it starts afresh, with the
+  // vault asked again (the main window or the CLI may have changed it meanwhile).
+  useEffect(() => {
+    const afresh = () => {
+      setQuery('');
+      setActive(0);
+      setCopied(undefined);
+      setFieldErrors({});
+      invalidateAll();
+      search.current?.focus();
+    };
+    window.addEventListener('focus', afresh);
+    return () => window.removeEventListener('focus', afresh);
+  }, [setFieldErrors]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -65,7 +82,7 @@ export function QuickCopyView() {
   async function run(item: Item, what: Kind) {
     setCopied(undefined);
     const done = await copy.run({ what, id: item.id });
-    // Main closes the window; until it does (or where it cannot), say so here.
+    // Main hides the window; until it does (or where it cannot), say so here.
     if (done) setCopied(done.title);
   }
 
@@ -85,6 +102,7 @@ export function QuickCopyView() {
       <input
         // eslint-disable-next-line jsx-a11y/no-autofocus -- the window exists to be typed into
         autoFocus
+        ref={search}
         className="palette__input quick__input"
         placeholder="Search accounts and applications: name, API key, application id"
         aria-label="Search accounts and applications"
