@@ -3,12 +3,10 @@ import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 import { ModalDialog } from './ModalDialog';
 import { searchWords } from './search-words';
+import { SearchOptions, type SearchOption } from './SearchOptions';
 import { useCopy } from './useCopy';
 
-interface Command {
-  id: string;
-  label: string;
-  detail: string;
+interface Command extends SearchOption {
   run: () => void;
 }
 
@@ -24,7 +22,7 @@ export function CommandPalette(props: { close: () => void; navigate: (route: Rou
     const { navigate, close } = props;
     const list: Command[] = [
       ...apps.map((app) => ({
-        id: `jwt-${app.id}`,
+        key: `jwt-${app.id}`,
         label: `Copy JWT for ${app.name}`,
         detail: app.accountName,
         run: () => {
@@ -33,13 +31,13 @@ export function CommandPalette(props: { close: () => void; navigate: (route: Rou
         },
       })),
       ...accounts.map((account) => ({
-        id: `account-${account.id}`,
+        key: `account-${account.id}`,
         label: account.name,
         detail: `Account · ${account.apiKey}`,
         run: () => navigate({ view: 'account', accountId: account.id }),
       })),
       ...apps.map((app) => ({
-        id: `app-${app.id}`,
+        key: `app-${app.id}`,
         label: app.name,
         detail: `Application · ${app.accountName} · ${app.id}`,
         run: () =>
@@ -56,46 +54,18 @@ export function CommandPalette(props: { close: () => void; navigate: (route: Rou
       onClose={props.close}
       closeOnBackdrop
     >
-      <input
-        // eslint-disable-next-line jsx-a11y/no-autofocus -- the palette exists to be typed into
-        autoFocus
-        className="palette__input"
+      <SearchOptions
+        id="palette"
+        label="Command"
         placeholder="Type an account, an application, or “copy jwt voice”"
-        aria-label="Command"
-        role="combobox"
-        aria-expanded="true"
-        aria-controls="palette-results"
-        aria-activedescendant={commands[active] ? `palette-option-${active}` : undefined}
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, commands.length - 1));
-          if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-          if (event.key === 'Enter') commands[active]?.run();
-        }}
+        query={query}
+        onQuery={setQuery}
+        options={commands}
+        active={active}
+        onActive={setActive}
+        onKey={(event, command) => event.key === 'Enter' && command?.run()}
+        onPick={(command) => command.run()}
       />
-      <ul className="palette__list" id="palette-results" role="listbox" aria-label="Results">
-        {commands.map((command, index) => (
-          <li
-            key={command.id}
-            id={`palette-option-${index}`}
-            role="option"
-            aria-selected={index === active}
-            className={index === active ? 'palette__item palette__item--active' : 'palette__item'}
-            onMouseEnter={() => setActive(index)}
-            onClick={command.run}
-            // The input keeps the keyboard (arrows, Enter); a pointer may click an option.
-            onKeyDown={(event) => event.key === 'Enter' && command.run()}
-          >
-            <span>{command.label}</span>
-            <span className="palette__detail">{command.detail}</span>
-          </li>
-        ))}
-      </ul>
-      {commands.length === 0 ? <p className="palette__empty">Nothing matches.</p> : null}
     </ModalDialog>
   );
 }

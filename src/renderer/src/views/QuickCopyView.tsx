@@ -2,16 +2,15 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ChannelOutput } from '../../../shared/contract';
 import type { quickCopyKinds } from '../../../shared/contract-quick';
 import { searchWords } from '../components/search-words';
+import { SearchOptions, type SearchOption } from '../components/SearchOptions';
 import { noFields, useAction } from '../components/useAction';
 import { invalidateAll, useChannel } from '../data/channel-data';
 
 type Index = ChannelOutput<'quick:index'>;
 type Kind = (typeof quickCopyKinds)[number];
-interface Item {
+interface Item extends SearchOption {
   id: string;
   kind: 'application' | 'account';
-  name: string;
-  detail: string;
 }
 
 const noIndex: Index = { accounts: [], applications: [], theme: 'system' };
@@ -60,22 +59,24 @@ export function QuickCopyView() {
   const items = useMemo<Item[]>(
     () => [
       ...applications.map((app) => ({
+        key: `application-${app.id}`,
         id: app.id,
         kind: 'application' as const,
-        name: app.name,
+        label: app.name,
         detail: `${app.accountName} · ${app.id}`,
       })),
       ...accounts.map((account) => ({
+        key: `account-${account.id}`,
         id: account.id,
         kind: 'account' as const,
-        name: account.name,
+        label: account.name,
         detail: `Account · ${account.apiKey}`,
       })),
     ],
     [accounts, applications],
   );
   const shown = useMemo(
-    () => searchWords(items, query, (item) => `${item.name} ${item.detail}`),
+    () => searchWords(items, query, (item) => `${item.label} ${item.detail}`),
     [items, query],
   );
 
@@ -86,11 +87,8 @@ export function QuickCopyView() {
     if (done) setCopied(done.title);
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+  function onKey(event: KeyboardEvent<HTMLInputElement>, item: Item | undefined) {
     if (event.key === 'Escape') return window.close();
-    if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, shown.length - 1));
-    if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    const item = shown[active];
     if (event.key === 'Enter' && item) {
       event.preventDefault();
       void run(item, kindOf(event, item));
@@ -99,49 +97,21 @@ export function QuickCopyView() {
 
   return (
     <main className="quick" aria-label="Quick copy">
-      <input
-        // eslint-disable-next-line jsx-a11y/no-autofocus -- the window exists to be typed into
-        autoFocus
-        ref={search}
-        className="palette__input quick__input"
+      <SearchOptions
+        id="quick"
+        className="quick"
+        label="Search accounts and applications"
         placeholder="Search accounts and applications: name, API key, application id"
-        aria-label="Search accounts and applications"
-        role="combobox"
-        aria-expanded="true"
-        aria-controls="quick-results"
-        aria-activedescendant={shown[active] ? `quick-option-${active}` : undefined}
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
+        query={query}
+        onQuery={setQuery}
+        options={shown}
+        loading={!index}
+        active={active}
+        onActive={setActive}
+        onKey={onKey}
+        onPick={(item) => void run(item, item.kind === 'account' ? 'apiKey' : 'jwt')}
+        inputRef={search}
       />
-      <ul
-        className="palette__list quick__list"
-        id="quick-results"
-        role="listbox"
-        aria-label="Matches"
-      >
-        {shown.map((item, position) => (
-          <li
-            key={`${item.kind}-${item.id}`}
-            id={`quick-option-${position}`}
-            role="option"
-            aria-selected={position === active}
-            className={
-              position === active ? 'palette__item palette__item--active' : 'palette__item'
-            }
-            onMouseEnter={() => setActive(position)}
-            onClick={() => void run(item, item.kind === 'account' ? 'apiKey' : 'jwt')}
-            onKeyDown={(event) => event.key === 'Enter' && void run(item, 'jwt')}
-          >
-            <span>{item.name}</span>
-            <span className="palette__detail">{item.detail}</span>
-          </li>
-        ))}
-      </ul>
-      {index && shown.length === 0 ? <p className="palette__empty">Nothing matches.</p> : null}
       {copy.fieldErrors._form ? (
         <p className="field__error quick__status" role="alert">
           {copy.fieldErrors._form}
