@@ -30,6 +30,16 @@ const whenPage = (ready: string) => `new Promise((resolve) => {
 })`;
 const quickSearchFocused = `document.activeElement?.getAttribute('aria-label') === 'Search accounts and applications'`;
 const quickMatchesShown = `document.querySelector('#quick-results [role="option"]') !== null`;
+/** Main shows the hidden window again: the focus event, until the search is empty with its list. */
+const shownAgain = `(async () => {
+  const t0 = performance.now();
+  document.activeElement.blur();
+  window.dispatchEvent(new Event('focus'));
+  const afresh = ${whenPage(
+    `${quickSearchFocused} && document.activeElement.value === '' && document.querySelectorAll('#quick-results [role="option"]').length === 50`,
+  )};
+  return (await afresh) - t0;
+})()`;
 
 function typeInSearch(text: string, expected: number): string {
   return `(async () => {
@@ -89,25 +99,29 @@ export async function benchRenderer(bench: BenchServices): Promise<void> {
     report('navigation to an interactive list of 1,000 accounts', timingOf(loads), 500);
     report('keystroke in search to the filtered list', timingOf(keystrokes), 50);
 
-    // The quick copy window's page: the part of "within 150 ms of the shortcut" a page can measure
-    // (main shows the window once the page is ready; that step is Electron's, not measured here).
+    // The quick copy window's page, cold (at Keydesk's start, while hidden) and on the shortcut:
+    // main shows the loaded window, the page starts afresh (Electron's show() is not measured).
     const quickFocused: number[] = [];
     const quickMatches: number[] = [];
+    const quickShown: number[] = [];
     for (let run = 0; run < 7; run += 1) {
       const app = await openApp(browser, `${server.url}#quick`, bench.keychain, {
         dataDir: bench.dataDir,
       });
       quickFocused.push(await app.page.evaluate<number>(whenPage(quickSearchFocused)));
       quickMatches.push(await app.page.evaluate<number>(whenPage(quickMatchesShown)));
+      for (let again = 0; again < 3; again += 1) {
+        await app.page.getByRole('combobox').fill('customer 0001');
+        quickShown.push(await app.page.evaluate<number>(shownAgain));
+      }
       await app.page.context().close();
       app.backend.services.close();
     }
-    report('quick copy: navigation to its search box focused', timingOf(quickFocused), 150);
-    report(
-      'quick copy: navigation to its first matches (11,000 items)',
-      timingOf(quickMatches),
-      500,
-    );
+    report('quick copy, cold: navigation to its search box focused', timingOf(quickFocused));
+    report('quick copy, cold: navigation to its first matches', timingOf(quickMatches));
+    // What the shortcut costs the page: main keeps the window loaded and hidden and shows it; the
+    // page starts afresh on the focus event (empty search, the vault asked again).
+    report('quick copy, shortcut: focus to its matches again', timingOf(quickShown), 150);
   } finally {
     await browser.close();
     await server.close();
