@@ -81,8 +81,6 @@ function start(): void {
     app.exit(1);
     return;
   }
-  // The page the window was made to show, never its current URL: a window navigated elsewhere is
-  // no longer the app.
   const quick = startQuickCopy({
     services,
     invoke: createInvoke(services),
@@ -92,7 +90,8 @@ function start(): void {
   });
   onNewMainWindow = quick.keepInTray;
   // Each channel is answered from its own window only: the quick window's few from the quick
-  // window, every other from the main window.
+  // window, every other from the main window. The page the window was made to show, never its
+  // current URL: a window navigated elsewhere is no longer the app.
   registerIpc(
     quick.invoke,
     (sender, channel) => {

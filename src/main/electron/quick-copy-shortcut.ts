@@ -1,4 +1,4 @@
-import { globalShortcut } from 'electron';
+import { app, globalShortcut } from 'electron';
 import type { Services } from '../../core/services';
 
 /**
@@ -8,6 +8,8 @@ import type { Services } from '../../core/services';
  */
 export function createQuickCopyShortcut(services: Services, open: () => void) {
   let registered: string | undefined;
+  // Given back to the desktop when Keydesk ends, as Electron's documentation does.
+  app.on('will-quit', () => globalShortcut.unregisterAll());
   return function apply(): void {
     const accelerator = services.settings.read().quickCopyShortcut;
     if (accelerator === registered) return;
