@@ -188,7 +188,10 @@ export function createServices({
       const where = fileVault
         ? { backend: 'file' as const, vaultFile: await fileVaultFacts(fileVault) }
         : { backend: 'os' as const };
-      if (fileVault && !(await fileVault.state()).unlocked) {
+      if (fileVault) {
+        // Its own state only: reading the entries would count as a use, and the window asking
+        // every few seconds would keep an idle vault file unlocked for ever.
+        if ((await fileVault.state()).unlocked) return { state: 'ok', ...where };
         const message = where.vaultFile?.exists
           ? `The vault file ${fileVault.path} is locked; enter its passphrase to unlock it.`
           : `There is no vault file yet; choose a passphrase to create ${fileVault.path}.`;
