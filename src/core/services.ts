@@ -151,6 +151,7 @@ export function createServices({
   // `at` this is one cheap DELETE when nothing is due.
   pruneHistory();
 
+  const fileVault = keychainBackend === 'file' ? (inUse as FileKeychain) : undefined;
   const services: Services = {
     version: packageJson.version,
     dataDir,
@@ -158,7 +159,7 @@ export function createServices({
     db,
     keychain,
     keychainBackend,
-    fileVault: keychainBackend === 'file' ? (inUse as FileKeychain) : undefined,
+    fileVault,
     openKeychain: (backend) => (backend === keychainBackend ? inUse : opener(backend, settings)),
     vault,
     importer: createImporter(vault, keychain),
@@ -184,19 +185,18 @@ export function createServices({
         return (await finishPendingKey(services, id)).message;
       }),
     async keychainStatus() {
-      const fileVault = keychainBackend === 'file' ? (inUse as FileKeychain) : undefined;
-      const where = fileVault
-        ? { backend: 'file' as const, vaultFile: await fileVaultFacts(fileVault) }
-        : { backend: 'os' as const };
       if (fileVault) {
         // Its own state only: reading the entries would count as a use, and the window asking
         // every few seconds would keep an idle vault file unlocked for ever.
-        if ((await fileVault.state()).unlocked) return { state: 'ok', ...where };
-        const message = where.vaultFile?.exists
+        const { exists, unlocked } = await fileVault.state();
+        const where = { backend: 'file' as const, vaultFile: { path: fileVault.path, exists } };
+        if (unlocked) return { state: 'ok', ...where };
+        const message = exists
           ? `The vault file ${fileVault.path} is locked; enter its passphrase to unlock it.`
           : `There is no vault file yet; choose a passphrase to create ${fileVault.path}.`;
         return { state: 'locked', message, ...where };
       }
+      const where = { backend: 'os' as const };
       try {
         await keychain.listRefs();
         return { state: 'ok', ...where };
@@ -276,10 +276,6 @@ export function keychainOpener(
           service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,
           timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 20_000,
         });
-}
-
-async function fileVaultFacts(fileVault: FileKeychain) {
-  return { path: fileVault.path, exists: (await fileVault.state()).exists };
 }
 
 /** age and the lock library are loaded at the file's first use (age-file.ts, vault-file-io.ts). */

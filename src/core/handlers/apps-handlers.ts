@@ -1,4 +1,5 @@
 import type { Services } from '../services';
+import { applicationIndex } from '../vault/application-index';
 import { eventSubjects } from './event-subjects';
 import type { HandlersOf } from './handler-types';
 
@@ -21,10 +22,7 @@ export function appsHandlers(
   return {
     'apps:resolve': ({ ref, account }) => vault.applications.resolve(ref, account),
     'apps:list': (filter) => vault.applications.list(filter),
-    'apps:index': () =>
-      vault.applications
-        .list()
-        .map(({ id, name, accountId, accountName }) => ({ id, name, accountId, accountName })),
+    'apps:index': () => applicationIndex(vault),
     'apps:get': ({ id }) => vault.applications.get(id),
     'apps:create': async (input) => {
       const generated = input.key.kind === 'generate';

@@ -1,4 +1,5 @@
 import { quickCopy } from '../quick/quick-copy';
+import { applicationIndex } from '../vault/application-index';
 import type { Services } from '../services';
 import type { HandlersOf } from './handler-types';
 
@@ -8,9 +9,7 @@ export function quickHandlers(services: Services): HandlersOf<'quick:index' | 'q
   return {
     'quick:index': () => ({
       accounts: vault.accounts.list().map(({ id, name, apiKey }) => ({ id, name, apiKey })),
-      applications: vault.applications
-        .list()
-        .map(({ id, name, accountId, accountName }) => ({ id, name, accountId, accountName })),
+      applications: applicationIndex(vault),
       theme: settings.read().theme,
     }),
     'quick:copy': ({ what, id }) => quickCopy(services, what, id, 'quick'),

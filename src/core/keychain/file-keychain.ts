@@ -8,7 +8,12 @@ import {
   type OpenedKey,
 } from './age-file';
 import type { Keychain } from './keychain';
-import { readVaultFile, replaceVaultFile, withVaultFileLock } from './vault-file-io';
+import {
+  readVaultFile,
+  replaceVaultFile,
+  vaultFileExists,
+  withVaultFileLock,
+} from './vault-file-io';
 
 /**
  * Where a passphrase comes from when the file needs one: `open` for an existing file, `create`
@@ -185,7 +190,7 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
     listRefs: async () => Object.keys(await readEntries()),
     readAll: async () => new Map(Object.entries(await readEntries())),
     async state() {
-      return { exists: (await readVaultFile(path)) !== null, unlocked: kept !== undefined };
+      return { exists: await vaultFileExists(path), unlocked: kept !== undefined };
     },
     async unlock(passphrase) {
       const bytes = await readVaultFile(path);

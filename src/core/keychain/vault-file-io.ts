@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +21,14 @@ export async function readVaultFile(path: string): Promise<Buffer | null> {
       `The vault file ${path} cannot be read (${(error as Error).message}).`,
     );
   }
+}
+
+/** Whether the file is there, without reading it (the window asks every few seconds). */
+export async function vaultFileExists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**

@@ -22,7 +22,10 @@ export function startQuickCopy(options: {
   showMainWindow: () => void;
 }) {
   const { services, source } = options;
-  const quickWindows = createQuickWindows(source);
+  // Once quitting, windows close for real (the quick window and close-to-tray only hide).
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
+  const quickWindows = createQuickWindows(source, () => quitting);
   const applyShortcut = createQuickCopyShortcut(services, () => void quickWindows.open());
   applyShortcut();
   const tray = createTrayMenu(services, options.trayIconPath, {
@@ -33,8 +36,6 @@ export function startQuickCopy(options: {
 
   // Closing the window keeps Keydesk in the tray (the setting); else it quits, as closing the
   // last window did before the quick window (which only hides) was always there. Quitting quits.
-  let quitting = false;
-  app.on('before-quit', () => (quitting = true));
   function keepInTray(window: BrowserWindow) {
     window.on('close', (event) => {
       if (quitting || !tray || !services.settings.read().keepInTray) return;

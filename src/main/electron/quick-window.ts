@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { BrowserWindow } from 'electron';
 import type { MainWindowSource } from './create-main-window';
 import { guardWindow } from './create-main-window';
 import { quickWindowOptions } from './window-options';
@@ -12,10 +12,8 @@ export const quickRoute = '#quick';
  * the shortcut only has to show it: the page is loaded already and starts afresh on each focus.
  * It hides when it loses the focus, on Escape (the page's window.close()) and after a copy.
  */
-export function createQuickWindows(source: MainWindowSource) {
+export function createQuickWindows(source: MainWindowSource, quitting: () => boolean) {
   let quick: BrowserWindow | undefined;
-  let quitting = false;
-  app.on('before-quit', () => (quitting = true));
   const current = () => (quick && !quick.isDestroyed() ? quick : undefined);
 
   function make(): BrowserWindow {
@@ -24,7 +22,7 @@ export function createQuickWindows(source: MainWindowSource) {
     guardWindow(window);
     window.on('blur', () => window.hide());
     window.on('close', (event) => {
-      if (quitting) return;
+      if (quitting()) return;
       event.preventDefault();
       window.hide();
     });
