@@ -38,3 +38,9 @@ await build({
 writeBundleHash('out/cli/keydesk.cjs');
 
 await build({ ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'out/cli/launcher.cjs' });
+// What `exec` becomes when it was started with the vault's passphrase (src/cli/exec-supervisor.ts).
+await build({
+  ...common,
+  entryPoints: ['src/cli/exec-supervisor.ts'],
+  outfile: 'out/cli/exec-supervisor.cjs',
+});

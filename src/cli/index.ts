@@ -4,8 +4,11 @@ import { createCliContext } from './context';
 import { terminalSafe } from './output';
 import { buildProgram } from './program';
 import { CommanderError, routeUsageErrors, usageErrorOf } from './usage-errors';
+import { takeVaultUnlockVariables } from './vault-unlock-variables';
 
 async function main(argv: string[]): Promise<number> {
+  // Before anything can start a child process (vault-unlock-variables.ts).
+  takeVaultUnlockVariables();
   const ctx = createCliContext();
   try {
     const program = buildProgram(ctx);

@@ -2,6 +2,7 @@ import { KeydeskError } from '../shared/errors';
 import type { PassphraseSource } from '../core/keychain/file-keychain';
 import { note, terminalSafe } from './output';
 import { promptHidden } from './terminal-input';
+import { vaultUnlockVariable } from './vault-unlock-variables';
 
 /** Ctrl+C at the prompt: the change is called off, said as such (not an internal error). */
 async function typed(prompt: string): Promise<string> {
@@ -18,7 +19,7 @@ async function typed(prompt: string): Promise<string> {
  * most once a run: the file key it opens is kept for the rest of the run.
  */
 export const cliPassphrase: PassphraseSource = async (purpose, path) => {
-  const fromEnvironment = process.env.KEYDESK_PASSPHRASE;
+  const fromEnvironment = vaultUnlockVariable('KEYDESK_PASSPHRASE');
   if (fromEnvironment) return fromEnvironment;
   if (!process.stdin.isTTY)
     throw new KeydeskError(

@@ -175,6 +175,40 @@ describe('keydesk exec', () => {
     expect(keydeskExecFolders()).toEqual(before);
   });
 
+  it("never hands the vault's passphrase or session to the command, not even through its parent", () => {
+    // What the review's hostile command did: read its own environment and its parent's first one.
+    const snoop = [
+      process.execPath,
+      '-e',
+      `const fs = require("node:fs");
+       const read = (f) => { try { return fs.readFileSync(f, "latin1"); } catch (e) { return "unreadable " + e.code; } };
+       console.log(JSON.stringify({ own: process.env, parent: read("/proc/" + process.ppid + "/environ"),
+         parentArgs: read("/proc/" + process.ppid + "/cmdline"), key: process.env.VONAGE_API_SECRET }));`,
+    ];
+    const passphrase = process.env.KEYDESK_PASSPHRASE ?? 'a passphrase the OS keychain ignores';
+    const session = 'kds_session-token-of-this-test';
+    const run = keydesk(['exec', 'Voice bot', '--', ...snoop], {
+      env: { KEYDESK_PASSPHRASE: passphrase, KEYDESK_SESSION: session },
+    });
+    expect(run.code).toBe(0);
+    const seen = JSON.parse(run.stdout) as {
+      own: Record<string, string>;
+      parent: string;
+      parentArgs: string;
+      key: string;
+    };
+    expect(seen.key).toBe(apiSecret);
+    expect(seen.own.KEYDESK_PASSPHRASE).toBeUndefined();
+    expect(seen.own.KEYDESK_SESSION).toBeUndefined();
+    // The parent was readable (same user) and is keydesk's supervisor, which never had them.
+    expect(seen.parent).toContain('VONAGE_API_SECRET=');
+    expect(seen.parentArgs).toContain('exec-supervisor.cjs');
+    for (const text of [seen.parent, seen.parentArgs]) {
+      expect(text).not.toContain(passphrase);
+      expect(text).not.toContain(session);
+    }
+  });
+
   it('says so when the command or the name does not exist', () => {
     expect(keydesk(['exec', 'Voice bot', '--', 'no-such-command-here'])).toMatchObject({
       code: 127,

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import {
   environmentFormats,
@@ -12,6 +12,8 @@ import { CliError } from '../cli-error';
 import { makeExecKeyFolder } from '../exec-key-folder';
 import type { CliContext } from '../context';
 import { note, printValue } from '../output';
+import { runCommand } from '../run-command';
+import { startedWithVaultUnlockVariables } from '../vault-unlock-variables';
 import {
   chooseSubject,
   defaultAccountScope,
@@ -26,9 +28,6 @@ interface CredentialOptions {
   aclPreset?: string;
   only?: string;
 }
-
-/** Signals passed on to the command; keydesk removes the key file once it has ended. */
-const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 async function mintOptions(options: CredentialOptions, defaults: FolderDefaults | undefined) {
   const acl = await aclChoice({ aclPreset: options.aclPreset ?? defaults?.aclPreset });
@@ -52,9 +51,15 @@ function onlyOption(only: string | undefined): { only?: 'jwt' } {
  * Runs the command with the credentials in its environment only. The private key goes to a file
  * only the user can read, in a folder of its own (exec-key-folder.ts), removed when the command
  * ends, however it ends (its exit, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT; after a SIGKILL, by the next
- * exec): the command's exit code or signal is passed on.
+ * exec): the command's exit code or signal is passed on. Started with the vault's passphrase or
+ * session, keydesk first becomes exec-supervisor.cjs (process.execve), whose first environment is
+ * the command's own: the command cannot read them from /proc/$PPID/environ either.
  */
-async function runWith(command: string[], variables: [string, string][]): Promise<number> {
+async function runWith(
+  command: string[],
+  variables: [string, string][],
+  ctx: CliContext,
+): Promise<number> {
   const [program, ...args] = command;
   if (!program)
     throw new CliError(
@@ -70,35 +75,14 @@ async function runWith(command: string[], variables: [string, string][]): Promis
     writeFileSync(keyPath, pem, { mode: 0o600, flag: 'wx' });
     env[environmentVariables.privateKeyPath] = keyPath;
   }
-  const cleanUp = () => {
+  if (startedWithVaultUnlockVariables() && typeof process.execve === 'function') {
+    ctx.close();
+    const supervisor = fileURLToPath(new URL('./exec-supervisor.cjs', import.meta.url));
+    process.execve(process.execPath, [process.execPath, supervisor, folder ?? '', ...command], env);
+  }
+  return runCommand(program, args, env, () => {
     if (folder) rmSync(folder, { recursive: true, force: true });
     folder = undefined;
-  };
-  return new Promise<number>((resolve) => {
-    const child = spawn(program, args, { stdio: 'inherit', env });
-    const relay = (signal: NodeJS.Signals) => child.kill(signal);
-    for (const signal of forwarded) process.on(signal, relay);
-    const done = () => {
-      for (const signal of forwarded) process.off(signal, relay);
-      cleanUp();
-    };
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      done();
-      process.stderr.write(
-        `keydesk: ${error.code === 'ENOENT' ? `command not found: ${program}` : `cannot run ${program}: ${error.message}`}\n`,
-      );
-      resolve(error.code === 'ENOENT' ? 127 : 126);
-    });
-    child.on('exit', (code, signal) => {
-      done();
-      if (signal) {
-        // Die of the same signal, as a shell reports it, once the key file is gone.
-        process.kill(process.pid, signal);
-        resolve(128 + 1);
-        return;
-      }
-      resolve(code ?? 1);
-    });
   });
 }
 
@@ -148,7 +132,7 @@ export function registerExecCommands(program: Command, ctx: CliContext): void {
         `keydesk: running ${command[0]} with the credentials of ${result.applicationName ? `"${result.applicationName}" (account "${result.accountName}")` : `account "${result.accountName}"`}`,
       );
     }
-    process.exitCode = await runWith(command, result.variables);
+    process.exitCode = await runWith(command, result.variables, ctx);
   });
 
   credentialOptions(
