@@ -13,6 +13,7 @@ import { registerKeychainCommands } from './commands/keychain';
 import { registerOAuthCommands } from './commands/oauth';
 import { registerSettingsCommand } from './commands/settings';
 import { registerUseCommand } from './commands/use';
+import { registerUsersCommands } from './commands/users';
 import { registerWebhookCommands } from './commands/webhook';
 import type { CliContext } from './context';
 
@@ -25,6 +26,7 @@ export function buildProgram(ctx: CliContext): Command {
     .version(packageJson.version);
   registerAccountCommands(program, ctx);
   registerAppCommands(program, ctx);
+  registerUsersCommands(program, ctx);
   registerImportCommand(program, ctx);
   registerJwtCommand(program, ctx);
   registerExecCommands(program, ctx);

@@ -15,7 +15,7 @@
 
 /** What a read depends on and what a write changes: the units the renderer invalidates by. */
 export type Topic =
-  'accounts' | 'applications' | 'oauth' | 'history' | 'settings' | 'status' | 'checks';
+  'accounts' | 'applications' | 'oauth' | 'history' | 'settings' | 'status' | 'checks' | 'users';
 
 /**
  * A window channel says what its answer depends on, or what it changes (every change is in the
@@ -31,6 +31,7 @@ type ChannelSpec =
 /** What a change of the vault touches: every view but the settings. */
 const everything = [
   'accounts',
+  'users',
   'applications',
   'oauth',
   'history',
@@ -84,6 +85,17 @@ export const channelTable = {
     'vonage:rotateKey': { caller: 'both', writes: everything },
     'vonage:addApplication': { caller: 'both', writes: everything },
     'vonage:proxy': { caller: 'both', reads: ['settings'] },
+    // A new application on Vonage, its key pair made here and stored.
+    'vonage:createApplication': { caller: 'both', writes: everything },
+  },
+  users: {
+    // An application's Client SDK users live on Vonage; the window refreshes them after a change.
+    'users:list': { caller: 'both', reads: ['users'] },
+    'users:get': { caller: 'both', reads: ['users'] },
+    'users:add': { caller: 'both', writes: ['users', 'history'] },
+    // Deleting on Vonage is confirmed by main's own dialog (or the terminal), never by the page.
+    'users:remove': { caller: 'both', writes: ['users', 'history'] },
+    'users:checkToken': { caller: 'both', reads: ['users', 'applications'] },
   },
   import: {
     'import:preview': { caller: 'renderer', writes: historyOnly },

@@ -10,6 +10,7 @@ import {
   syncResultSchema,
 } from './check-schemas';
 import type { ChannelSchemas } from './contract';
+import { createApplicationInputSchema, createdApplicationSchema } from './user-schemas';
 
 /** What Keydesk asks Vonage: checks, sync, key changes, the route to its hosts. The `vonage:` slice of the contract (contract.ts). */
 export const vonageChannels = {
@@ -40,6 +41,14 @@ export const vonageChannels = {
   'vonage:addApplication': {
     input: addFromDashboardInputSchema,
     output: keyChangeSchema,
+  },
+  /**
+   * A new application on Vonage: its key pair made here, only the public half sent, the private
+   * key stored with it.
+   */
+  'vonage:createApplication': {
+    input: createApplicationInputSchema,
+    output: createdApplicationSchema,
   },
   /** Whether the Vonage hosts are reached directly or through a proxy (the settings show it). */
   'vonage:proxy': {

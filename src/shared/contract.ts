@@ -14,6 +14,7 @@ import type { quickChannels } from './contract-quick';
 import type { oauthChannels } from './contract-oauth';
 import type { settingsChannels } from './contract-settings';
 import type { systemChannels } from './contract-system';
+import type { usersChannels } from './contract-users';
 import type { vonageChannels } from './contract-vonage';
 import type { webhooksChannels } from './contract-webhooks';
 
@@ -42,6 +43,7 @@ export type Contract = typeof systemChannels &
   typeof doctorChannels &
   typeof credentialsChannels &
   typeof vonageChannels &
+  typeof usersChannels &
   typeof importChannels &
   typeof jwtChannels &
   typeof clipboardChannels &
@@ -81,6 +83,7 @@ const slices: Record<ChannelPrefix, () => Promise<ChannelSchemas>> = {
   doctor: () => import('./contract-doctor').then((m) => m.doctorChannels),
   credentials: () => import('./contract-credentials').then((m) => m.credentialsChannels),
   vonage: () => import('./contract-vonage').then((m) => m.vonageChannels),
+  users: () => import('./contract-users').then((m) => m.usersChannels),
   import: () => import('./contract-import').then((m) => m.importChannels),
   jwt: () => import('./contract-jwt').then((m) => m.jwtChannels),
   clipboard: () => import('./contract-clipboard').then((m) => m.clipboardChannels),

@@ -20,6 +20,8 @@ export const historyDetailsSchema = z
     /** Names only: claim values may hold anything. */
     customClaims: z.array(z.string()),
     fingerprint: z.string(),
+    /** A Client SDK user's USR- id on Vonage (its name is the `sub`). */
+    userId: z.string(),
     what: z.string(),
   })
   .partial();

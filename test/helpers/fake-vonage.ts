@@ -1,6 +1,8 @@
 import { createPublicKey, createVerify } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { createFakeUsers } from './fake-vonage-users';
 
 /**
  * A local stand-in for the Vonage endpoints Keydesk's checks use, over real HTTP on 127.0.0.1:
@@ -40,7 +42,7 @@ export type Fault = (
     }
 ) & {
   /** Only requests with this method meet the fault (PUT: the key upload). */
-  method?: 'GET' | 'PUT';
+  method?: 'GET' | 'PUT' | 'POST' | 'DELETE';
 };
 
 export async function startFakeVonage(
@@ -67,14 +69,17 @@ export async function startFakeVonage(
     const account = accounts.get(key ?? '');
     return account && account.secret === secret ? account : undefined;
   };
+  const users = createFakeUsers();
   const bearerApplication = (req: IncomingMessage) => {
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
     const [header, payload, signature] = token.split('.');
     if (!header || !payload || !signature) return undefined;
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as {
-      application_id?: string;
-      exp?: number;
-    };
+    let claims: { application_id?: string; exp?: number };
+    try {
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as typeof claims;
+    } catch {
+      return undefined;
+    }
     const app = applications.get(claims.application_id ?? '');
     if (!app || (claims.exp ?? 0) < Date.now() / 1000) return undefined;
     const valid = createVerify('RSA-SHA256')
@@ -123,6 +128,29 @@ export async function startFakeVonage(
     return undefined;
   };
 
+  /** Applications v2's create; the fake wants the public key Keydesk always sends. */
+  function create(res: ServerResponse, account: FakeAccount, body: string) {
+    const app: FakeApplication = {
+      id: randomUUID(),
+      apiKey: account.apiKey,
+      name: '',
+      capabilities: {},
+      publicKey: '',
+    };
+    const invalid = update(app, body);
+    if (invalid) {
+      const [name, reason] = invalid.split(': ');
+      return json(res, 400, {
+        type: 'https://developer.nexmo.com/api-errors#invalid-parameters',
+        title: 'Bad Request',
+        detail: 'The request failed due to validation errors',
+        invalid_parameters: [{ name, reason }],
+      });
+    }
+    applications.set(app.id, app);
+    json(res, 201, toJson(app));
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://fake');
     const body = await readBody(req);
@@ -164,6 +192,7 @@ export async function startFakeVonage(
     if (url.pathname === '/v2/applications') {
       const account = basicAccount(req);
       if (!account) return json(res, 401, { title: 'Unauthorized' });
+      if (req.method === 'POST') return create(res, account, body);
       const mine = [...applications.values()].filter((a) => a.apiKey === account.apiKey);
       const size = Math.min(
         Number(url.searchParams.get('page_size') ?? 10),
@@ -202,6 +231,7 @@ export async function startFakeVonage(
       }
       return json(res, 200, toJson(app));
     }
+    if (users.handle(req, res, url, body, bearerApplication(req)?.id)) return;
     if (url.pathname === '/v1/calls') {
       const app = bearerApplication(req);
       if (!app || app.refuseTokens) return json(res, 401, { title: 'Invalid Token' });
@@ -222,6 +252,8 @@ export async function startFakeVonage(
     url: `http://127.0.0.1:${port}`,
     accounts,
     applications,
+    /** The Users API's users per application (fake-vonage-users.ts). */
+    users,
     requests,
     fail(next: Fault | undefined) {
       fault = next;
@@ -235,6 +267,7 @@ export async function startFakeVonage(
       claimedTotalPages = undefined;
       accounts.clear();
       applications.clear();
+      users.reset();
       requests.length = 0;
       fault = undefined;
     },

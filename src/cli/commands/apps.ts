@@ -7,6 +7,7 @@ import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { registerAppEdit } from './app-edit';
 import { registerAppsRotateKey } from './apps-rotate-key';
+import { registerAppsCreate } from './apps-create';
 import { registerAppsSync } from './apps-sync';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmRemoval, readSecret, readStdin } from '../terminal-input';
@@ -166,6 +167,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
   registerAppEdit(apps, ctx);
   registerAppsSync(apps, ctx);
   registerAppsRotateKey(apps, ctx);
+  registerAppsCreate(apps, ctx);
 
   apps
     .command('remove <app>')

@@ -45,6 +45,7 @@ interface DecodeOptions {
   expectApp?: string;
   expectAclPreset?: string;
   expectAcl?: string;
+  checkUser?: boolean;
 }
 
 async function expectedAcl(options: DecodeOptions): Promise<Acl | null | undefined> {
@@ -87,6 +88,10 @@ export function registerDecodeCommand(program: Command, ctx: CliContext): void {
       `report each ACL difference from a preset: ${aclPresetNames.join(' or ')}`,
     )
     .option('--expect-acl <json>', 'report each ACL difference from this ACL')
+    .option(
+      '--check-user',
+      "ask Vonage whether sub is a user of the token's application (when it is stored); exit 1 when not",
+    )
     .action(async (tokenArg: string | undefined, options: DecodeOptions) => {
       const acl = await expectedAcl(options);
       if ((tokenArg === undefined || tokenArg === '-') && process.stdin.isTTY) {
@@ -102,20 +107,24 @@ export function registerDecodeCommand(program: Command, ctx: CliContext): void {
         token,
         ...(publicKeyPem === undefined ? {} : { publicKeyPem }),
       });
+      // Asked first and said first: a sub that names no user is why a Client SDK login fails.
+      const subject = options.checkUser ? await ctx.call('users:checkToken', { token }) : undefined;
       const differences = compareExpectations(result.claims, {
         ...(options.expectSub !== undefined ? { sub: options.expectSub } : {}),
         ...(options.expectApp !== undefined ? { applicationId: options.expectApp } : {}),
         ...(acl !== undefined ? { acl } : {}),
       });
-      if (options.json) printJson({ ...result, differences });
+      if (options.json) printJson({ ...result, differences, ...(subject ? { subject } : {}) });
       else {
+        if (subject) print(`User:      ${subject.message}`);
         print(describe(result));
         if (differences.length)
           print(
             ['Differences from what was expected:', ...differences.map((d) => `  ${d}`)].join('\n'),
           );
       }
-      if (result.diagnostics.some((d) => d.severity === 'error') || differences.length)
+      const notUser = subject !== undefined && subject.state !== 'user';
+      if (result.diagnostics.some((d) => d.severity === 'error') || differences.length || notUser)
         process.exitCode = 1;
     });
 }

@@ -15,6 +15,7 @@ interface JwtOptions {
   account?: string;
   json?: boolean;
   sub?: string;
+  user?: string;
   ttl?: number;
   nbf?: number;
   aclPreset?: string;
@@ -94,7 +95,11 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
     )
     .option('--account <name>', 'the account the application belongs to (two may share a name)')
     .option('--json', 'print the token with its header, claims and expiry as JSON')
-    .option('--sub <subject>', 'the sub claim (a Client SDK user name)')
+    .option('--sub <subject>', 'the sub claim (a Client SDK user name), not checked with Vonage')
+    .option(
+      '--user <name>',
+      "a Client SDK user's token: asks Vonage that the user exists, then sub is their name and the ACL client-sdk (unless --acl or --acl-preset)",
+    )
     .option('--ttl <duration>', 'lifetime: seconds (900) or 30s, 15m, 1h, 24h', parseTtl)
     .option(
       '--nbf <seconds>',
@@ -110,21 +115,35 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
       [],
     )
     .action(async (appRef: string | undefined, options: JwtOptions) => {
+      if (options.user !== undefined && options.sub !== undefined)
+        throw new CliError('Give --user or --sub, not both (--user sets sub to the name).', 2);
       const chosen = chooseSubject(appRef, 'application');
       const { ref, defaults } = chosen;
-      const acl = await aclChoice({
-        aclPreset:
-          options.aclPreset ?? (options.acl === undefined ? defaults?.aclPreset : undefined),
-        acl: options.acl,
-      });
+      const given = { aclPreset: options.aclPreset, acl: options.acl };
+      const acl =
+        options.user === undefined
+          ? await aclChoice({
+              aclPreset:
+                options.aclPreset ?? (options.acl === undefined ? defaults?.aclPreset : undefined),
+              acl: options.acl,
+            })
+          : ((await aclChoice(given)) ?? {
+              kind: 'preset' as const,
+              preset: 'client-sdk' as const,
+            });
       const app = await fromDefaultsSource(chosen, () =>
         ctx.resolveApp(ref, options.account ?? defaultAccountScope(chosen).account),
       );
+      // Vonage is asked first: a token for a user who does not exist is never printed.
+      const user =
+        options.user === undefined
+          ? undefined
+          : (await ctx.call('users:get', { app: app.id, user: options.user })).user;
       const result = await ctx.call('jwt:mint', {
         applicationId: app.id,
         ttlSeconds: options.ttl ?? defaults?.ttlSeconds,
         nbfOffsetSeconds: options.nbf,
-        sub: options.sub ?? defaults?.sub,
+        sub: user?.name ?? options.sub ?? defaults?.sub,
         acl,
         claims: options.claim.length ? Object.fromEntries(options.claim) : undefined,
       });
@@ -136,13 +155,14 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
           expiresAt: new Date(result.exp * 1000).toISOString(),
           application: { id: result.applicationId, name: result.applicationName },
           account: result.accountName,
+          ...(user ? { user } : {}),
         });
       }
       printValue(result.token);
       if (process.stdout.isTTY) {
         const now = Math.floor(Date.now() / 1000);
         note(
-          `JWT for "${result.applicationName}" (account "${result.accountName}"), expires ${new Date(result.exp * 1000).toISOString()} (${formatRelative(result.exp, now)}).`,
+          `JWT for ${user ? `user "${user.name}" (${user.id}${user.region ? `, ${user.region}` : ''}) of ` : ''}"${result.applicationName}" (account "${result.accountName}"), expires ${new Date(result.exp * 1000).toISOString()} (${formatRelative(result.exp, now)}).`,
         );
       }
     });

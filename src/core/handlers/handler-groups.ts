@@ -20,6 +20,7 @@ const groups: Record<ChannelPrefix, () => Promise<HandlerGroup>> = {
   credentials: () =>
     import('./credentials-handlers').then((m) => m.credentialsHandlers as HandlerGroup),
   vonage: () => import('./vonage-handlers').then((m) => m.vonageHandlers as HandlerGroup),
+  users: () => import('./users-handlers').then((m) => m.usersHandlers as HandlerGroup),
   import: () => import('./import-handlers').then((m) => m.importHandlers as HandlerGroup),
   jwt: () => import('./jwt-handlers').then((m) => m.jwtHandlers as HandlerGroup),
   clipboard: () => import('./clipboard-handlers').then((m) => m.clipboardHandlers as HandlerGroup),
@@ -55,6 +56,7 @@ type Implemented = keyof (ReturnType<typeof import('./system-handlers').systemHa
   ReturnType<typeof import('./doctor-handlers').doctorHandlers> &
   ReturnType<typeof import('./credentials-handlers').credentialsHandlers> &
   ReturnType<typeof import('./vonage-handlers').vonageHandlers> &
+  ReturnType<typeof import('./users-handlers').usersHandlers> &
   ReturnType<typeof import('./import-handlers').importHandlers> &
   ReturnType<typeof import('./jwt-handlers').jwtHandlers> &
   ReturnType<typeof import('./clipboard-handlers').clipboardHandlers> &

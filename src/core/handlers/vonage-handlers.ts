@@ -2,6 +2,8 @@ import type { Services } from '../services';
 import { runChecks, vonageHosts } from '../vonage/check-service';
 import { syncApplications } from '../vonage/sync-applications';
 import { addFromDashboard, rotateKey } from '../vonage/key-changes';
+import { createApplication } from '../vonage/create-application';
+import { vonageClientFor } from '../vonage/vonage-client';
 import { CheckFailure } from '../vonage/vonage-request';
 import { eventSubjects } from './event-subjects';
 import type { CallContext, Confirmation, HandlersOf } from './handler-types';
@@ -21,6 +23,7 @@ export function vonageHandlers(
   | 'vonage:rotateKey'
   | 'vonage:addApplication'
   | 'vonage:proxy'
+  | 'vonage:createApplication'
 > {
   const subjects = eventSubjects(services);
   return {
@@ -61,6 +64,27 @@ export function vonageHandlers(
           details: { fingerprint: change.application.fingerprint },
         }),
       ),
+    'vonage:createApplication': (input) => {
+      const account = services.vault.accounts.resolve(input.account);
+      return services.audit.track(
+        {
+          action: 'create',
+          summary: `Created application "${input.name}" on Vonage`,
+          ...subjects.account(account.id),
+        },
+        () =>
+          createApplication(
+            { vault: services.vault, client: vonageClientFor(services), now: services.now },
+            account,
+            input,
+          ),
+        (created) => ({
+          ...subjects.application(created.application.id),
+          summary: `Created application "${created.application.name}" on Vonage (${created.capabilities.join(', ')}) with a new key`,
+          details: { fingerprint: created.application.fingerprint },
+        }),
+      );
+    },
     'vonage:sync': ({ account }) =>
       services.audit.track(
         { action: 'check', summary: `Synced the applications of "${account}"` },

@@ -14,6 +14,7 @@ import {
   vonageRequest,
   type RequestOptions,
 } from './vonage-request';
+import { readProblem } from './vonage-problem';
 
 /**
  * A failure Vonage answered (401, 404, a refused body, 429 after retries): the change did not
@@ -21,24 +22,6 @@ import {
  * happened; only asking Vonage again tells.
  */
 export class UploadRefused extends CheckFailure {}
-
-/** Vonage's reason for refusing a body, from its problem details (title, detail, parameters). */
-function refusalReason(body: string): string {
-  try {
-    const problem = JSON.parse(body) as {
-      title?: unknown;
-      detail?: unknown;
-      invalid_parameters?: { name?: unknown; reason?: unknown }[];
-    };
-    const parts = [problem.title, problem.detail].filter((p) => typeof p === 'string');
-    for (const parameter of problem.invalid_parameters ?? []) {
-      parts.push(`${String(parameter.name)}: ${String(parameter.reason)}`);
-    }
-    return parts.join('; ').slice(0, 300);
-  } catch {
-    return '';
-  }
-}
 
 /**
  * Writes the application back as the dashboard has it with only `keys.public_key` changed (the
@@ -80,7 +63,7 @@ export async function uploadPublicKey(
     throw new UploadRefused('AUTH_FAILED', secretRefused(account.apiKey));
   }
   if (answer.status >= 400 && answer.status < 500) {
-    const reason = refusalReason(answer.body);
+    const { reason } = readProblem(answer.body);
     throw new UploadRefused(
       answer.status === 404 ? 'NOT_FOUND' : 'BAD_RESPONSE',
       `Vonage refused the new public key (HTTP ${answer.status}${reason ? `: ${reason}` : ''}).`,

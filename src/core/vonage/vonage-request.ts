@@ -40,7 +40,7 @@ export interface RequestOptions {
   /** Direct or through the proxy the environment or the system names (network.ts). */
   network: Network;
   /** GET unless said; a body is sent as JSON. */
-  method?: 'GET' | 'PUT';
+  method?: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
   json?: unknown;
   /** Waits between retries (tests pass a recorder). */
   sleep?: (ms: number) => Promise<void>;
