@@ -24,3 +24,7 @@ export function splitNameValue(text: string): [name: string, value: string] | nu
   if (at < 1) return null;
   return [text.slice(0, at), text.slice(at + 1)];
 }
+
+/** What a new application may do, as Applications v2 and `--capability` name them. */
+export const capabilityNames = ['voice', 'rtc', 'messages', 'video', 'verify'] as const;
+export type CapabilityName = (typeof capabilityNames)[number];

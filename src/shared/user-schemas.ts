@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invisibleMarks } from './invisible-marks';
+import { capabilityNames, type CapabilityName } from './presets';
 import {
   applicationIdSchema,
   applicationNameSchema,
@@ -100,9 +101,7 @@ export const subjectCheckSchema = z.discriminatedUnion('state', [
 ]);
 export type SubjectCheck = z.infer<typeof subjectCheckSchema>;
 
-/** What a new application may do, as `--capability` names them. */
-export const capabilityNames = ['voice', 'rtc', 'messages', 'video', 'verify'] as const;
-export type CapabilityName = (typeof capabilityNames)[number];
+export { capabilityNames, type CapabilityName };
 
 const webhookUrlSchema = (what: string) =>
   z

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { capabilityNames, type CapabilityName } from '../../shared/user-schemas';
+import { capabilityNames, type CapabilityName } from '../../shared/presets';
 import type { CliContext } from '../context';
 import { note, print, printJson } from '../output';
 

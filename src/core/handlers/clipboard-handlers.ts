@@ -31,7 +31,9 @@ export function clipboardHandlers(services: Services): HandlersOf<'clipboard:cop
         case 'jwt': {
           const minted = await mintAudited(services, input.mint);
           const { token, ...mint } = minted;
-          const label = `JWT for "${minted.applicationName}" as ${tokenFormatLabels[input.format]}`;
+          const sub =
+            typeof minted.claims.sub === 'string' ? `user "${minted.claims.sub}" of ` : '';
+          const label = `JWT for ${sub}"${minted.applicationName}" as ${tokenFormatLabels[input.format]}`;
           return audit.track(
             {
               action: 'copy',

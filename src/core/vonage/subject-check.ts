@@ -49,6 +49,6 @@ export async function checkTokenSubject(
     state: 'no-user',
     ...about,
     closest,
-    message: `sub "${sub}" names no user of "${application.name}" on Vonage: a Client SDK login with this token fails.${closest.length ? ` Did you mean ${closest.map((n) => `"${n}"`).join(', ')}?` : ''} Add the user (keydesk users add) or mint the token for one that exists.`,
+    message: `sub "${sub}" names no user of "${application.name}" on Vonage: a Client SDK login with this token fails.${closest.length ? ` Did you mean ${closest.map((n) => `"${n}"`).join(', ')}?` : ''} Add the user to the application, or mint the token for one that exists.`,
   };
 }

@@ -6,6 +6,7 @@ import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 import { AccountForm } from './AccountForm';
 import { NewApplicationForm } from './NewApplicationForm';
+import { CreateOnVonageForm } from './CreateOnVonageForm';
 import { OAuthPanel } from './OAuthPanel';
 import { CheckWithVonage } from '../components/CheckWithVonage';
 import { CopyEnvironmentButtons } from '../components/CopyEnvironmentButtons';
@@ -13,7 +14,7 @@ import { CopyEnvironmentButtons } from '../components/CopyEnvironmentButtons';
 export function AccountView(props: { accountId: string; navigate: (route: Route) => void }) {
   const { data: account, error } = useChannel('accounts:get', { id: props.accountId });
   const [secret, setSecret] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<'stored' | 'vonage' | false>(false);
   const [editing, setEditing] = useState(false);
   const copy = useCopy();
   const revealing = useAction('accounts:revealSecret');
@@ -41,6 +42,12 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
     if (secret !== null) return setSecret(null);
     const revealed = await revealing.run({ id: props.accountId, which: 'apiSecret' });
     if (revealed) setSecret(revealed.value);
+  }
+
+  function added(applicationId?: string) {
+    setAdding(false);
+    if (applicationId)
+      props.navigate({ view: 'application', applicationId, accountId: props.accountId });
   }
 
   async function remove() {
@@ -125,7 +132,8 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
       <h2>Applications</h2>
       {account.applications.length === 0 && !adding ? (
         <p className="muted">
-          No applications yet. Add one with its id from the dashboard and its private key.
+          No applications yet. Add one with its id from the dashboard and its private key, or create
+          a new one on Vonage.
         </p>
       ) : null}
       <ul className="app-list">
@@ -157,19 +165,17 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
           </li>
         ))}
       </ul>
-      {adding ? (
-        <NewApplicationForm
-          accountId={account.id}
-          done={(applicationId) => {
-            setAdding(false);
-            if (applicationId)
-              props.navigate({ view: 'application', applicationId, accountId: account.id });
-          }}
-        />
+      {adding === 'stored' ? (
+        <NewApplicationForm accountId={account.id} done={added} />
+      ) : adding === 'vonage' ? (
+        <CreateOnVonageForm accountId={account.id} done={added} />
       ) : (
         <div className="actions">
-          <button type="button" className="button" onClick={() => setAdding(true)}>
+          <button type="button" className="button" onClick={() => setAdding('stored')}>
             Add application
+          </button>
+          <button type="button" className="button" onClick={() => setAdding('vonage')}>
+            New application on Vonage
           </button>
           <button type="button" className="button" onClick={() => setEditing(true)}>
             Edit account

@@ -5,9 +5,13 @@ import { useChannel } from '../data/channel-data';
 import type { Route } from '../route';
 import { ApplicationKey } from './ApplicationKey';
 import { ApplicationTokens, type LastMint } from './ApplicationTokens';
+import { ApplicationUsers } from './ApplicationUsers';
 import { LastToken } from './LastToken';
 
-/** An application: its tokens (ApplicationTokens, LastToken) and its key (ApplicationKey). */
+/**
+ * An application: its tokens (ApplicationTokens, LastToken), its key (ApplicationKey) and its
+ * Client SDK users on Vonage (ApplicationUsers).
+ */
 export function ApplicationView(props: {
   applicationId: string;
   navigate: (route: Route) => void;
@@ -61,6 +65,7 @@ export function ApplicationView(props: {
       <ApplicationTokens app={app} settingsTtl={settingsTtl} onMinted={setLast} />
       {last ? <LastToken applicationId={app.id} last={last} /> : null}
       <ApplicationKey app={app} onKeyChanged={() => setLast(null)} />
+      <ApplicationUsers key={app.id} app={app} />
       <div className="actions">
         <button type="button" className="button button--danger" onClick={() => void remove()}>
           Remove application

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { DecodeResult } from '../../../shared/jwt-schemas';
+import type { SubjectCheck } from '../../../shared/user-schemas';
 import { Field } from '../components/Field';
 import { useAction } from '../components/useAction';
 
 export function DecodeView() {
   const [token, setToken] = useState('');
   const [result, setResult] = useState<DecodeResult | null>(null);
+  const [decoded, setDecoded] = useState('');
   // The form has one field: whatever went wrong is told beside the pasted token.
   const { run, fieldErrors } = useAction('jwt:decode', { fieldOf: () => 'token' });
   const error = fieldErrors.token;
@@ -13,6 +15,7 @@ export function DecodeView() {
   async function decode(event: FormEvent) {
     event.preventDefault();
     setResult((await run({ token })) ?? null);
+    setDecoded(token);
   }
 
   return (
@@ -40,15 +43,55 @@ export function DecodeView() {
           </button>
         </div>
       </form>
-      {result ? <DecodeReport result={result} /> : null}
+      {result ? <DecodeReport key={decoded} result={result} token={decoded} /> : null}
     </section>
   );
 }
 
-function DecodeReport({ result }: { result: DecodeResult }) {
+/**
+ * Whether the token's sub is a user of its application on Vonage, said first: a sub that names
+ * nobody is the first reason a Client SDK login fails. Asked when the person presses the button
+ * (a request to Vonage with the application's key), for a stored application only.
+ */
+function SubjectOnVonage({ token, result }: { token: string; result: DecodeResult }) {
+  const [check, setCheck] = useState<SubjectCheck | null>(null);
+  const asking = useAction('users:checkToken');
+  const sub = result.claims.sub;
+  if (typeof sub !== 'string') return null;
+  const stored = result.signature.verifiedBy !== undefined;
+  if (check) {
+    return (
+      <p
+        className={`verdict ${check.state === 'user' ? 'verdict--ok' : 'verdict--bad'}`}
+        role="status"
+        data-testid="subject-check"
+      >
+        {check.message}
+      </p>
+    );
+  }
+  return (
+    <div className="actions" data-testid="subject-check">
+      <button
+        type="button"
+        className="button"
+        disabled={asking.pending}
+        onClick={() => void asking.run({ token }).then((answer) => answer && setCheck(answer))}
+      >
+        {asking.pending ? 'Asking Vonage…' : `Check that "${sub}" is a user on Vonage`}
+      </button>
+      {stored ? null : (
+        <span className="muted">Only for a token of an application stored in Keydesk.</span>
+      )}
+    </div>
+  );
+}
+
+function DecodeReport({ result, token }: { result: DecodeResult; token: string }) {
   const { signature } = result;
   return (
     <div className="decode" data-testid="decode-report">
+      <SubjectOnVonage token={token} result={result} />
       <p className={signature.verifiedBy ? 'verdict verdict--ok' : 'verdict verdict--bad'}>
         {signature.verifiedBy
           ? `Signed with the key of “${signature.verifiedBy.name}” (account ${signature.verifiedBy.accountName}).`
