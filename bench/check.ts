@@ -14,7 +14,7 @@ const concurrency = 4;
 const goalRatio = 1.3;
 
 /** The fake Vonage in its own process (fake-vonage-process.ts), asked over its stdin. */
-async function startFakeProcess(seed: object) {
+export async function startFakeProcess(seed: object) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, 'fake-vonage-process.ts')],

@@ -12,6 +12,8 @@ interface Seed {
   accounts: { apiKey: string; secret: string }[];
   applications: { id: string; apiKey: string; name: string; voice: boolean }[];
   publicKey: string;
+  /** Client SDK users to give one application (npm run bench -- users). */
+  users?: { applicationId: string; count: number };
 }
 
 const lines = createInterface({ input: process.stdin });
@@ -31,6 +33,7 @@ for await (const line of lines) {
         publicKey: seed.publicKey,
       });
     }
+    if (seed.users) fake.users.seed(seed.users.applicationId, seed.users.count);
     process.stdout.write(`${fake.url}\n`);
   } else if (line === 'count') {
     process.stdout.write(`${fake.requests.length}\n`);

@@ -9,6 +9,7 @@ import { benchCli } from './cli';
 import { benchHistory } from './history';
 import { benchMint } from './mint';
 import { benchRenderer } from './renderer';
+import { benchUsers } from './users';
 import { benchVault } from './vault';
 
 const parts = {
@@ -18,6 +19,7 @@ const parts = {
   history: benchHistory,
   cli: benchCli,
   check: benchCheck,
+  users: benchUsers,
 };
 type Part = keyof typeof parts;
 
