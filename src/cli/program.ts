@@ -14,6 +14,7 @@ import { registerOAuthCommands } from './commands/oauth';
 import { registerSettingsCommand } from './commands/settings';
 import { registerUseCommand } from './commands/use';
 import { registerUsersCommands } from './commands/users';
+import { registerSubaccountCommands } from './commands/subaccounts';
 import { registerWebhookCommands } from './commands/webhook';
 import type { CliContext } from './context';
 
@@ -27,6 +28,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerAccountCommands(program, ctx);
   registerAppCommands(program, ctx);
   registerUsersCommands(program, ctx);
+  registerSubaccountCommands(program, ctx);
   registerImportCommand(program, ctx);
   registerJwtCommand(program, ctx);
   registerExecCommands(program, ctx);

@@ -27,6 +27,8 @@ export async function runDoctor(
   oauth?: OAuthService,
   /** Asks Vonage which key it has and finishes a key change left pending; says what it did. */
   finishPendingKey?: (applicationId: string) => Promise<string>,
+  /** Asks Vonage which API secret works and settles a secret rotation left pending. */
+  finishPendingSecret?: (accountId: string) => Promise<string>,
 ): Promise<Omit<DoctorReport, 'keychain'>> {
   const stored = new Set(await keychain.listRefs());
   const { accounts, applications } = repair.inventory();
@@ -42,7 +44,10 @@ export async function runDoctor(
       kind: 'account' as const,
       id: a.id,
       name: a.name,
-      optional: a.has_signature_secret === 1 ? ['signatureSecret' as const] : [],
+      optional: [
+        ...(a.has_signature_secret === 1 ? ['signatureSecret' as const] : []),
+        ...(a.rotation_started_at ? ['pendingApiSecret' as const] : []),
+      ],
     })),
     ...applications.map((a) => ({
       kind: 'application' as const,
@@ -90,10 +95,14 @@ export async function runDoctor(
         ? [{ id: a.id, name: a.name, operation: a.pendingKey.operation, since: a.pendingKey.since }]
         : [],
     );
+  const pendingSecrets = accounts.flatMap((a) =>
+    a.rotation_started_at ? [{ id: a.id, name: a.name, since: a.rotation_started_at }] : [],
+  );
   const report: Omit<DoctorReport, 'keychain'> = {
     orphanSecrets,
     missingSecrets,
     pendingKeys,
+    pendingSecrets,
     repairs: [],
     needsAttention: [],
     otherVaults: await keychain.otherVaults(),
@@ -108,7 +117,7 @@ export async function runDoctor(
     missingSecrets.filter((m) => m.secret === 'privateKey').map((m) => m.id),
   );
   for (const missing of missingSecrets) {
-    if (missing.secret === 'pendingPrivateKey') {
+    if (missing.secret === 'pendingPrivateKey' || missing.secret === 'pendingApiSecret') {
       // Finished below with the rest of its pending change.
     } else if (missing.secret === 'privateKey') {
       repair.removeApplicationRow(missing.id);
@@ -152,6 +161,19 @@ export async function runDoctor(
     } catch (error) {
       report.needsAttention.push(
         `The new key of "${pending.name}" (pending since ${pending.since}) is not finished: ${(error as Error).message}`,
+      );
+    }
+  }
+  const lostSecrets = new Set(
+    missingSecrets.filter((m) => m.secret === 'apiSecret').map((m) => m.id),
+  );
+  for (const pending of pendingSecrets) {
+    if (lostSecrets.has(pending.id) || !finishPendingSecret) continue;
+    try {
+      report.repairs.push(await finishPendingSecret(pending.id));
+    } catch (error) {
+      report.needsAttention.push(
+        `The new API secret of "${pending.name}" (pending since ${pending.since}) is not settled: ${(error as Error).message}`,
       );
     }
   }

@@ -179,11 +179,26 @@ export function createServices({
     checkResults: createCheckResultsRepo(db),
     network,
     doctor: (fix) =>
-      runDoctor(vault, repair, keychain, fix, oauth, async (id) => {
-        // Loaded only when a key change was left pending: it talks to Vonage.
-        const { finishPendingKey } = await import('./vonage/key-changes');
-        return (await finishPendingKey(services, id)).message;
-      }),
+      runDoctor(
+        vault,
+        repair,
+        keychain,
+        fix,
+        oauth,
+        async (id) => {
+          // Loaded only when a key change was left pending: it talks to Vonage.
+          const { finishPendingKey } = await import('./vonage/key-changes');
+          return (await finishPendingKey(services, id)).message;
+        },
+        async (id) => {
+          const [{ finishPendingSecret }, { vonageClientFor }] = await Promise.all([
+            import('./vonage/secret-rotation'),
+            import('./vonage/vonage-client'),
+          ]);
+          const deps = { vault, client: vonageClientFor(services) };
+          return finishPendingSecret(deps, vault.accounts.get(id));
+        },
+      ),
     async keychainStatus() {
       if (fileVault) {
         // Its own state only: reading the entries would count as a use, and the window asking

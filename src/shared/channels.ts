@@ -88,6 +88,17 @@ export const channelTable = {
     // A new application on Vonage, its key pair made here and stored.
     'vonage:createApplication': { caller: 'both', writes: everything },
   },
+  secrets: {
+    'secrets:list': { caller: 'both', reads: ['accounts'] },
+    // Confirmed by main's own dialog (or the terminal) before anything changes at Vonage.
+    'secrets:rotate': { caller: 'both', writes: everything },
+    'secrets:revoke': { caller: 'both', writes: everything },
+  },
+  subaccounts: {
+    'subaccounts:list': { caller: 'both', reads: vaultReads },
+    'subaccounts:create': { caller: 'both', writes: everything },
+    'subaccounts:import': { caller: 'both', writes: everything },
+  },
   users: {
     // An application's Client SDK users live on Vonage; the window refreshes them after a change.
     'users:list': { caller: 'both', reads: ['users'] },

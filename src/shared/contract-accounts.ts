@@ -23,7 +23,12 @@ export const accountsChannels = {
   },
   'accounts:get': {
     input: z.strictObject({ id: accountId }),
-    output: accountSummarySchema.extend({ applications: z.array(applicationSummarySchema) }),
+    output: accountSummarySchema.extend({
+      applications: z.array(applicationSummarySchema),
+      /** A subaccount's primary account, named; and a primary's stored subaccounts. */
+      primary: z.object({ id: z.string(), name: z.string() }).optional(),
+      subaccounts: z.array(z.object({ id: z.string(), name: z.string(), apiKey: z.string() })),
+    }),
   },
   /** An account by its name (any case) or id, as a person types it. */
   'accounts:resolve': {

@@ -15,6 +15,8 @@ import type { oauthChannels } from './contract-oauth';
 import type { settingsChannels } from './contract-settings';
 import type { systemChannels } from './contract-system';
 import type { usersChannels } from './contract-users';
+import type { secretsChannels } from './contract-secrets';
+import type { subaccountsChannels } from './contract-subaccounts';
 import type { vonageChannels } from './contract-vonage';
 import type { webhooksChannels } from './contract-webhooks';
 
@@ -44,6 +46,8 @@ export type Contract = typeof systemChannels &
   typeof credentialsChannels &
   typeof vonageChannels &
   typeof usersChannels &
+  typeof secretsChannels &
+  typeof subaccountsChannels &
   typeof importChannels &
   typeof jwtChannels &
   typeof clipboardChannels &
@@ -84,6 +88,8 @@ const slices: Record<ChannelPrefix, () => Promise<ChannelSchemas>> = {
   credentials: () => import('./contract-credentials').then((m) => m.credentialsChannels),
   vonage: () => import('./contract-vonage').then((m) => m.vonageChannels),
   users: () => import('./contract-users').then((m) => m.usersChannels),
+  secrets: () => import('./contract-secrets').then((m) => m.secretsChannels),
+  subaccounts: () => import('./contract-subaccounts').then((m) => m.subaccountsChannels),
   import: () => import('./contract-import').then((m) => m.importChannels),
   jwt: () => import('./contract-jwt').then((m) => m.jwtChannels),
   clipboard: () => import('./contract-clipboard').then((m) => m.clipboardChannels),

@@ -26,6 +26,11 @@ export const doctorReportSchema = z.object({
       since: z.string(),
     }),
   ),
+  /**
+   * Accounts whose new API secret was on its way to Vonage when Keydesk stopped (a secret
+   * rotation); --fix asks Vonage which secret works and keeps that one.
+   */
+  pendingSecrets: z.array(z.object({ id: z.string(), name: z.string(), since: z.string() })),
   /** What --fix did, one sentence each; empty when only reporting. */
   repairs: z.array(z.string()),
   /** Problems --fix deliberately left for a person to decide. */

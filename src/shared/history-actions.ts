@@ -17,5 +17,7 @@ export const historyActions = [
   'env',
   'check',
   'rotate-key',
+  'rotate-secret',
+  'revoke-secret',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

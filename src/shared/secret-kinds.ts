@@ -37,6 +37,15 @@ export const secretKinds = {
     presence: 'optional',
     revealable: true,
   },
+  /** A new API secret while Vonage is told of it (a secret rotation), beside the one in use. */
+  pendingApiSecret: {
+    owner: 'account',
+    label: 'new API secret',
+    ownerSegment: 'account',
+    name: 'pendingApiSecret',
+    presence: 'optional',
+    revealable: false,
+  },
   privateKey: {
     owner: 'application',
     label: 'private key',

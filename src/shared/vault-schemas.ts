@@ -130,6 +130,12 @@ export const accountSummarySchema = z.object({
   applicationCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** A subaccount's primary account, when both are in the vault. */
+  primaryAccountId: z.string().optional(),
+  /** Vonage's id of the stored API secret, when Keydesk made that secret (a rotation). */
+  secretId: z.string().optional(),
+  /** A secret rotation that stopped half-way (doctor --fix settles it with Vonage). */
+  secretRotationSince: z.string().optional(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 

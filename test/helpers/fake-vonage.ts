@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createFakeUsers } from './fake-vonage-users';
+import { createFakeAccountApis } from './fake-vonage-accounts';
 
 /**
  * A local stand-in for the Vonage endpoints Keydesk's checks use, over real HTTP on 127.0.0.1:
@@ -11,9 +12,20 @@ import { createFakeUsers } from './fake-vonage-users';
  */
 export interface FakeAccount {
   apiKey: string;
+  /** Its first API secret; more come with the secrets API (fake-vonage-accounts.ts). */
   secret: string;
   balance: number;
   autoReload?: boolean;
+  secretId?: string;
+  secretCreatedAt?: string;
+  extraSecrets?: { id: string; value: string; createdAt: string }[];
+  name?: string;
+  /** A subaccount's primary API key. */
+  primary?: string;
+  ownBalance?: boolean;
+  suspended?: boolean;
+  /** false: the Subaccounts API answers 403 unprovisioned. */
+  subaccountsApi?: boolean;
 }
 export interface FakeApplication {
   id: string;
@@ -55,6 +67,8 @@ export async function startFakeVonage(
   const applications = new Map<string, FakeApplication>();
   const requests: { method: string; path: string; authorization: string; body: string }[] = [];
   let fault: Fault | undefined;
+  /** The request (counted from when it was set) that is held: never processed, never answered. */
+  let held: number | undefined;
   /** What the application list claims as its page count, whatever it holds (a hostile host). */
   let claimedTotalPages: number | undefined;
 
@@ -67,9 +81,10 @@ export async function startFakeVonage(
     if (!header.startsWith('Basic ')) return undefined;
     const [key, secret] = Buffer.from(header.slice(6), 'base64').toString().split(':');
     const account = accounts.get(key ?? '');
-    return account && account.secret === secret ? account : undefined;
+    return account && accountApis.authenticates(account, secret) ? account : undefined;
   };
   const users = createFakeUsers();
+  const accountApis = createFakeAccountApis(accounts);
   const bearerApplication = (req: IncomingMessage) => {
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
     const [header, payload, signature] = token.split('.');
@@ -160,6 +175,7 @@ export async function startFakeVonage(
       authorization: req.headers.authorization ?? '',
       body,
     });
+    if (held !== undefined && --held === 0) return;
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const current = fault && (!fault.method || fault.method === req.method) ? fault : undefined;
     if (current && !('applied' in current && current.applied)) {
@@ -232,6 +248,7 @@ export async function startFakeVonage(
       return json(res, 200, toJson(app));
     }
     if (users.handle(req, res, url, body, bearerApplication(req)?.id)) return;
+    if (accountApis.handle(req, res, url, body)) return;
     if (url.pathname === '/v1/calls') {
       const app = bearerApplication(req);
       if (!app || app.refuseTokens) return json(res, 401, { title: 'Invalid Token' });
@@ -254,9 +271,15 @@ export async function startFakeVonage(
     applications,
     /** The Users API's users per application (fake-vonage-users.ts). */
     users,
+    /** An account's API secrets as Vonage holds them (fake-vonage-accounts.ts). */
+    secretsOf: accountApis.secretsOf,
     requests,
     fail(next: Fault | undefined) {
       fault = next;
+    },
+    /** The nth request from now is held (never processed nor answered): a process can be killed there. */
+    holdRequest(nth: number | undefined) {
+      held = nth;
     },
     /** The application list claims this many pages from now on (undefined: the true count). */
     claimTotalPages(pages: number | undefined) {
@@ -269,6 +292,7 @@ export async function startFakeVonage(
       applications.clear();
       users.reset();
       requests.length = 0;
+      held = undefined;
       fault = undefined;
     },
     close: () =>

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { registerAccountEdit } from './account-edit';
 import { registerAccountSecret } from './account-secret';
+import { registerAccountSecretsAtVonage } from './account-secrets-vonage';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmRemoval, readSecret } from '../terminal-input';
 
@@ -59,6 +60,10 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
           `Name:             ${account.name}`,
           `Id:               ${account.id}`,
           `API key:          ${account.apiKey}`,
+          ...(account.primary ? [`Subaccount of:    ${account.primary.name}`] : []),
+          ...(account.subaccounts.length
+            ? [`Subaccounts:      ${account.subaccounts.map((s) => s.name).join(', ')}`]
+            : []),
           `API secret:       (in the keychain)`,
           `Signature secret: ${account.hasSignatureSecret ? `(in the keychain), method ${account.signatureMethod}` : 'none'}`,
           `Label:            ${account.color}`,
@@ -82,6 +87,7 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
 
   registerAccountEdit(accounts, ctx);
   registerAccountSecret(accounts, ctx);
+  registerAccountSecretsAtVonage(accounts, ctx);
 
   accounts
     .command('remove <name>')

@@ -17,6 +17,7 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
         report.orphanSecrets.length +
         report.missingSecrets.length +
         report.pendingKeys.length +
+        report.pendingSecrets.length +
         report.needsAttention.length;
       if (options.json) printJson(report);
       else {
@@ -35,6 +36,11 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
           const what = pending.operation === 'rotate' ? 'key rotation' : 'upload of a new key';
           print(
             `Unfinished ${what}: "${pending.name}" (${pending.id}) since ${pending.since}; Keydesk stopped before Vonage answered. --fix asks Vonage which key it has and finishes or undoes it.`,
+          );
+        }
+        for (const pending of report.pendingSecrets) {
+          print(
+            `Unfinished secret rotation: "${pending.name}" since ${pending.since}; Keydesk stopped before it finished (the stored secret still works). --fix asks Vonage which secret works and keeps it.`,
           );
         }
         for (const repair of report.repairs) print(`Fixed: ${repair}`);

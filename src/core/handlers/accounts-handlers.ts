@@ -18,7 +18,21 @@ export function accountsHandlers(
   const subjects = eventSubjects(services);
   return {
     'accounts:list': ({ query }) => vault.accounts.list(query),
-    'accounts:get': ({ id }) => vault.accounts.get(id),
+    'accounts:get': ({ id }) => {
+      const account = vault.accounts.get(id);
+      const primary = account.primaryAccountId
+        ? vault.accounts.find(account.primaryAccountId)
+        : undefined;
+      const subaccounts = vault.accounts
+        .list()
+        .filter((a) => a.primaryAccountId === account.id)
+        .map((a) => ({ id: a.id, name: a.name, apiKey: a.apiKey }));
+      return {
+        ...account,
+        ...(primary ? { primary: { id: primary.id, name: primary.name } } : {}),
+        subaccounts,
+      };
+    },
     'accounts:resolve': ({ ref }) => vault.accounts.resolve(ref),
     'accounts:create': (input) =>
       audit.track(

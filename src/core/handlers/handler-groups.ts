@@ -21,6 +21,9 @@ const groups: Record<ChannelPrefix, () => Promise<HandlerGroup>> = {
     import('./credentials-handlers').then((m) => m.credentialsHandlers as HandlerGroup),
   vonage: () => import('./vonage-handlers').then((m) => m.vonageHandlers as HandlerGroup),
   users: () => import('./users-handlers').then((m) => m.usersHandlers as HandlerGroup),
+  secrets: () => import('./secrets-handlers').then((m) => m.secretsHandlers as HandlerGroup),
+  subaccounts: () =>
+    import('./subaccounts-handlers').then((m) => m.subaccountsHandlers as HandlerGroup),
   import: () => import('./import-handlers').then((m) => m.importHandlers as HandlerGroup),
   jwt: () => import('./jwt-handlers').then((m) => m.jwtHandlers as HandlerGroup),
   clipboard: () => import('./clipboard-handlers').then((m) => m.clipboardHandlers as HandlerGroup),
@@ -57,6 +60,8 @@ type Implemented = keyof (ReturnType<typeof import('./system-handlers').systemHa
   ReturnType<typeof import('./credentials-handlers').credentialsHandlers> &
   ReturnType<typeof import('./vonage-handlers').vonageHandlers> &
   ReturnType<typeof import('./users-handlers').usersHandlers> &
+  ReturnType<typeof import('./secrets-handlers').secretsHandlers> &
+  ReturnType<typeof import('./subaccounts-handlers').subaccountsHandlers> &
   ReturnType<typeof import('./import-handlers').importHandlers> &
   ReturnType<typeof import('./jwt-handlers').jwtHandlers> &
   ReturnType<typeof import('./clipboard-handlers').clipboardHandlers> &

@@ -3,19 +3,10 @@ import type { Services } from '../services';
 import { checkTokenSubject } from '../vonage/subject-check';
 import { addUser, deleteUser, getUser, listUsers } from '../vonage/users-api';
 import { vonageClientFor, type VonageClient } from '../vonage/vonage-client';
-import { CheckFailure } from '../vonage/vonage-request';
 import { requireConfirmation } from './confirmation';
 import { eventSubjects } from './event-subjects';
+import { askedVonage as asked } from './asked-vonage';
 import type { HandlersOf } from './handler-types';
-
-/** What Vonage could not answer (a timeout, 429, a garbage body) as the contract's error. */
-async function asked<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw error instanceof CheckFailure ? error.toKeydeskError() : error;
-  }
-}
 
 /** An application's Client SDK users on Vonage; every add and remove is in the history. */
 export function usersHandlers(

@@ -15,6 +15,9 @@ interface AccountRow {
   created_at: string;
   updated_at: string;
   application_count: number;
+  primary_account_id: string | null;
+  vonage_credential_id: string | null;
+  rotation_started_at: string | null;
 }
 
 export interface NewAccountRow {
@@ -50,6 +53,9 @@ function toSummary(row: AccountRow): AccountSummary {
     applicationCount: row.application_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.primary_account_id ? { primaryAccountId: row.primary_account_id } : {}),
+    ...(row.vonage_credential_id ? { secretId: row.vonage_credential_id } : {}),
+    ...(row.rotation_started_at ? { secretRotationSince: row.rotation_started_at } : {}),
   };
 }
 
@@ -73,8 +79,18 @@ export function createAccountsRepo(db: Database.Database) {
       VALUES (@id, @name, @nameFold, @apiKey, @color, @notes, @hasSignatureSecret,
        @signatureMethod, @now, @now)`),
     remove: db.prepare<[string]>(`DELETE FROM accounts WHERE id = ?`),
-    allIds: db.prepare<[], { id: string; name: string; has_signature_secret: 0 | 1 }>(
-      `SELECT id, name, has_signature_secret FROM accounts`,
+    allIds: db.prepare<
+      [],
+      { id: string; name: string; has_signature_secret: 0 | 1; rotation_started_at: string | null }
+    >(`SELECT id, name, has_signature_secret, rotation_started_at FROM accounts`),
+    setSecretId: db.prepare<{ id: string; secretId: string | null }>(
+      `UPDATE accounts SET vonage_credential_id = @secretId WHERE id = @id`,
+    ),
+    setRotation: db.prepare<{ id: string; since: string | null }>(
+      `UPDATE accounts SET rotation_started_at = @since WHERE id = @id`,
+    ),
+    setPrimary: db.prepare<{ id: string; primaryId: string | null }>(
+      `UPDATE accounts SET primary_account_id = @primaryId WHERE id = @id`,
     ),
   };
 
@@ -125,6 +141,14 @@ export function createAccountsRepo(db: Database.Database) {
     },
     remove: (id: string) => statements.remove.run(id).changes > 0,
     allIds: () => statements.allIds.all(),
+    /** Vonage's id of the stored API secret (null: not known). */
+    setSecretId: (id: string, secretId: string | null) =>
+      statements.setSecretId.run({ id, secretId }),
+    /** A secret rotation in progress since then (null: none). */
+    setRotation: (id: string, since: string | null) => statements.setRotation.run({ id, since }),
+    /** The primary account of a subaccount. */
+    setPrimary: (id: string, primaryId: string | null) =>
+      statements.setPrimary.run({ id, primaryId }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { ParsedInput } from '../../shared/contract';
 import type { RevealableSecret } from '../../shared/secret-kinds';
 import type {
   AccountSummary,
@@ -21,13 +21,16 @@ export interface Vault {
   onKeyChange(listener: (applicationId: string) => void): () => void;
 }
 
+/** An account with its applications, as the vault reads it. */
+export type AccountWithApplications = AccountSummary & { applications: ApplicationSummary[] };
+
 export interface AccountsApi {
   list(query?: string): AccountSummary[];
   findByApiKey(apiKey: string): AccountSummary | undefined;
   findByName(name: string): AccountSummary | undefined;
   find(id: string): AccountSummary | undefined;
   /** The account with its applications; NOT_FOUND when there is none. */
-  get(id: string): ChannelOutput<'accounts:get'>;
+  get(id: string): AccountWithApplications;
   /** By name (case-insensitive) or id: what a person types on the command line. */
   resolve(nameOrId: string): AccountSummary;
   create(input: ParsedInput<'accounts:create'>): Promise<AccountSummary>;
@@ -36,6 +39,13 @@ export interface AccountsApi {
   /** Every secret of the account goes (its applications', OAuth's) with the rows, or nothing does. */
   remove(id: string): Promise<{ removedApplications: number }>;
   revealSecret(id: string, which: RevealableSecret): Promise<string>;
+  /** Secret rotation (pending-secrets.ts): the new secret beside the one in use, then adopted or dropped. */
+  beginSecretRotation(id: string, secret: string): Promise<AccountSummary>;
+  pendingSecret(id: string): Promise<string | null>;
+  adoptSecret(id: string, secretId: string | null): Promise<AccountSummary>;
+  dropPendingSecret(id: string): Promise<AccountSummary>;
+  setSecretId(id: string, secretId: string | null): AccountSummary;
+  setPrimary(id: string, primaryId: string | null): AccountSummary;
 }
 
 export interface ApplicationsApi {
@@ -72,7 +82,12 @@ export interface ApplicationsApi {
 export interface VaultRepair {
   /** What the metadata says should be in the keychain. */
   inventory(): {
-    accounts: { id: string; name: string; has_signature_secret: 0 | 1 }[];
+    accounts: {
+      id: string;
+      name: string;
+      has_signature_secret: 0 | 1;
+      rotation_started_at: string | null;
+    }[];
     applications: {
       id: string;
       name: string;

@@ -3,8 +3,8 @@ import type Database from 'better-sqlite3';
 import { didYouMean } from '../../shared/closest-names';
 import { KeydeskError } from '../../shared/errors';
 import { secretKinds, type RevealableSecret } from '../../shared/secret-kinds';
-import type { ChannelOutput, ParsedInput } from '../../shared/contract';
-import type { Vault, VaultRepair } from './vault-api';
+import type { ParsedInput } from '../../shared/contract';
+import type { AccountWithApplications, Vault, VaultRepair } from './vault-api';
 import { createVaultRepair } from './vault-repair';
 import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
 import { secretRefs, type Keychain } from '../keychain/keychain';
@@ -12,6 +12,7 @@ import { createAccountsRepo } from './accounts-repo';
 import { createApplicationsRepo } from './applications-repo';
 import { materialiseKey } from './key-source';
 import { createPendingKeys } from './pending-keys';
+import { createPendingSecrets } from './pending-secrets';
 import { writeSecretsAndRows, type SecretChange, type SecretWrite } from './secret-write';
 
 export interface VaultDeps {
@@ -113,7 +114,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     findByName: (name: string) => accounts.findByName(name),
     find: (id: string) => accounts.get(id),
 
-    get(id: string): ChannelOutput<'accounts:get'> {
+    get(id: string): AccountWithApplications {
       return { ...requireAccount(id), applications: applications.list({ accountId: id }) };
     },
 
@@ -180,6 +181,8 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
             },
             stamp(),
           );
+          // A secret pasted in is not one Keydesk made: Vonage's id for it is unknown.
+          if (input.apiSecret !== undefined) accounts.setSecretId(current.id, null);
           return requireAccount(current.id);
         },
       });
@@ -198,6 +201,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
         ...accountSecretProviders.flatMap((provider) => provider(account.id)),
         secretRefs.apiSecret(account.id),
         secretRefs.signatureSecret(account.id),
+        ...(account.secretRotationSince ? [secretRefs.pendingApiSecret(account.id)] : []),
       ];
       await write({
         secrets: refs.map((ref) => [ref, null] as const),
@@ -214,6 +218,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
       }
       return readSecret(secretRefs[which](account.id), `${label} for account "${account.name}"`);
     },
+    ...createPendingSecrets({ keychain, accounts, write, requireAccount, stamp }),
   };
 
   const applicationApi = {

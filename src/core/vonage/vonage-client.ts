@@ -55,6 +55,10 @@ export function createVonageClient(deps: VonageClientDeps) {
     async asAccount(account: AccountSummary, call: VonageCall): Promise<VonageAnswer> {
       return send(call, basic(account.apiKey, await deps.secretOf(account)));
     },
+    /** With a key and secret other than the stored ones: a new secret being proved, a subaccount's. */
+    withSecret(apiKey: string, secret: string, call: VonageCall): Promise<VonageAnswer> {
+      return send(call, basic(apiKey, secret));
+    },
     async asApplication(application: ApplicationSummary, call: VonageCall): Promise<VonageAnswer> {
       return send(call, `Bearer ${await tokenOf(application)}`);
     },

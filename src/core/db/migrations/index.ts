@@ -9,6 +9,7 @@ import { migration007 } from './007-history-prefix-index';
 import { migration008 } from './008-signature-method';
 import { migration009 } from './009-dashboard-metadata';
 import { migration010 } from './010-key-rotation-and-check-results';
+import { migration011 } from './011-secret-rotation-and-subaccounts';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
