@@ -102,7 +102,7 @@ export const channelTable = {
   users: {
     // An application's Client SDK users live on Vonage; the window refreshes them after a change.
     'users:list': { caller: 'both', reads: ['users'] },
-    'users:get': { caller: 'both', reads: ['users'] },
+    'users:get': { caller: 'cli' },
     'users:add': { caller: 'both', writes: ['users', 'history'] },
     // Deleting on Vonage is confirmed by main's own dialog (or the terminal), never by the page.
     'users:remove': { caller: 'both', writes: ['users', 'history'] },

@@ -42,7 +42,7 @@ describe('clipboard:copy', () => {
       mint: { applicationId: appId, sub: 'alice' },
     });
     expect(copied).toMatchObject({
-      label: 'JWT for "Voice" as the token',
+      label: 'JWT for user "alice" of "Voice" as the token',
       clearsAt: expect.any(String),
       mint: { applicationName: 'Voice', claims: expect.objectContaining({ sub: 'alice' }) },
     });

@@ -180,7 +180,7 @@ export function Sidebar(props: { route: Route; navigate: (route: Route) => void 
                 aria-expanded={account.applicationCount ? row.expanded : undefined}
                 aria-selected={current && !currentApp}
                 aria-current={current && !currentApp ? 'page' : undefined}
-                className={`account-item${current ? ' account-item--selected' : ''}`}
+                className={`account-item${current ? ' account-item--selected' : ''}${row.primaryName ? ' account-item--sub' : ''}`}
                 style={{ height: rowHeights.account }}
                 {...common}
               >
@@ -194,6 +194,7 @@ export function Sidebar(props: { route: Route; navigate: (route: Route) => void 
                 <span className="account-item__name">{account.name}</span>
                 <CheckMark check={checks.get(account.id)} />
                 <span className="account-item__meta">
+                  {row.primaryName ? `sub of ${row.primaryName} · ` : ''}
                   {account.apiKey} · {account.applicationCount} app
                   {account.applicationCount === 1 ? '' : 's'}
                 </span>

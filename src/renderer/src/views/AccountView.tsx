@@ -7,6 +7,8 @@ import type { Route } from '../route';
 import { AccountForm } from './AccountForm';
 import { NewApplicationForm } from './NewApplicationForm';
 import { CreateOnVonageForm } from './CreateOnVonageForm';
+import { AccountSecrets } from './AccountSecrets';
+import { AccountSubaccounts } from './AccountSubaccounts';
 import { OAuthPanel } from './OAuthPanel';
 import { CheckWithVonage } from '../components/CheckWithVonage';
 import { CopyEnvironmentButtons } from '../components/CopyEnvironmentButtons';
@@ -80,6 +82,22 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
             Copy
           </button>
         </dd>
+        {account.primary ? (
+          <>
+            <dt>Subaccount of</dt>
+            <dd>
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  props.navigate({ view: 'account', accountId: account.primary?.id ?? '' })
+                }
+              >
+                {account.primary.name}
+              </button>
+            </dd>
+          </>
+        ) : null}
         <dt>API secret</dt>
         <dd>
           <code data-testid="api-secret">{secret ?? '••••••••••••'}</code>
@@ -129,6 +147,10 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
         ) : null}
       </dl>
       <CheckWithVonage id={account.id} what="account" />
+      <AccountSecrets key={`s-${account.id}`} account={account} />
+      {account.primary ? null : (
+        <AccountSubaccounts key={`u-${account.id}`} account={account} navigate={props.navigate} />
+      )}
       <h2>Applications</h2>
       {account.applications.length === 0 && !adding ? (
         <p className="muted">
