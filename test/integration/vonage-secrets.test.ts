@@ -3,6 +3,8 @@ import { SubAccounts } from '@vonage/subaccounts';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Confirmation } from '../../src/core/handlers/handler-types';
 import { secretRefs } from '../../src/core/keychain/keychain';
+import { addSecret, listSecrets, revokeSecret } from '../../src/core/vonage/secrets-api';
+import { createVonageClient, type VonageCall } from '../../src/core/vonage/vonage-client';
 import { contractCaller } from '../helpers/contract-caller';
 import { type FakeVonage } from '../helpers/fake-vonage';
 import { useFakeVonage } from '../helpers/use-fake-vonage';
@@ -262,5 +264,51 @@ describe('subaccounts', () => {
       });
     }
     fake.fail(undefined);
+  });
+});
+
+describe("Vonage's refusals of the secrets API, each said as itself", () => {
+  const client = () =>
+    createVonageClient({
+      hosts: () => ({ api: new URL(fake.url), rest: new URL(fake.url) }),
+      requestOptions: () => ({
+        timeoutMs: 5000,
+        network: vault.env().services.network,
+        sleep: async () => undefined,
+      }),
+      secretOf: async () => first,
+      applicationToken: async () => '',
+    });
+  const asAcme =
+    (secret = first) =>
+    (call: VonageCall) =>
+      client().withSecret('acme0001', secret, call);
+
+  it('a weak secret, a third secret, a bare 400, the last one, a wrong key or id', async () => {
+    await expect(addSecret(asAcme(), 'acme0001', 'weak')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('validation'),
+    });
+    await addSecret(asAcme(), 'acme0001', 'Second-Secret2');
+    await expect(addSecret(asAcme(), 'acme0001', 'Third-Secret3')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('already holds two API secrets'),
+    });
+    fake.fail({ kind: 'status', status: 400, method: 'POST', times: 1 });
+    const older = await addSecret(asAcme(), 'acme0001', 'Third-Secret3').catch((e: unknown) => e);
+    expect(older).toMatchObject({ code: 'VALIDATION' });
+    const [only] = atVonage().filter((s) => s.value !== first);
+    await revokeSecret(asAcme(), 'acme0001', only?.id ?? '');
+    const last = atVonage()[0]?.id ?? '';
+    await expect(revokeSecret(asAcme(), 'acme0001', last)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('the last one'),
+    });
+    await expect(listSecrets(asAcme('wrong-Secret9'), 'acme0001')).rejects.toMatchObject({
+      message: expect.stringContaining('AUTH_FAILED'),
+    });
+    await expect(revokeSecret(asAcme(), 'acme0001', 'no-such-id')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
