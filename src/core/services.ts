@@ -152,6 +152,11 @@ export function createServices({
   pruneHistory();
 
   const fileVault = keychainBackend === 'file' ? (inUse as FileKeychain) : undefined;
+  // A locked vault file mints nothing: the keys parsed from it and the tokens they made go too.
+  fileVault?.onLock(() => {
+    signingKeys.clear();
+    lastTokens.clear();
+  });
   const services: Services = {
     version: packageJson.version,
     dataDir,

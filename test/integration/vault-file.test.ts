@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFileKeychain } from '../../src/core/keychain/file-keychain';
 import { ageDecrypt, ageEncrypt } from '../helpers/age-oracle';
-import { makeDataDir } from '../helpers/services';
+import { makeDataDir, openTestServices } from '../helpers/services';
+import { keychainOpener } from '../../src/core/services';
+import { contractCaller } from '../helpers/contract-caller';
+import { makeRsaKeys } from '../helpers/keys';
 
 const passphrase = 'correct horse battery staple';
 
@@ -149,5 +152,49 @@ describe('the vault file (age, passphrase)', () => {
     // would give up with KEYCHAIN_TIMEOUT after about 20 s if the lock were never freed).
     await keychain.set('b', '2');
     expect(entriesIn(ageDecrypt(path, passphrase))).toEqual({ a: '1', b: '2' });
+  });
+});
+
+describe('locking the vault file (the app)', () => {
+  it('forgets the keys parsed from it and the tokens they minted when it locks', async () => {
+    const dataDir = makeDataDir();
+    const env = { KEYDESK_KEYCHAIN: 'file' };
+    const opened = openTestServices(keychainOpener(env, dataDir), { dataDir, env });
+    const { services, invoke } = opened;
+    const { ok, fails } = contractCaller(() => invoke);
+    try {
+      await ok('keychain:unlock', { passphrase });
+      const account = await ok('accounts:create', {
+        name: 'Acme',
+        apiKey: 'acme0001',
+        apiSecret: 's3cret-A1',
+      });
+      const keys = makeRsaKeys();
+      const app = await ok('apps:create', {
+        accountId: account.id,
+        id: 'aaaaaaaa-bbbb-4ccc-8ddd-0000000000f1',
+        name: 'Voice',
+        key: { kind: 'pem', pem: keys.pkcs8 },
+      });
+      await ok('clipboard:copy', { what: 'jwt', format: 'raw', mint: { applicationId: app.id } });
+      expect(services.signingKeys.size).toBe(1);
+      expect(services.lastTokens.size).toBe(1);
+      await ok('keychain:lock', {});
+      expect(services.signingKeys.size).toBe(0);
+      expect(services.lastTokens.size).toBe(0);
+      // Nothing cached mints or copies a token while it is locked.
+      expect(
+        await fails('clipboard:copy', {
+          what: 'jwt',
+          format: 'raw',
+          mint: { applicationId: app.id },
+        }),
+      ).toMatchObject({ code: 'KEYCHAIN_LOCKED' });
+      expect(
+        await fails('clipboard:copy', { what: 'lastJwt', applicationId: app.id, format: 'raw' }),
+      ).toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      opened.dispose();
+    }
   });
 });

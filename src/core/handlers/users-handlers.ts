@@ -2,7 +2,7 @@ import type { ApplicationSummary } from '../../shared/vault-schemas';
 import type { Services } from '../services';
 import { checkTokenSubject } from '../vonage/subject-check';
 import { addUser, deleteUser, getUser, listUsers } from '../vonage/users-api';
-import { vonageClientFor, type VonageClient } from '../vonage/vonage-client';
+import { vonageClientFor } from '../vonage/vonage-client';
 import { requireConfirmation } from './confirmation';
 import { eventSubjects } from './event-subjects';
 import { askedVonage as asked } from './asked-vonage';
@@ -14,8 +14,8 @@ export function usersHandlers(
 ): HandlersOf<'users:list' | 'users:add' | 'users:get' | 'users:remove' | 'users:checkToken'> {
   const { vault, audit } = services;
   const subjects = eventSubjects(services);
-  let made: VonageClient | undefined;
-  const client = () => (made ??= vonageClientFor(services));
+  // A client per call: its application tokens live no longer than the call (a lock drops nothing else).
+  const client = () => vonageClientFor(services);
   const about = (application: ApplicationSummary) => ({
     applicationId: application.id,
     applicationName: application.name,

@@ -45,6 +45,8 @@ export function createSigningKeyCache(
       return key;
     },
     drop: (applicationId: string) => entries.delete(applicationId),
+    /** Every parsed key goes (the vault file was locked). */
+    clear: () => entries.clear(),
     get size() {
       return entries.size;
     },

@@ -29,6 +29,11 @@ export interface FileKeychain extends Keychain {
   unlock(passphrase: string): Promise<void>;
   /** Drops the file key from memory: the next use needs the passphrase again. */
   lock(): void;
+  /**
+   * Called at every lock, by hand or when idle: whoever keeps what the secrets made (parsed
+   * keys, minted tokens) forgets it then too. Returns the unsubscribe.
+   */
+  onLock(listener: () => void): () => void;
 }
 
 export interface FileKeychainOptions {
@@ -70,11 +75,13 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
   const { path } = options;
   let kept: OpenedKey | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
+  const lockListeners = new Set<() => void>();
 
   function lock() {
     kept?.fileKey.fill(0);
     kept = undefined;
     clearTimeout(idleTimer);
+    for (const listener of lockListeners) listener();
   }
 
   /** Each use pushes the idle lock further away. */
@@ -209,5 +216,9 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
       });
     },
     lock,
+    onLock(listener) {
+      lockListeners.add(listener);
+      return () => lockListeners.delete(listener);
+    },
   };
 }
