@@ -29,6 +29,8 @@ export async function runDoctor(
   finishPendingKey?: (applicationId: string) => Promise<string>,
   /** Asks Vonage which API secret works and settles a secret rotation left pending. */
   finishPendingSecret?: (accountId: string) => Promise<string>,
+  /** The other keychain, in words, where the secrets may be when this one holds none of them. */
+  otherKeychain = 'the other keychain',
 ): Promise<Omit<DoctorReport, 'keychain'>> {
   const stored = new Set(await keychain.listRefs());
   const { accounts, applications } = repair.inventory();
@@ -108,6 +110,15 @@ export async function runDoctor(
     otherVaults: await keychain.otherVaults(),
   };
   if (!fix) return report;
+  // A keychain that holds none of this vault's secrets is the wrong keychain (a first run of the
+  // vault file, a KEYDESK_KEYCHAIN for one run), not a vault whose secrets all vanished: removing
+  // every row here would make the real keychain's secrets orphans for the next --fix to delete.
+  if (expected.size > 0 && missingSecrets.length === expected.size) {
+    report.needsAttention.push(
+      `The keychain in use holds none of this vault's ${expected.size} secrets: they are probably in ${otherKeychain}. Nothing was removed. Run the doctor with that keychain (KEYDESK_KEYCHAIN), or move the secrets with "keydesk keychain migrate".`,
+    );
+    return report;
+  }
 
   for (const orphan of orphanSecrets) {
     await keychain.delete(orphan.ref);

@@ -203,6 +203,7 @@ export function createServices({
           const deps = { vault, client: vonageClientFor(services) };
           return finishPendingSecret(deps, vault.accounts.get(id));
         },
+        keychainBackend === 'os' ? `the vault file (${vaultFilePath(dataDir)})` : 'the OS keychain',
       ),
     async keychainStatus() {
       if (fileVault) {

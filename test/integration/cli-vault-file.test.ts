@@ -174,6 +174,26 @@ describe('keydesk with the encrypted vault file', () => {
     expect(Object.values(entriesOf(dataDir)).sort()).toEqual(['globex-secret', 'typed-secret']);
   });
 
+  it('doctor --fix on a keychain holding none of the vault removes nothing and names the other', async () => {
+    const dataDir = makeDataDir();
+    const keydesk = cliRunner(dataDir, keychain.service);
+    await seedWithCli(keydesk, dataDir, {
+      accounts: [{ name: 'Acme', apiKey: 'abcd1235', secret: 'acme-secret' }],
+      apps: [{ account: 'Acme', id: appId, name: 'Voice', pem: keys.pkcs8 }],
+    });
+    // One run on the vault file, which does not hold these secrets (it does not even exist).
+    const fixed = keydesk(['doctor', '--fix'], { env: onFile });
+    expect(fixed.code).toBe(1);
+    expect(fixed.stdout).toContain(
+      "Needs you: The keychain in use holds none of this vault's 2 secrets: they are probably in the OS keychain. Nothing was removed.",
+    );
+    expect(fixed.stdout).not.toMatch(/Fixed:/);
+    // On the OS keychain everything is still there and agrees.
+    expect(keydesk(['doctor', '--fix'])).toMatchObject({ code: 0 });
+    expect(keydesk(['accounts', 'list']).stdout).toContain('Acme');
+    await expectJwtWorks(keydesk);
+  });
+
   it('keychain migrate moves every secret to the file and back, checking each before removing any', async () => {
     const dataDir = makeDataDir();
     const keydesk = cliRunner(dataDir, keychain.service);
