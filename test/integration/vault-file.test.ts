@@ -75,6 +75,27 @@ describe('the vault file (age, passphrase)', () => {
     expect(second.asked).toEqual(['open']);
   });
 
+  it('keeps a passphrase as typed, as age does (NFD stays NFD), and opens files keyed with its NFC form', async () => {
+    const typed = 'cafe\u0301 cre\u0300me passphrase'; // decomposed accents, as some keyboards send them
+    const nfc = typed.normalize('NFC');
+    expect(nfc).not.toBe(typed);
+    const { keychain, path } = fileVault(undefined, typed);
+    await keychain.set('account/1/apiSecret', 'kept');
+    // age itself, given the same keystrokes, opens it; the NFC form is another passphrase to age.
+    expect(entriesIn(ageDecrypt(path, typed))).toEqual({ 'account/1/apiSecret': 'kept' });
+    expect(() => ageDecrypt(path, nfc)).toThrow();
+
+    // A file keyed with the NFC form (what Keydesk wrote before) opens with the typed form too.
+    const folder = makeDataDir();
+    const plain = join(folder, 'plain.json');
+    writeFileSync(
+      plain,
+      JSON.stringify({ keydesk: 'vault file', version: 1, entries: { a: '1' } }),
+    );
+    ageEncrypt(plain, join(folder, 'vault.age'), nfc);
+    expect(await fileVault(join(folder, 'vault.age'), typed).keychain.get('a')).toBe('1');
+  });
+
   it('a wrong passphrase reads nothing and changes nothing', async () => {
     const { keychain, path } = fileVault();
     await keychain.set('a', 'kept');

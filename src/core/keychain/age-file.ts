@@ -28,12 +28,16 @@ export interface OpenedKey {
 export class WrongPassphraseError extends Error {}
 export class NotAnAgeFileError extends Error {}
 
-/** scrypt as age's scrypt stanza uses it, in Node's thread pool: the app's main stays responsive. */
+/**
+ * scrypt as age's scrypt stanza uses it, in Node's thread pool: the app's main stays responsive.
+ * The passphrase's UTF-8 bytes as typed, as age takes them (age does not normalise, so neither
+ * may Keydesk: `age -d` must open the file with the same keystrokes).
+ */
 function scryptKey(passphrase: string, salt: Uint8Array, logN: number): Promise<Buffer> {
   const labelAndSalt = Buffer.concat([Buffer.from(scryptLabel), salt]);
   return new Promise((resolve, reject) =>
     scrypt(
-      passphrase.normalize('NFC'),
+      passphrase,
       labelAndSalt,
       32,
       { N: 2 ** logN, r: 8, p: 1, maxmem: 2 ** logN * 1024 + 32 * 1024 * 1024 },
@@ -83,12 +87,17 @@ function passphraseIdentity(passphrase: string): Identity {
       if (!/^[1-9]\d*$/.test(logNText) || logN > 20)
         throw new NotAnAgeFileError(`its scrypt work factor (${logNText}) is out of range`);
       if (stanza.body.length !== 32) throw new NotAnAgeFileError('its scrypt stanza is malformed');
-      const key = await scryptKey(passphrase, salt, logN);
-      try {
-        return unchacha(key, zeroNonce, stanza.body);
-      } catch {
-        throw new WrongPassphraseError('wrong passphrase');
+      // Files written before Keydesk stopped normalising took the NFC form: tried second.
+      const forms = [...new Set([passphrase, passphrase.normalize('NFC')])];
+      for (const form of forms) {
+        const key = await scryptKey(form, salt, logN);
+        try {
+          return unchacha(key, zeroNonce, stanza.body);
+        } catch {
+          // The next form, if any.
+        }
       }
+      throw new WrongPassphraseError('wrong passphrase');
     },
   };
 }
