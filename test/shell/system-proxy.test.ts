@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeVonage, fakeVonageEnv, type FakeVonage } from '../helpers/fake-vonage';
+import { startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
 import { startForwardProxy, type ForwardProxy } from '../helpers/forward-proxy';
+import { startTlsFront } from '../helpers/tls-front';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeDataDir } from '../helpers/services';
 import { startMain, startToWindow, type MainUnderTest } from './main-process';
@@ -11,17 +12,20 @@ import { startMain, startToWindow, type MainUnderTest } from './main-process';
  */
 const keychain = createTestKeychain();
 let fake: FakeVonage;
+/** Vonage over https (its certificate trusted), as the app meets it: the proxy sees CONNECT only. */
+let front: Awaited<ReturnType<typeof startTlsFront>>;
 let systemProxy: ForwardProxy;
 let envProxy: ForwardProxy;
 let running: MainUnderTest | undefined;
 
 beforeAll(async () => {
   fake = await startFakeVonage();
+  front = await startTlsFront(Number(new URL(fake.url).port));
   systemProxy = await startForwardProxy();
   envProxy = await startForwardProxy();
 });
 afterAll(async () => {
-  await Promise.all([fake.close(), systemProxy.close(), envProxy.close()]);
+  await Promise.all([fake.close(), front.close(), systemProxy.close(), envProxy.close()]);
 });
 afterEach(async () => {
   expect(running?.entries('uncaughtException')).toEqual([]);
@@ -37,7 +41,9 @@ async function appWithAccount(env: NodeJS.ProcessEnv) {
     env: {
       KEYDESK_HOME: makeDataDir(),
       KEYDESK_KEYCHAIN_SERVICE: keychain.service,
-      ...fakeVonageEnv(fake),
+      KEYDESK_VONAGE_API_HOST: front.url,
+      KEYDESK_VONAGE_REST_HOST: front.url,
+      NODE_EXTRA_CA_CERTS: front.caFile,
       KEYDESK_STANDIN_SYSTEM_PROXY: `PROXY 127.0.0.1:${systemProxy.port}; DIRECT`,
       ...env,
     },
@@ -52,7 +58,7 @@ describe("the app behind the system's proxy", () => {
   it('asks its session for the proxy and checks through it; settings show it', async () => {
     const { main, invoke } = await appWithAccount({});
     const route = await invoke('vonage:proxy', {});
-    const host = new URL(fake.url).host;
+    const host = new URL(front.url).host;
     expect(route.value).toEqual([
       { host, proxy: `127.0.0.1:${systemProxy.port}`, from: "the system's proxy settings" },
       { host, proxy: `127.0.0.1:${systemProxy.port}`, from: "the system's proxy settings" },
@@ -60,17 +66,17 @@ describe("the app behind the system's proxy", () => {
     const checked = await invoke('vonage:check', { refs: ['Acme'] });
     expect(checked.value).toMatchObject([{ code: 'OK' }]);
     expect(systemProxy.carried).toEqual([
-      { method: 'GET', target: `${fake.url}/account/get-balance`, authorized: true },
+      expect.objectContaining({ method: 'CONNECT', target: host }),
     ]);
     expect(main.entries('session.resolveProxy')).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ url: `${fake.url}/account/get-balance`, partition: '' }),
+        expect.objectContaining({ url: `${front.url}/account/get-balance`, partition: '' }),
       ]),
     );
   });
 
-  it('lets HTTP_PROXY and NO_PROXY win over the system', async () => {
-    const { invoke } = await appWithAccount({ HTTP_PROXY: envProxy.url });
+  it('lets HTTPS_PROXY and NO_PROXY win over the system', async () => {
+    const { invoke } = await appWithAccount({ HTTPS_PROXY: envProxy.url });
     expect((await invoke('vonage:check', { refs: ['Acme'] })).value).toMatchObject([
       { code: 'OK' },
     ]);

@@ -122,6 +122,10 @@ export function createNetwork(env: NodeJS.ProcessEnv, systemProxy?: SystemProxy)
   let undici: typeof import('undici') | undefined;
 
   async function proxyFor(target: URL): Promise<ProxyChoice | undefined> {
+    // Plain http is allowed to this machine only, and every request Keydesk makes carries
+    // credentials (Basic, a Bearer token, an OAuth signature): through a proxy they would cross it
+    // in clear. This machine is reached directly, whatever the variables or the system say.
+    if (target.protocol === 'http:') return undefined;
     if (!systemProxy || environmentSetsProxy(env)) return proxyFromEnvironment(target, env);
     return proxyFromSystemAnswer(await systemProxy(target));
   }
