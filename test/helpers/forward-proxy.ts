@@ -16,7 +16,7 @@ export interface Carried {
 
 export async function startForwardProxy(options: { credentials?: string } = {}) {
   const carried: Carried[] = [];
-  let mode: 'forward' | 'refuse' | 'stall' = 'forward';
+  let mode: 'forward' | 'refuse' | 'stall' | 'hangup' = 'forward';
   const sockets = new Set<Socket>();
   const expected = options.credentials
     ? `Basic ${Buffer.from(options.credentials).toString('base64')}`
@@ -67,6 +67,10 @@ export async function startForwardProxy(options: { credentials?: string } = {}) 
       return;
     }
     if (mode === 'stall') return;
+    if (mode === 'hangup') {
+      socket.destroy();
+      return;
+    }
     if (mode === 'refuse') {
       socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -92,7 +96,7 @@ export async function startForwardProxy(options: { credentials?: string } = {}) 
     port,
     url: `http://127.0.0.1:${port}`,
     carried,
-    /** forward (the default), refuse with 403, or hold every request without an answer. */
+    /** forward (the default), refuse with 403, hold every request without an answer, or hang up on CONNECT. */
     behave(next: typeof mode) {
       mode = next;
     },

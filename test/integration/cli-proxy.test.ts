@@ -146,6 +146,16 @@ describe('the CLI behind a proxy', () => {
     expect((await keydesk(['settings', 'set', 'vonage-timeout', '15'])).code).toBe(0);
   });
 
+  it('names a proxy that hangs up on CONNECT, after a few tries, not thousands', async () => {
+    proxy.behave('hangup');
+    const run = await keydeskWith({ HTTPS_PROXY: proxy.url })(['check', 'Acme']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `the proxy 127.0.0.1:${proxy.port} (from HTTPS_PROXY) closed the connection`,
+    );
+    expect(proxy.carried.length).toBeLessThanOrEqual(5);
+  });
+
   it('uses the credentials in the proxy URL, never shows them, and says when they are missing', async () => {
     const guarded = await startForwardProxy({ credentials: 'alice:pr0xy-Pass' });
     try {

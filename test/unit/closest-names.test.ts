@@ -8,6 +8,9 @@ describe('the names a person probably meant', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('same', 'same')).toBe(0);
+    // Two neighbours swapped is one slip.
+    expect(editDistance('alcie', 'alice')).toBe(1);
+    expect(closestNames('alcie', ['alice', 'bob'])).toEqual(['alice']);
   });
 
   it('offers a slip of a letter or two, or a name containing what was typed, best first', () => {

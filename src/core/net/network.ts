@@ -106,6 +106,13 @@ function failureThrough(
       `${via} refused to connect to ${target.host} (HTTP ${status}). Ask whoever runs the proxy to allow ${target.host}, or name it in NO_PROXY if it is reachable directly.`,
     );
   }
+  // The proxy accepted the connection, then hung up on the CONNECT (or mid-request).
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') {
+    return new ProxyFailure(
+      'unreachable',
+      `${via} closed the connection to ${target.host} without an answer (${code}). The proxy may not allow ${target.host}, or it is failing; ask whoever runs it, or name ${target.hostname} in NO_PROXY if it is reachable directly.`,
+    );
+  }
   if (code) {
     return new ProxyFailure(
       'unreachable',

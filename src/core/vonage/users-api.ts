@@ -186,7 +186,7 @@ export async function closestUsers(
 export function noSuchUser(application: ApplicationSummary, ref: string, closest: string[]) {
   const hint = closest.length
     ? ` Did you mean ${closest.map((name) => `"${name}"`).join(', ')}?`
-    : ` "keydesk users list ${application.name}" shows them all.`;
+    : ` See them all with: keydesk users list "${application.name}"`;
   return new KeydeskError(
     'NOT_FOUND',
     `"${application.name}" has no user "${ref}" on Vonage.${hint}`,
