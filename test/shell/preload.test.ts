@@ -81,10 +81,13 @@ describe('the renderer surface', () => {
 
   it('is exactly the channels src/renderer calls', () => {
     const source = rendererSources(join(import.meta.dirname, '..', '..', 'src', 'renderer'));
-    // A call site counts (a read through useChannel, an action through send or useAction); a
-    // channel named only as a type (ChannelInput<'jwt:mint'>) or in the channel table does not.
+    // A call site counts (a read through useChannel or AskOnRequest's channel, an action through
+    // send or useAction); a channel named only as a type (ChannelInput<'jwt:mint'>) or in the
+    // channel table does not.
     const called = channelNames.filter((channel) =>
-      new RegExp(`(?:useChannel|send|useAction)\\(\\s*['"]${channel}['"]`).test(source.join('\n')),
+      new RegExp(
+        `(?:(?:useChannel|send|useAction)\\(\\s*['"]${channel}['"]|<AskOnRequest\\s+channel="${channel}")`,
+      ).test(source.join('\n')),
     );
     expect(called.sort()).toEqual([...rendererChannels].sort());
   });

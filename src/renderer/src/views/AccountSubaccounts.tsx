@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import type { ChannelOutput } from '../../../shared/contract';
 import type { AccountSummary } from '../../../shared/vault-schemas';
 import { Field } from '../components/Field';
 import { FormFooter } from '../components/FormFooter';
 import { useAction } from '../components/useAction';
 import { useToast } from '../components/toasts';
-import { useChannel } from '../data/channel-data';
+import { AskOnRequest } from '../components/AskOnRequest';
 import type { Route } from '../route';
 
 /**
@@ -16,112 +17,104 @@ export function AccountSubaccounts(props: {
   account: AccountSummary;
   navigate: (route: Route) => void;
 }) {
-  const { account } = props;
-  const [open, setOpen] = useState(false);
-  const [form, setForm] = useState<{ kind: 'create' } | { kind: 'import'; apiKey: string } | null>(
-    null,
-  );
-  const { data, error, loading, reload } = useChannel(
-    'subaccounts:list',
-    open ? { primary: account.id } : null,
-  );
-
   return (
     <section aria-labelledby="subaccounts-heading" data-testid="subaccounts">
       <h2 id="subaccounts-heading">Subaccounts</h2>
-      {!open ? (
-        <div className="actions">
-          <button type="button" className="button" onClick={() => setOpen(true)}>
-            Show subaccounts
-          </button>
-        </div>
-      ) : error ? (
-        <div className="banner banner--warning" role="alert">
-          <p>{error.message}</p>
-          <button type="button" className="button button--small" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      ) : !data ? (
-        <p role="status">{loading ? 'Asking Vonage for the subaccounts…' : ''}</p>
-      ) : (
-        <>
-          {data.subaccounts.length ? (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">API key</th>
-                  <th scope="col">Balance</th>
-                  <th scope="col">State</th>
-                  <th scope="col">In Keydesk</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.subaccounts.map((sub) => (
-                  <tr key={sub.apiKey}>
-                    <th scope="row">{sub.name}</th>
-                    <td>
-                      <code>{sub.apiKey}</code>
-                    </td>
-                    <td>{sub.sharesBalance ? "Primary's" : (sub.balance?.toFixed(2) ?? '—')}</td>
-                    <td>
-                      {sub.suspended ? (
-                        <span className="badge badge--warning">Suspended</span>
-                      ) : (
-                        'Active'
-                      )}
-                    </td>
-                    <td>
-                      {sub.stored ? (
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() =>
-                            props.navigate({ view: 'account', accountId: sub.stored?.id ?? '' })
-                          }
-                        >
-                          {sub.stored.name}
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-label={`Import ${sub.name}`}
-                          onClick={() => setForm({ kind: 'import', apiKey: sub.apiKey })}
-                        >
-                          Import
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p className="muted">No subaccounts at Vonage.</p>
-          )}
-          {data.totalBalance !== null ? (
-            <p className="muted">Total balance with subaccounts: {data.totalBalance.toFixed(2)}</p>
-          ) : null}
-          {form?.kind === 'create' ? (
-            <CreateSubaccountForm primary={account} done={() => setForm(null)} />
-          ) : form?.kind === 'import' ? (
-            <ImportSubaccountForm
-              primary={account}
-              apiKey={form.apiKey}
-              done={() => setForm(null)}
-            />
-          ) : (
-            <div className="actions">
-              <button type="button" className="button" onClick={() => setForm({ kind: 'create' })}>
-                Create subaccount
-              </button>
-            </div>
-          )}
-        </>
-      )}
+      <AskOnRequest
+        channel="subaccounts:list"
+        input={{ primary: props.account.id }}
+        ask="Show subaccounts"
+        waiting="Asking Vonage for the subaccounts…"
+      >
+        {(answer) => (
+          <SubaccountTable account={props.account} answer={answer} navigate={props.navigate} />
+        )}
+      </AskOnRequest>
     </section>
+  );
+}
+
+function SubaccountTable(props: {
+  account: AccountSummary;
+  answer: ChannelOutput<'subaccounts:list'>;
+  navigate: (route: Route) => void;
+}) {
+  const { account, answer } = props;
+  const [form, setForm] = useState<{ kind: 'create' } | { kind: 'import'; apiKey: string } | null>(
+    null,
+  );
+  return (
+    <>
+      {answer.subaccounts.length ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">API key</th>
+              <th scope="col">Balance</th>
+              <th scope="col">State</th>
+              <th scope="col">In Keydesk</th>
+            </tr>
+          </thead>
+          <tbody>
+            {answer.subaccounts.map((sub) => (
+              <tr key={sub.apiKey}>
+                <th scope="row">{sub.name}</th>
+                <td>
+                  <code>{sub.apiKey}</code>
+                </td>
+                <td>{sub.sharesBalance ? "Primary's" : (sub.balance?.toFixed(2) ?? '—')}</td>
+                <td>
+                  {sub.suspended ? (
+                    <span className="badge badge--warning">Suspended</span>
+                  ) : (
+                    'Active'
+                  )}
+                </td>
+                <td>
+                  {sub.stored ? (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() =>
+                        props.navigate({ view: 'account', accountId: sub.stored?.id ?? '' })
+                      }
+                    >
+                      {sub.stored.name}
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Import ${sub.name}`}
+                      onClick={() => setForm({ kind: 'import', apiKey: sub.apiKey })}
+                    >
+                      Import
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No subaccounts at Vonage.</p>
+      )}
+      {answer.totalBalance !== null ? (
+        <p className="muted">Total balance with subaccounts: {answer.totalBalance.toFixed(2)}</p>
+      ) : null}
+      {form?.kind === 'create' ? (
+        <CreateSubaccountForm primary={account} done={() => setForm(null)} />
+      ) : form?.kind === 'import' ? (
+        <ImportSubaccountForm primary={account} apiKey={form.apiKey} done={() => setForm(null)} />
+      ) : (
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setForm({ kind: 'create' })}>
+            Create subaccount
+          </button>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -6,7 +6,7 @@ import { FormFooter } from '../components/FormFooter';
 import { useAction } from '../components/useAction';
 import { useCopy } from '../components/useCopy';
 import { useToast } from '../components/toasts';
-import { useChannel } from '../data/channel-data';
+import { AskOnRequest } from '../components/AskOnRequest';
 
 type Application = ChannelOutput<'apps:get'>;
 
@@ -22,24 +22,6 @@ const regionOf = (user: VonageUser) =>
  * (confirmed by main's own dialog) and a user's token copied by main.
  */
 export function ApplicationUsers({ app }: { app: Application }) {
-  const [open, setOpen] = useState(false);
-  const { data, error, loading, reload } = useChannel('users:list', open ? { app: app.id } : null);
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(0);
-  const [adding, setAdding] = useState(false);
-
-  const matches = useMemo(() => {
-    const words = query.trim().toLowerCase();
-    const users = data?.users ?? [];
-    if (!words) return users;
-    return users.filter((u) =>
-      [u.name, u.displayName ?? '', u.id].some((text) => text.toLowerCase().includes(words)),
-    );
-  }, [data, query]);
-  const pages = Math.max(1, Math.ceil(matches.length / pageSize));
-  const shownPage = Math.min(page, pages - 1);
-  const shown = matches.slice(shownPage * pageSize, (shownPage + 1) * pageSize);
-
   return (
     <section className="users" aria-labelledby="users-heading" data-testid="users">
       <h2 id="users-heading">Users on Vonage</h2>
@@ -47,101 +29,116 @@ export function ApplicationUsers({ app }: { app: Application }) {
         Client SDK users of this application. A user&apos;s token carries their name as{' '}
         <code>sub</code>; a name Vonage does not have is the first reason a login fails.
       </p>
-      {!open ? (
-        <div className="actions">
-          <button type="button" className="button" onClick={() => setOpen(true)}>
-            Show users
-          </button>
-        </div>
-      ) : error ? (
-        <div className="banner banner--warning" role="alert">
-          <p>{error.message}</p>
-          <button type="button" className="button button--small" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      ) : !data ? (
-        <p role="status">{loading ? 'Asking Vonage for the users…' : ''}</p>
-      ) : (
-        <>
-          <div className="users__toolbar">
-            <Field id="user-search" label="Search users">
-              <input
-                id="user-search"
-                type="search"
-                value={query}
-                placeholder="Name, display name or USR- id"
-                onChange={(e) => {
-                  setQuery(e.target.value);
-                  setPage(0);
-                }}
-              />
-            </Field>
-            <p className="muted" role="status">
-              {query.trim()
-                ? `${matches.length} of ${data.users.length} users match`
-                : `${data.users.length} user${data.users.length === 1 ? '' : 's'}`}
-              {loading ? ' · refreshing…' : ''}
-            </p>
-          </div>
-          {shown.length ? (
-            <table className="table users__table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Display name</th>
-                  <th scope="col">Region</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((user) => (
-                  <UserRow key={user.id} app={app} user={user} />
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p className="muted">
-              {data.users.length ? 'No user matches.' : 'No users yet: add the first one below.'}
-            </p>
-          )}
-          {pages > 1 ? (
-            <nav className="pager" aria-label="Pages of users">
-              <button
-                type="button"
-                className="button button--small"
-                disabled={shownPage === 0}
-                onClick={() => setPage(shownPage - 1)}
-              >
-                Previous
-              </button>
-              <span>
-                Page {shownPage + 1} of {pages}
-              </span>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={shownPage >= pages - 1}
-                onClick={() => setPage(shownPage + 1)}
-              >
-                Next
-              </button>
-            </nav>
-          ) : null}
-          {adding ? (
-            <AddUserForm app={app} done={() => setAdding(false)} />
-          ) : (
-            <div className="actions">
-              <button type="button" className="button" onClick={() => setAdding(true)}>
-                Add user
-              </button>
-            </div>
-          )}
-        </>
-      )}
+      <AskOnRequest
+        channel="users:list"
+        input={{ app: app.id }}
+        ask="Show users"
+        waiting="Asking Vonage for the users…"
+      >
+        {(answer, refreshing) => (
+          <UserList app={app} users={answer.users} refreshing={refreshing} />
+        )}
+      </AskOnRequest>
     </section>
+  );
+}
+
+/** Searched and paged in the window: Vonage's list is read whole, every page followed. */
+function UserList(props: { app: Application; users: VonageUser[]; refreshing: boolean }) {
+  const { app, users } = props;
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const [adding, setAdding] = useState(false);
+
+  const matches = useMemo(() => {
+    const words = query.trim().toLowerCase();
+    if (!words) return users;
+    return users.filter((u) =>
+      [u.name, u.displayName ?? '', u.id].some((text) => text.toLowerCase().includes(words)),
+    );
+  }, [users, query]);
+  const pages = Math.max(1, Math.ceil(matches.length / pageSize));
+  const shownPage = Math.min(page, pages - 1);
+  const shown = matches.slice(shownPage * pageSize, (shownPage + 1) * pageSize);
+
+  return (
+    <>
+      <div className="users__toolbar">
+        <Field id="user-search" label="Search users">
+          <input
+            id="user-search"
+            type="search"
+            value={query}
+            placeholder="Name, display name or USR- id"
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setPage(0);
+            }}
+          />
+        </Field>
+        <p className="muted" role="status">
+          {query.trim()
+            ? `${matches.length} of ${users.length} users match`
+            : `${users.length} user${users.length === 1 ? '' : 's'}`}
+          {props.refreshing ? ' · refreshing…' : ''}
+        </p>
+      </div>
+      {shown.length ? (
+        <table className="table users__table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Display name</th>
+              <th scope="col">Region</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((user) => (
+              <UserRow key={user.id} app={app} user={user} />
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">
+          {users.length ? 'No user matches.' : 'No users yet: add the first one below.'}
+        </p>
+      )}
+      {pages > 1 ? (
+        <nav className="pager" aria-label="Pages of users">
+          <button
+            type="button"
+            className="button button--small"
+            disabled={shownPage === 0}
+            onClick={() => setPage(shownPage - 1)}
+          >
+            Previous
+          </button>
+          <span>
+            Page {shownPage + 1} of {pages}
+          </span>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={shownPage >= pages - 1}
+            onClick={() => setPage(shownPage + 1)}
+          >
+            Next
+          </button>
+        </nav>
+      ) : null}
+      {adding ? (
+        <AddUserForm app={app} done={() => setAdding(false)} />
+      ) : (
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setAdding(true)}>
+            Add user
+          </button>
+        </div>
+      )}
+    </>
   );
 }
 
