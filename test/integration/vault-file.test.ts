@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFileKeychain } from '../../src/core/keychain/file-keychain';
 import { ageDecrypt, ageEncrypt } from '../helpers/age-oracle';
 import { makeDataDir, openTestServices } from '../helpers/services';
@@ -218,4 +218,39 @@ describe('locking the vault file (the app)', () => {
       opened.dispose();
     }
   });
+});
+
+describe('a writer that stalls past the lock', () => {
+  it('fails its write instead of replacing what another writer wrote meanwhile', async () => {
+    const folder = makeDataDir();
+    const path = join(folder, 'vault.age');
+    // A writer that creates the file and stops (SIGSTOP) while it holds the lock, at the moment
+    // it asks for the new file's passphrase: its lock goes stale while it cannot refresh it.
+    const script = `
+      const { createFileKeychain } = require(${JSON.stringify(join(import.meta.dirname, '..', '..', 'src', 'core', 'keychain', 'file-keychain.ts'))});
+      const keychain = createFileKeychain({ path: ${JSON.stringify(path)}, passphrase: () => {
+        process.stdout.write('asking\\n');
+        return new Promise((resolve) => process.stdin.once('data', () => resolve(${JSON.stringify(passphrase)})));
+      } });
+      keychain.set('from-the-stalled-writer', '1').then(
+        () => process.stdout.write('written\\n'),
+        (error) => process.stdout.write('refused: ' + error.message + '\\n'),
+      );`;
+    const stalled = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let output = '';
+    stalled.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await vi.waitFor(() => expect(output).toContain('asking'), { timeout: 15_000 });
+    stalled.kill('SIGSTOP');
+    // Another writer waits out the stale lock (5 s), takes it and writes.
+    const other = fileVault(path);
+    await other.keychain.set('from-the-other-writer', '2');
+    stalled.kill('SIGCONT');
+    stalled.stdin.write('go\n');
+    await vi.waitFor(() => expect(output).toMatch(/written|refused/), { timeout: 15_000 });
+    stalled.kill();
+    expect(output).toContain('refused: Keydesk stalled while writing the vault file');
+    expect(entriesIn(ageDecrypt(path, passphrase))).toEqual({ 'from-the-other-writer': '2' });
+  }, 40_000);
 });

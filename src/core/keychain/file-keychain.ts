@@ -158,7 +158,7 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
    */
   async function change<T>(apply: (entries: Record<string, string>) => T): Promise<T> {
     if (!kept) await readEntries();
-    return withVaultFileLock(path, async () => {
+    return withVaultFileLock(path, async (held) => {
       const bytes = await readVaultFile(path);
       if (!bytes) {
         const entries: Record<string, string> = {};
@@ -167,6 +167,7 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
           checkedNewPassphrase(await ask('create')),
           serialise(entries),
         );
+        await held.confirm(null);
         replaceVaultFile(path, created.bytes);
         kept = created.key;
         touched();
@@ -176,7 +177,9 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
       const result = apply(entries);
       // decrypt() has just kept the key this file opened with.
       if (!kept) throw new KeydeskError('INTERNAL', `The vault file ${path} opened without a key.`);
-      replaceVaultFile(path, sealAgeFile(kept, serialise(entries)));
+      const sealed = sealAgeFile(kept, serialise(entries));
+      await held.confirm(bytes);
+      replaceVaultFile(path, sealed);
       return result;
     });
   }
@@ -206,10 +209,11 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
         await decrypt(bytes, async () => passphrase);
         return;
       }
-      await withVaultFileLock(path, async () => {
+      await withVaultFileLock(path, async (held) => {
         const now = await readVaultFile(path);
         if (now) return void (await decrypt(now, async () => passphrase));
         const created = await createAgeFile(checkedNewPassphrase(passphrase), serialise({}));
+        await held.confirm(null);
         replaceVaultFile(path, created.bytes);
         kept = created.key;
         touched();

@@ -77,18 +77,27 @@ const staleMs = 5_000;
 /**
  * Runs `work` while holding the vault file's lock (`<file>.lock`, a folder: atomic to create on
  * every file system, proper-lockfile's way), so that two Keydesk processes never write at once.
- * The holder refreshes it; a holder that was killed loses it after a few seconds.
+ * The holder refreshes it; a holder that was killed loses it after a few seconds. A holder that
+ * only stalled past that (a stopped process, a suspended laptop) may find another writer took the
+ * lock meanwhile: `held.confirm(read)` is asked just before it replaces the file, and fails the
+ * write unless the lock was never lost and the file is still the one it read.
  */
-export async function withVaultFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+export async function withVaultFileLock<T>(
+  path: string,
+  work: (held: { confirm(read: Uint8Array | null): Promise<void> }) => Promise<T>,
+): Promise<T> {
   let release: () => Promise<void>;
+  let lost = false;
   try {
     release = await loadLockfile().lock(path, {
       realpath: false,
       stale: staleMs,
       update: staleMs / 5,
       retries: { retries: 200, minTimeout: 10, maxTimeout: 100, factor: 1.2 },
-      // A lost lock is seen when the work ends (release fails): never a throw from a timer.
-      onCompromised: () => undefined,
+      // Never a throw from a timer: the write that follows is refused instead (confirm).
+      onCompromised: () => {
+        lost = true;
+      },
     });
   } catch (error) {
     throw new KeydeskError(
@@ -96,8 +105,20 @@ export async function withVaultFileLock<T>(path: string, work: () => Promise<T>)
       `Another Keydesk kept the vault file ${path} locked for too long (${(error as Error).message}). Try again; if no other Keydesk is running, remove ${path}.lock.`,
     );
   }
+  const held = {
+    async confirm(read: Uint8Array | null) {
+      const now = await readVaultFile(path);
+      const same = read === null ? now === null : now !== null && Buffer.from(read).equals(now);
+      if (lost || !same) {
+        throw new KeydeskError(
+          'KEYCHAIN_FAILED',
+          `Keydesk stalled while writing the vault file ${path} and another Keydesk wrote it meanwhile; this change was not written (nothing was lost). Try it again.`,
+        );
+      }
+    },
+  };
   try {
-    return await work();
+    return await work(held);
   } finally {
     await release().catch(() => undefined);
   }
