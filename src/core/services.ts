@@ -68,7 +68,17 @@ export interface Services {
   /** The last token minted per application, in memory only, so it can be copied again. */
   lastTokens: Map<string, { token: string; exp: number }>;
   now: () => Date;
-  doctor(fix: boolean): ReturnType<typeof runDoctor>;
+  /**
+   * The vault against the keychain; `finish` settles changes left pending by asking Vonage (the
+   * doctor's handler gives them, so the services never load the Vonage code themselves).
+   */
+  doctor(
+    fix: boolean,
+    finish?: {
+      pendingKey?: (applicationId: string) => Promise<string>;
+      pendingSecret?: (accountId: string) => Promise<string>;
+    },
+  ): ReturnType<typeof runDoctor>;
   keychainStatus(): Promise<ChannelOutput<'system:status'>['keychain']>;
   /** Deletes history older than the retention setting; returns how many events went. */
   pruneHistory(): { removed: number; before: string };
@@ -183,26 +193,15 @@ export function createServices({
     now,
     checkResults: createCheckResultsRepo(db),
     network,
-    doctor: (fix) =>
+    doctor: (fix, finish = {}) =>
       runDoctor(
         vault,
         repair,
         keychain,
         fix,
         oauth,
-        async (id) => {
-          // Loaded only when a key change was left pending: it talks to Vonage.
-          const { finishPendingKey } = await import('./vonage/key-changes');
-          return (await finishPendingKey(services, id)).message;
-        },
-        async (id) => {
-          const [{ finishPendingSecret }, { vonageClientFor }] = await Promise.all([
-            import('./vonage/secret-rotation'),
-            import('./vonage/vonage-client'),
-          ]);
-          const deps = { vault, client: vonageClientFor(services) };
-          return finishPendingSecret(deps, vault.accounts.get(id));
-        },
+        finish.pendingKey,
+        finish.pendingSecret,
         keychainBackend === 'os' ? `the vault file (${vaultFilePath(dataDir)})` : 'the OS keychain',
       ),
     async keychainStatus() {

@@ -13,7 +13,7 @@ import {
   signatureSecretSchema,
 } from './vault-schemas';
 import { revealableSecrets } from './secret-kinds';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** Customer accounts: API key and secret, signature secret, notes. The `accounts:` slice of the contract (contract.ts). */
 export const accountsChannels = {

@@ -8,7 +8,7 @@ import {
   searchQuerySchema as searchQuery,
 } from './vault-schemas';
 import { jwtDefaultsSchema } from './jwt-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** Applications and their private keys. The `apps:` slice of the contract (contract.ts). */
 export const appsChannels = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mintResultSchema } from './jwt-schemas';
 import { copyInputSchema } from './clipboard-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** What main copies for the window, cleared after a while. The `clipboard:` slice of the contract (contract.ts). */
 export const clipboardChannels = {

@@ -2,7 +2,7 @@ import {
   credentialEnvironmentInputSchema,
   credentialEnvironmentOutputSchema,
 } from './credential-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** A script's environment: the credentials of an application or account. The `credentials:` slice of the contract (contract.ts). */
 export const credentialsChannels = {

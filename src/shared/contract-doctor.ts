@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { doctorReportSchema } from './doctor-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** The vault against the keychain, repaired where it safely can be. The `doctor:` slice of the contract (contract.ts). */
 export const doctorChannels = {

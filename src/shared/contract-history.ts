@@ -4,7 +4,7 @@ import {
   historyListInputSchema,
   historyPageSchema,
 } from './history-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** The audit history. The `history:` slice of the contract (contract.ts). */
 export const historyChannels = {

@@ -4,7 +4,7 @@ import {
   importPreviewSchema,
   importResultSchema,
 } from './import-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** Files Vonage's tools write, previewed and imported. The `import:` slice of the contract (contract.ts). */
 export const importChannels = {

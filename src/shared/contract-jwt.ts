@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decodeResultSchema, mintResultSchema, tokenInputSchema } from './jwt-schemas';
 import { mintInputSchema } from './clipboard-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** Vonage JWTs, minted and decoded. The `jwt:` slice of the contract (contract.ts). */
 export const jwtChannels = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 const passphraseSchema = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { keyInfoSchema, passphraseSchema, pemInputSchema } from './vault-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** What a private key is, before it is stored. The `keys:` slice of the contract (contract.ts). */
 export const keysChannels = {

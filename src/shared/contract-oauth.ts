@@ -11,7 +11,7 @@ import {
   signInputSchema,
   signResultSchema,
 } from './oauth-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** OAuth 1.0a consumers, logins, tokens and signed requests. The `oauth:` slice of the contract (contract.ts). */
 export const oauthChannels = {

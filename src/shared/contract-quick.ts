@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 import { themes } from './settings-schemas';
 
 const id = z.string().min(1).max(64);

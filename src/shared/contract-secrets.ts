@@ -1,6 +1,6 @@
 import { rotationSchema, secretListSchema, secretsInputs } from './secret-schemas';
 import { z } from 'zod';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** An account's API secrets at Vonage. The `secrets:` slice of the contract (contract.ts). */
 export const secretsChannels = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { settingsSchema, settingsUpdateSchema } from './settings-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** The settings the app and the CLI share. The `settings:` slice of the contract (contract.ts). */
 export const settingsChannels = {

@@ -1,5 +1,5 @@
 import { subaccountListSchema, subaccountStoredSchema, subaccountsInputs } from './secret-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** A primary account's subaccounts. The `subaccounts:` slice of the contract (contract.ts). */
 export const subaccountsChannels = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 export const keychainStateSchema = z.object({
   state: z.enum(['ok', 'unavailable', 'locked', 'timeout', 'failed']),

@@ -1,5 +1,5 @@
 import { subjectCheckSchema, userAnswerSchema, userListSchema, usersInputs } from './user-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /**
  * An application's Client SDK users, on Vonage (the Users API, asked with a token of the

@@ -9,7 +9,7 @@ import {
   rotateKeyInputSchema,
   syncResultSchema,
 } from './check-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 import { createApplicationInputSchema, createdApplicationSchema } from './user-schemas';
 
 /** What Keydesk asks Vonage: checks, sync, key changes, the route to its hosts. The `vonage:` slice of the contract (contract.ts). */

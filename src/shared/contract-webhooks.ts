@@ -4,7 +4,7 @@ import {
   webhookVerdictSchema,
   webhookVerifyInputSchema,
 } from './webhook-schemas';
-import type { ChannelSchemas } from './contract';
+import type { ChannelSchemas } from './channel-schemas';
 
 /** Webhook and `sig` signatures, verified and made. The `webhooks:` slice of the contract (contract.ts). */
 export const webhooksChannels = {

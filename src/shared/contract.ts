@@ -22,11 +22,9 @@ import type { webhooksChannels } from './contract-webhooks';
 
 export { prefixOf, type ChannelPrefix };
 
-/** What every channel of a slice carries. */
-export type ChannelSchemas = Record<
-  string,
-  { input: z.ZodType; output: z.ZodType; reveals?: true }
->;
+import type { ChannelSchemas } from './channel-schemas';
+
+export type { ChannelSchemas };
 
 /**
  * The whole IPC surface between renderer and main, one slice per channel prefix

@@ -215,7 +215,7 @@ describe('rotating an application key', () => {
     );
     // Vonage answers again, and has the new key (the PUT was applied before the cut).
     fake.fail(undefined);
-    const report = await vault.env().services.doctor(true);
+    const report = await ok('doctor:run', { fix: true });
     expect(report.pendingKeys).toEqual([
       expect.objectContaining({ id: appId, name: 'Voice', operation: 'rotate' }),
     ]);
@@ -235,7 +235,7 @@ describe('rotating an application key', () => {
     expect((await ok('apps:get', { id: appId })).pendingKey).not.toBeNull();
     fake.fail(undefined);
     fake.applications.delete(appId);
-    const report = await vault.env().services.doctor(true);
+    const report = await ok('doctor:run', { fix: true });
     expect(report.repairs).toEqual([
       '"Voice" is no longer in the dashboard: the new key was discarded; the previous one stays stored (run a check or a sync).',
     ]);

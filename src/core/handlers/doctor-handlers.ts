@@ -8,7 +8,21 @@ export function doctorHandlers(services: Services): HandlersOf<'doctor:run'> {
   const { audit } = services;
   return {
     'doctor:run': async ({ fix }) => {
-      const entries = await services.doctor(fix);
+      const entries = await services.doctor(fix, {
+        // Loaded only when a change was left pending: they talk to Vonage.
+        async pendingKey(id) {
+          const { finishPendingKey } = await import('../vonage/key-changes');
+          return (await finishPendingKey(services, id)).message;
+        },
+        async pendingSecret(id) {
+          const [{ finishPendingSecret }, { vonageClientFor }] = await Promise.all([
+            import('../vonage/secret-rotation'),
+            import('./vonage-client-for'),
+          ]);
+          const deps = { vault: services.vault, client: vonageClientFor(services) };
+          return finishPendingSecret(deps, services.vault.accounts.get(id));
+        },
+      });
       const file = services.fileVault
         ? checkVaultFile(services.fileVault.path, fix)
         : { repairs: [], needsAttention: [] };

@@ -1,6 +1,6 @@
 import type { Services } from '../services';
 import { revokeOne, rotateSecret, secretsOf } from '../vonage/secret-rotation';
-import { vonageClientFor } from '../vonage/vonage-client';
+import { vonageClientFor } from './vonage-client-for';
 import { askedVonage } from './asked-vonage';
 import { requireConfirmation } from './confirmation';
 import { eventSubjects } from './event-subjects';

@@ -4,7 +4,7 @@ import {
   importSubaccount,
   subaccountsOf,
 } from '../vonage/subaccount-import';
-import { vonageClientFor } from '../vonage/vonage-client';
+import { vonageClientFor } from './vonage-client-for';
 import { askedVonage } from './asked-vonage';
 import { requireConfirmation } from './confirmation';
 import { eventSubjects } from './event-subjects';

@@ -2,7 +2,7 @@ import type { ApplicationSummary } from '../../shared/vault-schemas';
 import type { Services } from '../services';
 import { checkTokenSubject } from '../vonage/subject-check';
 import { addUser, deleteUser, getUser, listUsers } from '../vonage/users-api';
-import { vonageClientFor } from '../vonage/vonage-client';
+import { vonageClientFor } from './vonage-client-for';
 import { requireConfirmation } from './confirmation';
 import { eventSubjects } from './event-subjects';
 import { askedVonage as asked } from './asked-vonage';

@@ -3,7 +3,7 @@ import { runChecks, vonageHosts } from '../vonage/check-service';
 import { syncApplications } from '../vonage/sync-applications';
 import { addFromDashboard, rotateKey } from '../vonage/key-changes';
 import { createApplication } from '../vonage/create-application';
-import { vonageClientFor } from '../vonage/vonage-client';
+import { vonageClientFor } from './vonage-client-for';
 import { CheckFailure } from '../vonage/vonage-request';
 import { eventSubjects } from './event-subjects';
 import type { CallContext, Confirmation, HandlersOf } from './handler-types';

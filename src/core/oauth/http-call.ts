@@ -1,5 +1,4 @@
 import { KeydeskError } from '../../shared/errors';
-import { oauthProblem } from './parse-token-response';
 import { groupDigits } from '../../shared/group-digits';
 import { ProxyFailure, type Network } from '../net/network';
 
@@ -131,4 +130,17 @@ export function networkError(
   const reason =
     reasons[code] ?? `${host} could not be reached (${code || (error as Error).message})`;
   return new KeydeskError('OAUTH_UNREACHABLE', `The ${what} failed: ${reason}.`);
+}
+
+/** The provider's own explanation of a refusal (RFC 5849 has none; most providers send this). */
+export function oauthProblem(body: string): string | undefined {
+  try {
+    const params = new URLSearchParams(body.trim());
+    const problem = params.get('oauth_problem');
+    if (!problem) return undefined;
+    const advice = params.get('oauth_problem_advice');
+    return advice ? `${problem} (${advice})` : problem;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,19 +6,10 @@ import type { HttpResult } from './http-call';
 import { createOAuthConsumers } from './oauth-consumers';
 import { createOAuthContext, type OAuthDeps } from './oauth-context';
 import { createOAuthLogins } from './oauth-login';
-import { createOAuthTokens } from './oauth-tokens';
+import { createOAuthTokens, type SignInput } from './oauth-tokens';
 import type { SignedRequest } from './sign-request';
 
-export type { OAuthDeps };
-
-export interface SignInput {
-  accountId: string;
-  method: string;
-  url: string;
-  params?: [string, string][];
-  signatureMethod?: SignatureMethod;
-  tokenId?: string;
-}
+export type { OAuthDeps, SignInput };
 
 /** A request signed with an access token, and what it was signed with. */
 export type SignedWithToken = SignedRequest & {

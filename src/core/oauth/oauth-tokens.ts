@@ -1,12 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { KeydeskError } from '../../shared/errors';
 import { isLoopbackHost, isSecureOrLoopback, vonageApiHosts } from '../../shared/network-policy';
-import type { AccessTokenSummary, ConsumerSummary } from '../../shared/oauth-schemas';
+import type {
+  AccessTokenSummary,
+  ConsumerSummary,
+  SignatureMethod,
+} from '../../shared/oauth-schemas';
 import { secretRefs } from '../keychain/keychain';
 import { httpCall } from './http-call';
 import type { OAuthContext } from './oauth-context';
-import type { SignInput } from './oauth-service';
 import { signRequest, type Credentials } from './sign-request';
+
+/** A request to sign with an account's stored access token. */
+export interface SignInput {
+  accountId: string;
+  method: string;
+  url: string;
+  params?: [string, string][];
+  signatureMethod?: SignatureMethod;
+  tokenId?: string;
+}
 
 /** Access tokens: stored, forgotten, and used to sign (and send) a request. */
 export function createOAuthTokens(context: OAuthContext) {

@@ -44,16 +44,3 @@ export function parseTokenResponse(
   }
   return fields;
 }
-
-/** The provider's own explanation of a refusal (RFC 5849 has none; most providers send this). */
-export function oauthProblem(body: string): string | undefined {
-  try {
-    const params = new URLSearchParams(body.trim());
-    const problem = params.get('oauth_problem');
-    if (!problem) return undefined;
-    const advice = params.get('oauth_problem_advice');
-    return advice ? `${problem} (${advice})` : problem;
-  } catch {
-    return undefined;
-  }
-}

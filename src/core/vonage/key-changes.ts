@@ -1,6 +1,6 @@
 import { KeydeskError } from '../../shared/errors';
 import type { ApplicationSummary } from '../../shared/vault-schemas';
-import type { Confirmation } from '../handlers/handler-types';
+import type { ConfirmChange } from './confirm-change';
 import { generateKeyPair } from '../keys/generate-key-pair';
 import type { Services } from '../services';
 import { vonageAccess } from './check-service';
@@ -8,9 +8,6 @@ import { fetchApplication, sameKey, fetchApplicationObject } from './credential-
 import { nameForAdding, readDashboardApplication } from './dashboard-application';
 import { UploadRefused, uploadPublicKey } from './upload-public-key';
 import { CheckFailure } from './vonage-request';
-
-/** Asks the person to confirm the change (confirmation.ts); throws when they decline. */
-export type ConfirmChange = (question: Confirmation, declined: string) => Promise<void>;
 
 export interface KeyChange {
   application: ApplicationSummary;

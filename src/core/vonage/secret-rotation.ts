@@ -3,7 +3,7 @@ import type { rotationSchema, VonageSecret } from '../../shared/secret-schemas';
 import type { z } from 'zod';
 import type { AccountSummary } from '../../shared/vault-schemas';
 import type { Vault } from '../vault/vault-api';
-import type { ConfirmChange } from './key-changes';
+import type { ConfirmChange } from './confirm-change';
 import { makeApiSecret } from './make-secret';
 import { addSecret, listSecrets, revokeSecret, secretWorks, type AsBasic } from './secrets-api';
 import type { VonageClient } from './vonage-client';

@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../shared/contract';
 import type { Subaccount } from '../../shared/secret-schemas';
 import type { AccountSummary } from '../../shared/vault-schemas';
 import type { Vault } from '../vault/vault-api';
-import type { ConfirmChange } from './key-changes';
+import type { ConfirmChange } from './confirm-change';
 import { makeApiSecret } from './make-secret';
 import { addSecret, secretWorks, type AsBasic } from './secrets-api';
 import { createSubaccount, listSubaccounts } from './subaccounts-api';

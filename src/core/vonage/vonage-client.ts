@@ -1,6 +1,4 @@
 import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
-import type { Services } from '../services';
-import { requestOptions, vonageHosts } from './check-service';
 import { basic, type VonageHosts } from './credential-checks';
 import { vonageRequest, type RequestOptions, type VonageAnswer } from './vonage-request';
 
@@ -66,21 +64,3 @@ export function createVonageClient(deps: VonageClientDeps) {
 }
 
 export type VonageClient = ReturnType<typeof createVonageClient>;
-
-/** The client as the handlers use it: the settings' hosts and deadline, the vault's secrets. */
-export function vonageClientFor(services: Services): VonageClient {
-  return createVonageClient({
-    hosts: () => vonageHosts(services),
-    requestOptions: () => requestOptions(services),
-    secretOf: (account) => services.vault.accounts.revealSecret(account.id, 'apiSecret'),
-    applicationToken: async (application) =>
-      (
-        await services.mint({
-          applicationId: application.id,
-          sub: null,
-          acl: { kind: 'preset', preset: 'none' },
-          ttlSeconds: 300,
-        })
-      ).token,
-  });
-}
