@@ -127,7 +127,9 @@ export function createServices({
   let inUse: Keychain;
   try {
     keychainBackend =
-      typeof sharedKeychain === 'function' ? chooseKeychain(env, settings.read().keychain) : 'os';
+      typeof sharedKeychain === 'function'
+        ? chooseKeychain(env, settings.read().keychain, dataDir)
+        : 'os';
     inUse = opener(keychainBackend, settings);
   } catch (error) {
     db.close();

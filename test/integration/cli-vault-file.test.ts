@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,6 +174,27 @@ describe('keydesk with the encrypted vault file', () => {
     expect(Object.values(entriesOf(dataDir)).sort()).toEqual(['globex-secret', 'typed-secret']);
   });
 
+  it('a vault file in the data folder is the keychain from then on, without KEYDESK_KEYCHAIN', () => {
+    const dataDir = makeDataDir();
+    const keydesk = cliRunner(dataDir, keychain.service);
+    // No Secret Service anywhere: the OS keychain would fail every command.
+    const noBus = {
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
+      KEYDESK_PASSPHRASE: passphrase,
+    };
+    expect(
+      keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1236'], {
+        stdin: 'made-on-file',
+        env: { ...noBus, KEYDESK_KEYCHAIN: 'file' },
+      }).code,
+    ).toBe(0);
+    expect(keydesk(['accounts', 'secret', 'Acme'], { env: noBus })).toMatchObject({
+      code: 0,
+      stdout: 'made-on-file\n',
+    });
+    expect(keydesk(['doctor'], { env: noBus }).stdout).toMatch(/Secrets: in the vault file/);
+  });
+
   it('doctor --fix on a keychain holding none of the vault removes nothing and names the other', async () => {
     const dataDir = makeDataDir();
     const keydesk = cliRunner(dataDir, keychain.service);
@@ -225,7 +246,8 @@ describe('keydesk with the encrypted vault file', () => {
     expect(toOs.code, toOs.stderr).toBe(0);
     expect(toOs.stdout).toMatch(/Moved 2 secrets to the OS keychain/);
     expect(new Map(await onOs.readAll())).toEqual(stored);
-    expect(entriesOf(dataDir)).toEqual({});
+    // The emptied file is gone: a vault file in the data folder would be the keychain again.
+    expect(existsSync(join(dataDir, 'vault.age'))).toBe(false);
     await expectJwtWorks(keydesk);
     expect(keydesk(['history', '--json']).stdout).toMatch(/Moved the secrets from the vault file/);
   });

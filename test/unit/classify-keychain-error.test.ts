@@ -5,6 +5,12 @@ import { withTimeout } from '../../src/core/keychain/with-timeout';
 describe('keychain failures become errors a user can act on', () => {
   it.each([
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'KEYCHAIN_UNAVAILABLE', /Secret Service/],
+    // The review's no-D-Bus machine (SSH, WSL, a container): it names the vault file.
+    [
+      'Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead',
+      'KEYCHAIN_UNAVAILABLE',
+      /KEYDESK_KEYCHAIN=file/,
+    ],
     [
       'The name org.freedesktop.secrets was not provided by any .service files',
       'KEYCHAIN_UNAVAILABLE',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeydeskError } from '../../shared/errors';
 import type { KeychainSetting } from '../../shared/settings-schemas';
@@ -10,12 +11,19 @@ export const vaultFilePath = (dataDir: string) => join(dataDir, 'vault.age');
 
 /**
  * KEYDESK_KEYCHAIN (`os`, `file` or `auto`) wins for one run; else the `keychain` setting. `auto`
- * is the OS keychain: the file is for machines without one, chosen on purpose.
+ * is the vault file when the data folder has one (made once with KEYDESK_KEYCHAIN=file, it is
+ * where the secrets are), else the OS keychain.
  */
-export function chooseKeychain(env: NodeJS.ProcessEnv, setting: KeychainSetting): KeychainBackend {
+export function chooseKeychain(
+  env: NodeJS.ProcessEnv,
+  setting: KeychainSetting,
+  dataDir?: string,
+): KeychainBackend {
   const forced = env.KEYDESK_KEYCHAIN?.trim().toLowerCase();
-  if (forced === undefined || forced === '' || forced === 'auto')
-    return setting === 'file' ? 'file' : 'os';
+  if (forced === undefined || forced === '' || forced === 'auto') {
+    if (setting === 'file') return 'file';
+    return dataDir !== undefined && existsSync(vaultFilePath(dataDir)) ? 'file' : 'os';
+  }
   if (forced === 'os' || forced === 'file') return forced;
   throw new KeydeskError(
     'VALIDATION',

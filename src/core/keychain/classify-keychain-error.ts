@@ -11,6 +11,10 @@ export function classifyKeychainError(error: unknown, what: string): KeydeskErro
   const lower = detail.toLowerCase();
   if (
     lower.includes('cannot autolaunch d-bus') ||
+    // No session bus at all (SSH, WSL, a container): "Using X11 for dbus-daemon autolaunch was
+    // disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead".
+    lower.includes('autolaunch') ||
+    lower.includes('dbus_session_bus_address') ||
     lower.includes('org.freedesktop.secrets') ||
     lower.includes('serviceunknown') ||
     lower.includes('failed to connect to socket') ||

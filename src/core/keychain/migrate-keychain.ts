@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { KeydeskError } from '../../shared/errors';
 import type { Services } from '../services';
 import type { KeychainBackend } from './choose-keychain';
@@ -43,6 +44,10 @@ export async function migrateKeychain(services: Services, to: KeychainBackend) {
     } catch {
       leftBehind.push(ref);
     }
+  }
+  // An emptied vault file goes too: `auto` takes a vault file in the data folder as the keychain.
+  if (from === 'file' && !leftBehind.length && services.fileVault) {
+    if ((await source.readAll()).size === 0) rmSync(services.fileVault.path, { force: true });
   }
   return { from, to, moved: entries.size, leftBehind };
 }
