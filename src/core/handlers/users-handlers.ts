@@ -14,7 +14,7 @@ export function usersHandlers(
 ): HandlersOf<'users:list' | 'users:add' | 'users:get' | 'users:remove' | 'users:checkToken'> {
   const { vault, audit } = services;
   const subjects = eventSubjects(services);
-  // A client per call: its application tokens live no longer than the call (a lock drops nothing else).
+  // A client per call, one token for all its requests: no token outlives the call (a lock drops nothing else).
   const client = () => vonageClientFor(services);
   const about = (application: ApplicationSummary) => ({
     applicationId: application.id,
@@ -56,7 +56,8 @@ export function usersHandlers(
     },
     'users:remove': async (input, context) => {
       const application = resolve(input);
-      const user = await asked(() => getUser(client(), application, input.user));
+      const vonage = client();
+      const user = await asked(() => getUser(vonage, application, input.user));
       await requireConfirmation(
         context,
         {
@@ -75,12 +76,12 @@ export function usersHandlers(
         },
         () =>
           asked(async () => {
-            await deleteUser(client(), application, user);
+            await deleteUser(vonage, application, user);
             return { ...about(application), user };
           }),
       );
     },
     'users:checkToken': ({ token }) =>
-      asked(() => checkTokenSubject(token, (id) => vault.applications.find(id), client)),
+      asked(() => checkTokenSubject(token, (id) => vault.applications.find(id), client())),
   };
 }

@@ -2,7 +2,7 @@ import { KeydeskError } from '../../shared/errors';
 import type { VonageSecret } from '../../shared/secret-schemas';
 import { CheckFailure, jsonObject, secretRefused, type VonageAnswer } from './vonage-request';
 import type { VonageCall } from './vonage-client';
-import { readProblem } from './vonage-problem';
+import { readProblem, refusalSummary } from './vonage-problem';
 
 /**
  * An account's API secrets at Vonage (`/accounts/{api_key}/secrets`, Basic auth with a key and any
@@ -27,7 +27,7 @@ function readSecret(value: unknown): VonageSecret {
 /** Vonage's refusal as the contract's error, by the problem's code (the part after # in type). */
 function refusal(answer: VonageAnswer, apiKey: string, what: string): KeydeskError {
   const problem = readProblem(answer.body);
-  const said = `HTTP ${answer.status}${problem.code ? ` ${problem.code}` : ''}${problem.reason ? `: ${problem.reason}` : ''}`;
+  const said = `HTTP ${refusalSummary(answer.status, problem)}`;
   if (answer.status === 401) {
     return new CheckFailure('AUTH_FAILED', secretRefused(apiKey)).toKeydeskError();
   }

@@ -2,7 +2,7 @@ import { KeydeskError } from '../../shared/errors';
 import type { Subaccount } from '../../shared/secret-schemas';
 import { apiKeySchema } from '../../shared/vault-schemas';
 import type { AsBasic } from './secrets-api';
-import { readProblem } from './vonage-problem';
+import { readProblem, refusalSummary } from './vonage-problem';
 import { CheckFailure, jsonObject, secretRefused, type VonageAnswer } from './vonage-request';
 
 /**
@@ -33,7 +33,7 @@ function readSubaccount(value: unknown): Subaccount {
 
 function refusal(answer: VonageAnswer, primaryKey: string, what: string): KeydeskError {
   const problem = readProblem(answer.body);
-  const said = `HTTP ${answer.status}${problem.code ? ` ${problem.code}` : ''}${problem.reason ? `: ${problem.reason}` : ''}`;
+  const said = `HTTP ${refusalSummary(answer.status, problem)}`;
   if (answer.status === 401) {
     return new CheckFailure('AUTH_FAILED', secretRefused(primaryKey)).toKeydeskError();
   }

@@ -12,7 +12,7 @@ import type { VonageClient } from './vonage-client';
 export async function checkTokenSubject(
   token: string,
   findApplication: (id: string) => ApplicationSummary | undefined,
-  client: () => VonageClient,
+  client: VonageClient,
 ): Promise<SubjectCheck> {
   const { claims } = parseToken(token);
   const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
@@ -34,7 +34,7 @@ export async function checkTokenSubject(
     };
   }
   const about = { sub, applicationId: application.id, applicationName: application.name };
-  const user = await findUser(client(), application, sub);
+  const user = await findUser(client, application, sub);
   if (user) {
     const where = user.region ?? user.host;
     return {
@@ -44,7 +44,7 @@ export async function checkTokenSubject(
       message: `sub "${sub}" is a user of "${application.name}" on Vonage (${user.id}${where ? `, ${where}` : ''}).`,
     };
   }
-  const closest = await closestUsers(client(), application, sub);
+  const closest = await closestUsers(client, application, sub);
   return {
     state: 'no-user',
     ...about,

@@ -4,7 +4,7 @@ import { groupDigits } from '../../shared/group-digits';
 import type { VonageUser } from '../../shared/user-schemas';
 import type { ApplicationSummary } from '../../shared/vault-schemas';
 import type { VonageClient } from './vonage-client';
-import { readProblem } from './vonage-problem';
+import { readProblem, refusalSummary } from './vonage-problem';
 import { CheckFailure, jsonObject, type VonageAnswer } from './vonage-request';
 
 /**
@@ -67,7 +67,7 @@ function readUser(value: unknown): VonageUser {
 function refusal(answer: VonageAnswer, application: ApplicationSummary, what: string) {
   const problem = readProblem(answer.body);
   const code = problem.code ?? '';
-  const said = `${answer.status}${code ? ` ${code}` : ''}${problem.reason ? `: ${problem.reason}` : ''}`;
+  const said = refusalSummary(answer.status, problem);
   if (answer.status === 401 || code === 'system:error:invalid-token') {
     return new KeydeskError(
       'VONAGE_FAILED',

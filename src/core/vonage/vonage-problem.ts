@@ -37,3 +37,8 @@ export function readProblem(body: string): VonageProblem {
     parameters,
   };
 }
+
+/** A refusal in brief for a message: "403 add-excess-secret: Secret Addition Forbidden; …". */
+export function refusalSummary(status: number, problem: VonageProblem): string {
+  return `${status}${problem.code ? ` ${problem.code}` : ''}${problem.reason ? `: ${problem.reason}` : ''}`;
+}
