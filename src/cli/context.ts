@@ -21,12 +21,29 @@ export function createCliContext() {
 
   async function open(): Promise<{ services: Services; invoke: Invoke }> {
     if (!services || !invoke) {
-      const [{ servicesFromEnvironment }, { createInvoke }, { cliPassphrase }] = await Promise.all([
+      const [
+        { servicesFromEnvironment },
+        { createInvoke },
+        { cliPassphrase },
+        { createUnlockSessions },
+        { vaultUnlockVariable },
+      ] = await Promise.all([
         import('../core/services'),
         import('../core/handlers'),
         import('./vault-passphrase'),
+        import('./unlock-sessions'),
+        import('./vault-unlock-variables'),
       ]);
-      services = servicesFromEnvironment(process.env, { authorizer, passphrase: cliPassphrase });
+      const tell = (notice: string) => note(`keydesk: ${notice}`);
+      services = servicesFromEnvironment(process.env, {
+        authorizer,
+        passphrase: cliPassphrase,
+        unlockSessions: createUnlockSessions({
+          token: vaultUnlockVariable('KEYDESK_SESSION'),
+          tell,
+        }),
+        tell,
+      });
       for (const notice of services.notices) note(`keydesk: ${notice}`);
       invoke = createInvoke(services);
     }

@@ -12,6 +12,7 @@ import { registerJwtCommand } from './commands/jwt';
 import { registerKeychainCommands } from './commands/keychain';
 import { registerOAuthCommands } from './commands/oauth';
 import { registerSettingsCommand } from './commands/settings';
+import { registerUnlockCommands } from './commands/unlock';
 import { registerUseCommand } from './commands/use';
 import { registerUsersCommands } from './commands/users';
 import { registerSubaccountCommands } from './commands/subaccounts';
@@ -41,5 +42,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerSettingsCommand(program, ctx);
   registerDoctorCommand(program, ctx);
   registerKeychainCommands(program, ctx);
+  registerUnlockCommands(program, ctx);
   return program;
 }

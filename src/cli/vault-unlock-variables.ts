@@ -1,11 +1,15 @@
 /**
- * The variables that open the vault file: its passphrase for scripts, and an unlock session's
- * token. They are taken out of the environment as the CLI starts and kept here, so nothing it
+ * The variables that open the vault file: its passphrase (or a file holding it) for scripts, and
+ * an unlock session's token. They are taken out of the environment as the CLI starts and kept here, so nothing it
  * starts (`exec`'s command, `oauth login`'s browser, git) inherits them. What the kernel shows of
  * the process's first environment (/proc/PID/environ) still holds them: exec replaces itself
  * before it runs a command when the CLI was started with any of them (exec-supervisor.ts).
  */
-export const vaultUnlockVariables = ['KEYDESK_PASSPHRASE', 'KEYDESK_SESSION'] as const;
+export const vaultUnlockVariables = [
+  'KEYDESK_PASSPHRASE',
+  'KEYDESK_PASSPHRASE_FILE',
+  'KEYDESK_SESSION',
+] as const;
 export type VaultUnlockVariable = (typeof vaultUnlockVariables)[number];
 
 const kept = new Map<VaultUnlockVariable, string>();

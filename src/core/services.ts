@@ -18,11 +18,18 @@ import { createOAuthService, type OAuthService } from './oauth/oauth-service';
 import { createSigningKeyCache, type SigningKeyCache } from './jwt/signing-key-cache';
 import { defaultKeychainService, type Keychain } from './keychain/keychain';
 import { createOsKeychain } from './keychain/os-keychain';
-import { chooseKeychain, vaultFilePath, type KeychainBackend } from './keychain/choose-keychain';
+import {
+  chooseKeychain,
+  isOpenChoice,
+  vaultFilePath,
+  type KeychainBackend,
+} from './keychain/choose-keychain';
+import { createFirstRunKeychain } from './keychain/first-run-keychain';
 import {
   createFileKeychain,
   type FileKeychain,
   type PassphraseSource,
+  type UnlockSessions,
 } from './keychain/file-keychain';
 import { scopeToVault, type VaultKeychain } from './keychain/vault-keychain';
 import { readVaultId } from './db/migrations/005-vault-identity';
@@ -40,10 +47,15 @@ export interface Services {
   db: Database.Database;
   /** This vault's view of the keychain in use (its entries only; see vault-keychain.ts). */
   keychain: VaultKeychain;
-  /** Which keychain that is: the OS's, or the encrypted vault file. */
-  keychainBackend: KeychainBackend;
+  /**
+   * Which keychain that is: the OS's, or the encrypted vault file (which may take over on a first
+   * run where no OS keychain answers: first-run-keychain.ts).
+   */
+  readonly keychainBackend: KeychainBackend;
   /** The vault file when it is the keychain in use: its lock and unlock. */
-  fileVault: FileKeychain | undefined;
+  readonly fileVault: FileKeychain | undefined;
+  /** The CLI's unlock sessions (`keydesk unlock`, `lock`); the app has none. */
+  unlockSessions: UnlockSessions | undefined;
   /** Either keychain, unscoped, for moving the secrets between them (keychain:migrate). */
   openKeychain(backend: KeychainBackend): Keychain;
   vault: Vault;
@@ -100,6 +112,10 @@ export interface ServicesOptions {
   env?: NodeJS.ProcessEnv;
   /** The system's proxy settings, in the app (main's session); the CLI has none. */
   systemProxy?: SystemProxy;
+  /** Says something the user should know while working (the CLI: a line on stderr). */
+  tell?: (notice: string) => void;
+  /** The CLI's unlock sessions for the vault file (`keydesk unlock`); the app has none. */
+  unlockSessions?: UnlockSessions | undefined;
 }
 
 const dayMs = 86_400_000;
@@ -113,6 +129,8 @@ export function createServices({
   now = () => new Date(),
   env = process.env,
   systemProxy,
+  tell = () => undefined,
+  unlockSessions,
 }: ServicesOptions): Services {
   const { db, notice } = openDatabase(dataDir, now);
   const settings = createSettingsRepo(db);
@@ -123,19 +141,30 @@ export function createServices({
           if (backend === 'os') return sharedKeychain;
           throw new KeydeskError('INTERNAL', 'This Keydesk was given one keychain only.');
         };
-  let keychainBackend: KeychainBackend;
+  let chosen: KeychainBackend;
   let inUse: Keychain;
+  let firstRun: ReturnType<typeof createFirstRunKeychain> | undefined;
+  let fallbackFile: FileKeychain | undefined;
   try {
-    keychainBackend =
-      typeof sharedKeychain === 'function'
-        ? chooseKeychain(env, settings.read().keychain, dataDir)
-        : 'os';
-    inUse = opener(keychainBackend, settings);
+    const setting = settings.read().keychain;
+    chosen = typeof sharedKeychain === 'function' ? chooseKeychain(env, setting, dataDir) : 'os';
+    inUse = opener(chosen, settings);
+    if (chosen === 'os' && typeof sharedKeychain === 'function' && isOpenChoice(env, setting)) {
+      const file = (fallbackFile = opener('file', settings) as FileKeychain);
+      firstRun = createFirstRunKeychain({
+        os: inUse,
+        file,
+        mayFallBack: () => !vaultHoldsSecrets(db),
+        fellBack: () => tell(fellBackNotice(file.path)),
+      });
+    }
   } catch (error) {
     db.close();
     throw error;
   }
-  const keychain = scopeToVault(inUse, readVaultId(db));
+  const backend = (): KeychainBackend => (firstRun?.usesFile() ? 'file' : chosen);
+  const current = (): Keychain => (firstRun?.usesFile() && fallbackFile ? fallbackFile : inUse);
+  const keychain = scopeToVault(firstRun?.keychain ?? inUse, readVaultId(db));
   const { vault, repair } = createVault({ db, keychain, now });
   const history = createHistoryRepo(db);
   const signingKeys = createSigningKeyCache((id) => vault.applications.exportPrivateKey(id));
@@ -163,9 +192,9 @@ export function createServices({
   // `at` this is one cheap DELETE when nothing is due.
   pruneHistory();
 
-  const fileVault = keychainBackend === 'file' ? (inUse as FileKeychain) : undefined;
+  const fileVault = () => (backend() === 'file' ? (current() as FileKeychain) : undefined);
   // A locked vault file mints nothing: the keys parsed from it and the tokens they made go too.
-  fileVault?.onLock(() => {
+  (chosen === 'file' ? (inUse as FileKeychain) : fallbackFile)?.onLock(() => {
     signingKeys.clear();
     lastTokens.clear();
   });
@@ -175,9 +204,14 @@ export function createServices({
     notices: notice ? [notice] : [],
     db,
     keychain,
-    keychainBackend,
-    fileVault,
-    openKeychain: (backend) => (backend === keychainBackend ? inUse : opener(backend, settings)),
+    get keychainBackend() {
+      return backend();
+    },
+    get fileVault() {
+      return fileVault();
+    },
+    unlockSessions,
+    openKeychain: (wanted) => (wanted === backend() ? current() : opener(wanted, settings)),
     vault,
     importer: createImporter(vault, keychain),
     history,
@@ -204,34 +238,38 @@ export function createServices({
         oauth,
         finish.pendingKey,
         finish.pendingSecret,
-        keychainBackend === 'os' ? `the vault file (${vaultFilePath(dataDir)})` : 'the OS keychain',
+        backend() === 'os' ? `the vault file (${vaultFilePath(dataDir)})` : 'the OS keychain',
       ),
     async keychainStatus() {
-      if (fileVault) {
-        // Its own state only: reading the entries would count as a use, and the window asking
-        // every few seconds would keep an idle vault file unlocked for ever.
-        const { exists, unlocked } = await fileVault.state();
-        const where = { backend: 'file' as const, vaultFile: { path: fileVault.path, exists } };
-        if (unlocked) return { state: 'ok', ...where };
-        const message = exists
-          ? `The vault file ${fileVault.path} is locked; enter its passphrase to unlock it.`
-          : `There is no vault file yet; choose a passphrase to create ${fileVault.path}.`;
-        return { state: 'locked', message, ...where };
+      if (backend() === 'os') {
+        try {
+          await keychain.listRefs();
+        } catch (error) {
+          if (!(error instanceof KeydeskError)) throw error;
+          const states = {
+            KEYCHAIN_UNAVAILABLE: 'unavailable',
+            KEYCHAIN_LOCKED: 'locked',
+            KEYCHAIN_TIMEOUT: 'timeout',
+          } as const;
+          const state = states[error.code as keyof typeof states] ?? 'failed';
+          return { state, message: error.message, backend: 'os' };
+        }
+        // Asking may have found no OS keychain on a first run: the vault file took over.
+        if (backend() === 'os') return { state: 'ok', backend: 'os' };
       }
-      const where = { backend: 'os' as const };
-      try {
-        await keychain.listRefs();
-        return { state: 'ok', ...where };
-      } catch (error) {
-        if (!(error instanceof KeydeskError)) throw error;
-        const states = {
-          KEYCHAIN_UNAVAILABLE: 'unavailable',
-          KEYCHAIN_LOCKED: 'locked',
-          KEYCHAIN_TIMEOUT: 'timeout',
-        } as const;
-        const state = states[error.code as keyof typeof states] ?? 'failed';
-        return { state, message: error.message, ...where };
-      }
+      const file = current() as FileKeychain;
+      // Its own state only: reading the entries would count as a use, and the window asking
+      // every few seconds would keep an idle vault file unlocked for ever.
+      const { exists, unlocked } = await file.state();
+      const instead = firstRun?.usesFile() === true;
+      const where = { backend: 'file' as const, vaultFile: { path: file.path, exists, instead } };
+      if (unlocked) return { state: 'ok', ...where };
+      const message = exists
+        ? `The vault file ${file.path} is locked; enter its passphrase to unlock it.`
+        : instead
+          ? `${fellBackNotice(file.path)} Choose a passphrase to create it.`
+          : `There is no vault file yet; choose a passphrase to create ${file.path}.`;
+      return { state: 'locked', message, ...where };
     },
     pruneHistory,
     close() {
@@ -251,6 +289,18 @@ export function createServices({
   return services;
 }
 
+/** Whether any secret has been stored: then it is in the keychain in use, which must stay so. */
+const vaultHoldsSecrets = (db: Database.Database): boolean =>
+  db
+    .prepare(
+      'SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM oauth_consumers) AS held',
+    )
+    .pluck()
+    .get() === 1;
+
+const fellBackNotice = (path: string) =>
+  `No OS keychain answers here (no D-Bus session or Secret Service), so Keydesk keeps the secrets in the encrypted vault file ${path} instead (KEYDESK_KEYCHAIN=os insists on the OS keychain).`;
+
 /**
  * The services as the app and the CLI open them from the environment: KEYDESK_HOME (data folder),
  * KEYDESK_KEYCHAIN (which keychain) and the OS keychain's variables (keychainOpener).
@@ -266,17 +316,22 @@ export function servicesFromEnvironment(
      * Without one (the app) the file stays locked until unlocked, and locks again when idle.
      */
     passphrase?: PassphraseSource;
+    /** The CLI's `keydesk unlock` sessions (KEYDESK_SESSION). */
+    unlockSessions?: UnlockSessions;
+    tell?: (notice: string) => void;
   } = {},
 ): Services {
   const dataDir = resolveDataDir(env, process.platform, homedir());
-  const { clipboard, authorizer, systemProxy, passphrase } = ports;
+  const { clipboard, authorizer, systemProxy, passphrase, unlockSessions, tell } = ports;
   return createServices({
     clipboard,
     authorizer,
     env,
     systemProxy,
+    tell,
+    unlockSessions,
     dataDir,
-    keychain: keychainOpener(env, dataDir, passphrase),
+    keychain: keychainOpener(env, dataDir, passphrase, unlockSessions),
   });
 }
 
@@ -289,11 +344,12 @@ export function keychainOpener(
   env: NodeJS.ProcessEnv,
   dataDir: string,
   passphrase?: PassphraseSource,
+  sessions?: UnlockSessions,
 ): KeychainOpener {
   const timeoutMs = Number(env.KEYDESK_KEYCHAIN_TIMEOUT_MS);
   return (backend, settings) =>
     backend === 'file'
-      ? fileKeychainOf(dataDir, settings, passphrase)
+      ? fileKeychainOf(dataDir, settings, passphrase, sessions)
       : createOsKeychain({
           service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,
           timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 20_000,
@@ -305,10 +361,12 @@ function fileKeychainOf(
   dataDir: string,
   settings: SettingsRepo,
   passphrase: PassphraseSource | undefined,
+  sessions: UnlockSessions | undefined,
 ): FileKeychain {
   return createFileKeychain({
     path: vaultFilePath(dataDir),
     passphrase,
+    ...(sessions && { sessions }),
     // The app forgets the key after a while unused; a CLI run is over before that matters.
     idleLockMs: () => (passphrase ? null : settings.read().vaultLockMinutes * 60_000),
   });

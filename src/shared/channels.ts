@@ -152,6 +152,10 @@ export const channelTable = {
     'keychain:unlock': { caller: 'renderer', writes: everything },
     'keychain:lock': { caller: 'renderer', writes: everything },
     'keychain:migrate': { caller: 'cli' },
+    // `keydesk unlock`, `keydesk lock` and a new passphrase: the terminal's, where it is typed.
+    'keychain:startSession': { caller: 'cli' },
+    'keychain:endSessions': { caller: 'cli' },
+    'keychain:changePassphrase': { caller: 'cli' },
   },
   settings: {
     'settings:get': { caller: 'both', reads: ['settings'] },

@@ -34,4 +34,41 @@ export const keychainChannels = {
       leftBehind: z.array(z.string()),
     }),
   },
+  /** A session's token opens the vault file's key until it ends: it is a secret. */
+  'keychain:startSession': {
+    input: z.strictObject({
+      forSeconds: z
+        .number()
+        .int()
+        .min(60, 'A session lasts at least a minute (--for 1m).')
+        .max(7 * 86_400, 'A session lasts at most a week (--for 7d); start another after it.'),
+      idleSeconds: z
+        .number()
+        .int()
+        .min(60, 'A session may be left unused for at least a minute (--idle 1m).')
+        .max(7 * 86_400, 'A session may be left unused for at most a week (--idle 7d).'),
+    }),
+    output: z.object({
+      token: z.string(),
+      expiresAt: z.string(),
+      idleSeconds: z.number().int(),
+      path: z.string(),
+    }),
+    reveals: true,
+  },
+  'keychain:endSessions': {
+    input: z.strictObject({}),
+    output: z.object({ ended: z.number().int() }),
+  },
+  'keychain:changePassphrase': {
+    input: z.strictObject({
+      /** The one in use, when typed with the new one; else the caller's passphrase source asks. */
+      current: passphraseSchema.optional(),
+      passphrase: passphraseSchema.min(
+        8,
+        'A new passphrase needs at least 8 characters (four or five random words are better).',
+      ),
+    }),
+    output: z.object({ path: z.string(), endedSessions: z.number().int() }),
+  },
 } as const satisfies ChannelSchemas;

@@ -7,7 +7,14 @@ export const keychainStateSchema = z.object({
   /** Where secrets live: the OS keychain, or the encrypted vault file (`vaultFile`). */
   backend: z.enum(['os', 'file']),
   /** The vault file, when it is the keychain: where, and whether it exists yet. */
-  vaultFile: z.object({ path: z.string(), exists: z.boolean() }).optional(),
+  vaultFile: z
+    .object({
+      path: z.string(),
+      exists: z.boolean(),
+      /** Chosen by itself because no OS keychain answered on this first run. */
+      instead: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 /** The app's state: version, data folder, keychain. The `system:` slice of the contract (contract.ts). */

@@ -195,6 +195,53 @@ describe('keydesk with the encrypted vault file', () => {
     expect(keydesk(['doctor'], { env: noBus }).stdout).toMatch(/Secrets: in the vault file/);
   });
 
+  it('a first run with no session bus at all makes the vault file by itself and says so once', async () => {
+    const dataDir = makeDataDir();
+    const keydesk = cliRunner(dataDir, keychain.service);
+    // What SSH, WSL and containers give: no bus address, no X11 to autolaunch one.
+    const headless = { DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined };
+    const first = keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1237'], {
+      stdin: 'first-run-secret',
+      env: { ...headless, KEYDESK_PASSPHRASE: passphrase },
+    });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain(
+      `No OS keychain answers here (no D-Bus session or Secret Service), so Keydesk keeps the secrets in the encrypted vault file ${join(dataDir, 'vault.age')} instead`,
+    );
+    expect(entriesOf(dataDir)).toMatchObject({
+      [expect.any(String) as string]: 'first-run-secret',
+    });
+    // From now on the file is simply the keychain: nothing more is said about it.
+    const again = keydesk(['accounts', 'secret', 'Acme'], {
+      env: { ...headless, KEYDESK_PASSPHRASE: passphrase },
+    });
+    expect(again).toMatchObject({ code: 0, stdout: 'first-run-secret\n', stderr: '' });
+  });
+
+  it('never switches to a new vault file once the OS keychain holds the vault, nor when told os', () => {
+    const dataDir = makeDataDir();
+    const keydesk = cliRunner(dataDir, keychain.service);
+    expect(
+      keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1238'], { stdin: 'on-os' })
+        .code,
+    ).toBe(0);
+    const headless = {
+      DBUS_SESSION_BUS_ADDRESS: undefined,
+      DISPLAY: undefined,
+      KEYDESK_PASSPHRASE: passphrase,
+    };
+    const later = keydesk(['accounts', 'secret', 'Acme'], { env: headless });
+    expect(later.code).toBe(1);
+    expect(later.stderr).toMatch(/No OS keychain is reachable .*KEYDESK_KEYCHAIN=file/s);
+    const forced = cliRunner(makeDataDir(), keychain.service)(
+      ['accounts', 'add', '--name', 'Beta', '--api-key', 'abcd1239'],
+      { stdin: 'x', env: { ...headless, KEYDESK_KEYCHAIN: 'os' } },
+    );
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toMatch(/No OS keychain is reachable/);
+    expect(existsSync(join(dataDir, 'vault.age'))).toBe(false);
+  });
+
   it('doctor --fix on a keychain holding none of the vault removes nothing and names the other', async () => {
     const dataDir = makeDataDir();
     const keydesk = cliRunner(dataDir, keychain.service);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { note, print, printJson } from '../output';
+import { promptHidden, readSecret } from '../terminal-input';
 
 /** `keydesk keychain migrate --to file|os`: every secret of this vault moved, checked, then removed. */
 export function registerKeychainCommands(program: Command, ctx: CliContext): void {
@@ -31,5 +32,37 @@ export function registerKeychainCommands(program: Command, ctx: CliContext): voi
       const forced = process.env.KEYDESK_KEYCHAIN?.trim().toLowerCase();
       if (forced && forced !== 'auto' && forced !== to)
         note(`keydesk: KEYDESK_KEYCHAIN=${forced} is set and still wins where it is set.`);
+    });
+  keychain
+    .command('passphrase')
+    .description(
+      'Give the vault file a new passphrase and a new file key: old copies and unlock sessions open nothing written after',
+    )
+    .action(async () => {
+      let current: string | undefined;
+      let passphrase: string;
+      if (process.stdin.isTTY) {
+        current = await promptHidden('Current passphrase: ');
+        passphrase = await promptHidden('New passphrase: ');
+        if ((await promptHidden('Type it again: ')) !== passphrase)
+          throw new CliError('The two new passphrases differ; the passphrase was not changed.');
+      } else {
+        // The current one comes as for every command (KEYDESK_PASSPHRASE_FILE…); the new on stdin.
+        passphrase = await readSecret(
+          'new passphrase',
+          'Pipe the new passphrase in, e.g. keydesk keychain passphrase < new-passphrase-file.',
+        );
+      }
+      const changed = await ctx.call('keychain:changePassphrase', {
+        passphrase,
+        ...(current === undefined ? {} : { current }),
+      });
+      print(
+        `The vault file ${changed.path} has a new passphrase and file key; backups made before it still open with the old passphrase.`,
+      );
+      if (changed.endedSessions)
+        note(
+          `keydesk: ended ${changed.endedSessions} unlock session(s); run eval "$(keydesk unlock)" again.`,
+        );
     });
 }

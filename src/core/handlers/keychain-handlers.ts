@@ -6,7 +6,7 @@ import type { HandlersOf } from './handler-types';
 /** The vault file's unlock and lock (the window), and moving secrets between keychains (the CLI). */
 export function keychainHandlers(
   services: Services,
-): HandlersOf<`keychain:${'unlock' | 'lock' | 'migrate'}`> {
+): HandlersOf<`keychain:${'unlock' | 'lock' | 'migrate' | 'startSession' | 'endSessions' | 'changePassphrase'}`> {
   const fileVault = () => {
     if (services.fileVault) return services.fileVault;
     throw new KeydeskError(
@@ -14,7 +14,42 @@ export function keychainHandlers(
       'Secrets are in the OS keychain, which your desktop unlocks; there is no vault file to unlock.',
     );
   };
+  const sessions = () => {
+    if (services.unlockSessions) return services.unlockSessions;
+    throw new KeydeskError('INTERNAL', "Unlock sessions are the CLI's; this Keydesk has none.");
+  };
   return {
+    'keychain:startSession': async ({ forSeconds, idleSeconds }) => {
+      const vault = fileVault();
+      const key = await vault.keyForSession();
+      try {
+        const idle = Math.min(idleSeconds, forSeconds);
+        const started = await sessions().start(vault.path, key, {
+          forMs: forSeconds * 1000,
+          idleMs: idle * 1000,
+        });
+        return {
+          token: started.token,
+          expiresAt: started.expiresAt.toISOString(),
+          idleSeconds: idle,
+          path: vault.path,
+        };
+      } finally {
+        key.fileKey.fill(0);
+      }
+    },
+    'keychain:endSessions': async () => ({ ended: await sessions().endAll() }),
+    'keychain:changePassphrase': ({ passphrase, current }) =>
+      services.audit.track(
+        { action: 'update', summary: 'Changed the passphrase of the vault file' },
+        async () => {
+          const vault = fileVault();
+          await vault.changePassphrase(passphrase, current);
+          // Every session held the old file key, which opens nothing now.
+          const endedSessions = (await services.unlockSessions?.endAll()) ?? 0;
+          return { path: vault.path, endedSessions };
+        },
+      ),
     'keychain:unlock': async ({ passphrase }) => {
       const vault = fileVault();
       const { exists } = await vault.state();

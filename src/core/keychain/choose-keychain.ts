@@ -11,8 +11,8 @@ export const vaultFilePath = (dataDir: string) => join(dataDir, 'vault.age');
 
 /**
  * KEYDESK_KEYCHAIN (`os`, `file` or `auto`) wins for one run; else the `keychain` setting. `auto`
- * is the vault file when the data folder has one (made once with KEYDESK_KEYCHAIN=file, it is
- * where the secrets are), else the OS keychain.
+ * is the vault file when the data folder has one (it is where the secrets are), else the OS
+ * keychain (and a new vault file when none answers on a first run: isOpenChoice).
  */
 export function chooseKeychain(
   env: NodeJS.ProcessEnv,
@@ -29,4 +29,13 @@ export function chooseKeychain(
     'VALIDATION',
     `KEYDESK_KEYCHAIN is "${env.KEYDESK_KEYCHAIN}"; use os (the OS keychain), file (the encrypted vault file) or auto.`,
   );
+}
+
+/**
+ * Whether the choice was left to Keydesk (`auto` everywhere) and fell on the OS keychain: then a
+ * first run where none answers may still go to a new vault file (first-run-keychain.ts).
+ */
+export function isOpenChoice(env: NodeJS.ProcessEnv, setting: KeychainSetting): boolean {
+  const forced = env.KEYDESK_KEYCHAIN?.trim().toLowerCase();
+  return (forced === undefined || forced === '' || forced === 'auto') && setting === 'auto';
 }

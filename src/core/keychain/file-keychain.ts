@@ -21,12 +21,39 @@ import {
  */
 export type PassphraseSource = (purpose: 'open' | 'create', path: string) => Promise<string>;
 
+/**
+ * Unlock sessions (the CLI's `keydesk unlock`): the file key kept wrapped outside the process for
+ * a while, so that the commands run meanwhile need no passphrase and no scrypt.
+ */
+export interface UnlockSessions {
+  /** The key the caller's session holds for the file at `path`; undefined when it has none. */
+  keyFor(path: string): Promise<OpenedKey | undefined>;
+  /** Keeps `key` for a new session; answers what opens it again (KEYDESK_SESSION's value). */
+  start(
+    path: string,
+    key: OpenedKey,
+    limits: { forMs: number; idleMs: number },
+  ): Promise<{ token: string; expiresAt: Date }>;
+  /** Ends every session; answers how many there were. */
+  endAll(): Promise<number>;
+}
+
 export interface FileKeychain extends Keychain {
   readonly path: string;
   /** Whether the file exists, and whether its key is in memory (reads need no passphrase). */
   state(): Promise<{ exists: boolean; unlocked: boolean }>;
   /** Opens the file with `passphrase` (or creates it, when there is none yet). */
   unlock(passphrase: string): Promise<void>;
+  /**
+   * The file opened with its passphrase, asked even when a session or an earlier read holds the
+   * key (or created, when there is none yet): a copy of its key, for a new unlock session.
+   */
+  keyForSession(): Promise<OpenedKey>;
+  /**
+   * Rewrites the file for a new passphrase with a new file key (scrypt once): a copy of the old
+   * file, or a session's key, opens nothing written from then on.
+   */
+  changePassphrase(passphrase: string, current?: string): Promise<void>;
   /** Drops the file key from memory: the next use needs the passphrase again. */
   lock(): void;
   /**
@@ -42,6 +69,8 @@ export interface FileKeychainOptions {
   passphrase?: PassphraseSource;
   /** Milliseconds without use after which the key is dropped; null never (the CLI's one run). */
   idleLockMs?: () => number | null;
+  /** Where an unlock session's key comes from before the passphrase is asked (the CLI's). */
+  sessions?: UnlockSessions;
 }
 
 /** scrypt slows a guess down; it cannot make a short passphrase long. */
@@ -148,6 +177,8 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
     );
 
   async function readEntries(): Promise<Record<string, string>> {
+    // A session's key, when it is the one the file was written with, saves the passphrase.
+    if (!kept && options.sessions) kept = await options.sessions.keyFor(path);
     const bytes = await readVaultFile(path);
     return bytes ? decrypt(bytes) : {};
   }
@@ -197,6 +228,18 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
         Reflect.deleteProperty(entries, ref);
         return had;
       }),
+    setMany: (many) =>
+      change((entries) => {
+        for (const [ref, secret] of many) entries[ref] = secret;
+      }),
+    deleteMany: (refs) =>
+      change((entries) =>
+        [...refs].filter((ref) => {
+          const had = Object.hasOwn(entries, ref);
+          Reflect.deleteProperty(entries, ref);
+          return had;
+        }),
+      ),
     listRefs: async () => Object.keys(await readEntries()),
     readAll: async () => new Map(Object.entries(await readEntries())),
     async state() {
@@ -215,6 +258,38 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
         const created = await createAgeFile(checkedNewPassphrase(passphrase), serialise({}));
         await held.confirm(null);
         replaceVaultFile(path, created.bytes);
+        kept = created.key;
+        touched();
+      });
+    },
+    async keyForSession() {
+      const bytes = await readVaultFile(path);
+      if (bytes) {
+        lock();
+        await decrypt(bytes, () => ask('open'));
+      } else await change(() => undefined);
+      if (!kept) throw new KeydeskError('INTERNAL', `The vault file ${path} opened without a key.`);
+      return { fileKey: Buffer.from(kept.fileKey), header: Buffer.from(kept.header) };
+    },
+    async changePassphrase(passphrase, typed) {
+      checkedNewPassphrase(passphrase);
+      // The current passphrase first, always (a session's key is not enough), not under the lock.
+      const current = await readVaultFile(path);
+      if (!current)
+        throw new KeydeskError(
+          'VALIDATION',
+          `There is no vault file ${path} yet; its passphrase is chosen when it is created.`,
+        );
+      lock();
+      await decrypt(current, typed === undefined ? () => ask('open') : async () => typed);
+      await withVaultFileLock(path, async (held) => {
+        const bytes = await readVaultFile(path);
+        if (!bytes) throw new KeydeskError('KEYCHAIN_FAILED', `The vault file ${path} went away.`);
+        const entries = await decrypt(bytes);
+        const created = await createAgeFile(passphrase, serialise(entries));
+        await held.confirm(bytes);
+        replaceVaultFile(path, created.bytes);
+        kept?.fileKey.fill(0);
         kept = created.key;
         touched();
       });

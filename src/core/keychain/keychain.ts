@@ -16,6 +16,37 @@ export interface Keychain {
    * the whole vault), where one read per entry costs ~20 ms each on the Secret Service.
    */
   readAll(): Promise<Map<string, string>>;
+  /**
+   * Many entries written (or removed) as one change, where the backend can do better than one
+   * change each: the vault file rewrites itself once instead of once per entry.
+   */
+  setMany?(entries: Iterable<[string, string]>): Promise<void>;
+  /** Answers the refs that were there. */
+  deleteMany?(refs: Iterable<string>): Promise<string[]>;
+}
+
+/** Every entry written, in one change where the backend has one. */
+export async function setEntries(keychain: Keychain, entries: Iterable<[string, string]>) {
+  if (keychain.setMany) return keychain.setMany(entries);
+  for (const [ref, secret] of entries) await keychain.set(ref, secret);
+}
+
+/**
+ * Every ref removed, in one change where the backend has one; answers the refs that could not be
+ * removed (one change that fails leaves them all).
+ */
+export async function deleteEntries(keychain: Keychain, refs: string[]): Promise<string[]> {
+  if (keychain.deleteMany) {
+    try {
+      await keychain.deleteMany(refs);
+      return [];
+    } catch {
+      return refs;
+    }
+  }
+  const left: string[] = [];
+  for (const ref of refs) await keychain.delete(ref).catch(() => left.push(ref));
+  return left;
 }
 
 export const defaultKeychainService = 'Keydesk';

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { KeydeskError } from '../../shared/errors';
 import type { Services } from '../services';
 import type { KeychainBackend } from './choose-keychain';
+import { deleteEntries, setEntries } from './keychain';
 import { scopeToVault } from './vault-keychain';
 
 /** How a person knows each keychain. */
@@ -28,7 +29,8 @@ export async function migrateKeychain(services: Services, to: KeychainBackend) {
   const source = services.keychain;
   const target = scopeToVault(services.openKeychain(to), source.vaultId);
   const entries = await source.readAll();
-  for (const [ref, secret] of entries) await target.set(ref, secret);
+  // One rewrite of a vault file for every entry, not one each (11,000 entries: seconds, not an hour).
+  await setEntries(target, entries);
   const copied = await target.readAll();
   const different = [...entries].filter(([ref, secret]) => copied.get(ref) !== secret);
   if (different.length)
@@ -37,14 +39,7 @@ export async function migrateKeychain(services: Services, to: KeychainBackend) {
       `${different.length} secret(s) did not read back from ${describeKeychain(services, to)} as written (${different[0]?.[0]} first); nothing was removed from ${describeKeychain(services, from)}, which stays in use.`,
     );
   services.settings.update({ keychain: to === 'file' ? 'file' : 'auto' });
-  const leftBehind: string[] = [];
-  for (const ref of entries.keys()) {
-    try {
-      await source.delete(ref);
-    } catch {
-      leftBehind.push(ref);
-    }
-  }
+  const leftBehind = await deleteEntries(source, [...entries.keys()]);
   // An emptied vault file goes too: `auto` takes a vault file in the data folder as the keychain.
   if (from === 'file' && !leftBehind.length && services.fileVault) {
     if ((await source.readAll()).size === 0) rmSync(services.fileVault.path, { force: true });

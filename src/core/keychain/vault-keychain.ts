@@ -1,4 +1,4 @@
-import type { Keychain } from './keychain';
+import { setEntries, type Keychain } from './keychain';
 
 const vaultPrefix = 'vault/';
 
@@ -31,6 +31,19 @@ export function scopeToVault(keychain: Keychain, vaultId: string): VaultKeychain
     get: (ref) => keychain.get(vaultRef(vaultId, ref)),
     set: (ref, secret) => keychain.set(vaultRef(vaultId, ref), secret),
     delete: (ref) => keychain.delete(vaultRef(vaultId, ref)),
+    ...(keychain.setMany && {
+      setMany: (entries: Iterable<[string, string]>) =>
+        setEntries(
+          keychain,
+          [...entries].map(([ref, secret]): [string, string] => [vaultRef(vaultId, ref), secret]),
+        ),
+    }),
+    ...(keychain.deleteMany && {
+      deleteMany: async (refs: Iterable<string>) =>
+        (await keychain.deleteMany?.([...refs].map((ref) => vaultRef(vaultId, ref))))?.map((ref) =>
+          ref.slice(own.length),
+        ) ?? [],
+    }),
     async listRefs() {
       return (await keychain.listRefs())
         .filter((ref) => ref.startsWith(own))

@@ -6,8 +6,10 @@ import { useAction } from '../components/useAction';
  * The whole window while the vault file is locked: its passphrase opens it (or, the first time,
  * two matching ones create it). Nothing else shows until then; main holds no key meanwhile.
  */
-export function UnlockView(props: { vaultFile: { path: string; exists: boolean } }) {
-  const { path, exists } = props.vaultFile;
+export function UnlockView(props: {
+  vaultFile: { path: string; exists: boolean; instead?: boolean | undefined };
+}) {
+  const { path, exists, instead } = props.vaultFile;
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [mismatch, setMismatch] = useState<string>();
@@ -32,7 +34,7 @@ export function UnlockView(props: { vaultFile: { path: string; exists: boolean }
         <p className="muted">
           {exists
             ? 'Keydesk keeps the secrets in an encrypted file on this machine. Its passphrase opens it; Keydesk locks it again after a while unused.'
-            : 'Keydesk is set to keep the secrets in a file encrypted with a passphrase instead of the OS keychain. Choose one you will remember: without it the secrets cannot be read, by anyone.'}
+            : `${instead ? 'No OS keychain answers on this machine (no D-Bus session or Secret Service), so Keydesk keeps the secrets in a file encrypted with a passphrase instead.' : 'Keydesk is set to keep the secrets in a file encrypted with a passphrase instead of the OS keychain.'} Choose one you will remember: without it the secrets cannot be read, by anyone.`}
         </p>
         <p className="muted">
           <code>{path}</code>
