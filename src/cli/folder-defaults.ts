@@ -6,6 +6,7 @@ import { parseDuration } from '../shared/durations';
 import { CliError } from './cli-error';
 import { note } from './output';
 import { readOwnFile } from './private-folder';
+import { isTrusted, recordTrust } from './trusted-defaults';
 
 export const defaultsFileName = '.keydesk';
 
@@ -32,16 +33,32 @@ export function findDefaultsFile(
   from = process.cwd(),
   home = homedir(),
 ): FolderDefaults | undefined {
+  const found = nearestDefaultsFile(from, home);
+  if (!found) return undefined;
+  if (!isTrusted(found.path, found.text)) {
+    note(
+      `keydesk: ignoring ${found.path}: Keydesk did not write it, or it changed since it was trusted. Read it, then run "keydesk trust" to use it.`,
+    );
+    return undefined;
+  }
+  return readDefaultsFile(found.path, found.text);
+}
+
+/** The nearest `.keydesk` this user owns and nobody else may write, with its text. */
+export function nearestDefaultsFile(
+  from = process.cwd(),
+  home = homedir(),
+): { path: string; text: string } | undefined {
   for (let folder = resolve(from); ; folder = dirname(folder)) {
     const path = join(folder, defaultsFileName);
-    const text = readTrustedFile(path);
-    if (text !== undefined) return readDefaultsFile(path, text);
+    const text = readOwnedFile(path);
+    if (text !== undefined) return { path, text };
     if (folder === resolve(home) || dirname(folder) === folder) return undefined;
   }
 }
 
 /** The file's text when it is a file of this user's that nobody else may write; else undefined. */
-function readTrustedFile(path: string): string | undefined {
+function readOwnedFile(path: string): string | undefined {
   const own = readOwnFile(path, { closed: 'write', followLinks: true });
   if (own === undefined) return undefined;
   if ('why' in own) {
@@ -51,6 +68,9 @@ function readTrustedFile(path: string): string | undefined {
   }
   return own.bytes.toString('utf8');
 }
+
+/** Checks the file parses before it is trusted: a broken file is told now, not at first use. */
+export const parseDefaultsFile = (path: string, text: string) => readDefaultsFile(path, text);
 
 function readDefaultsFile(path: string, text: string): FolderDefaults {
   const values = parseIni(text) as Record<string, unknown>;
@@ -148,6 +168,8 @@ export function writeDefaultsFile(folder: string, account: string, application?:
   } finally {
     closeSync(fd);
   }
+  // Written by this user through Keydesk: trusted as written.
+  recordTrust(path, lines.join('\n'));
   return path;
 }
 

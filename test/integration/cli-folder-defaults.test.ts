@@ -73,6 +73,7 @@ describe('defaults per folder', () => {
       join(project, '.keydesk'),
       `account = Acme\napplication = Voice bot\nttl = 5m\nsub = alice\n`,
     );
+    expect(keydesk(['trust'], { cwd: nested, env: noEnv }).code).toBe(0);
     const claims = claimsOf(keydesk(['jwt'], { cwd: nested, env: noEnv }).stdout);
     expect(claims).toMatchObject({ application_id: voice, sub: 'alice' });
     expect(claims.exp - claims.iat).toBe(300);
@@ -84,17 +85,20 @@ describe('defaults per folder', () => {
 
   it('names the file when what it names is not stored, or it holds an unknown key', () => {
     writeFileSync(join(project, '.keydesk'), 'application = Voice bt\n');
+    expect(keydesk(['trust'], { cwd: nested, env: noEnv }).code).toBe(0);
     const missing = keydesk(['jwt'], { cwd: nested, env: noEnv });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(
       `${join(project, '.keydesk')}: APP: No application named or with id "Voice bt". Did you mean "Voice bot"?`,
     );
     writeFileSync(join(project, '.keydesk'), 'app = Voice bot\n');
-    expect(keydesk(['jwt'], { cwd: nested, env: noEnv })).toMatchObject({
+    // Read before it is trusted: a broken file is told by trust, and trusts nothing.
+    expect(keydesk(['trust'], { cwd: nested, env: noEnv })).toMatchObject({
       code: 2,
       stderr: expect.stringContaining(
         '"app" is not a setting here; use account, application, ttl, sub, acl-preset',
       ),
     });
+    expect(keydesk(['jwt'], { cwd: nested, env: noEnv }).stderr).toContain('"keydesk trust"');
   });
 });

@@ -27,6 +27,11 @@ const acmeApp = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000011';
 const globexApp = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000012';
 const noEnv = { KEYDESK_APP: '', KEYDESK_ACCOUNT: '' };
 const folder = () => mkdtempSync(join(tmpdir(), 'keydesk-defaults-'));
+/** What a person does after reading a file they did not write with `keydesk use`. */
+const trust = (cwd: string, env: NodeJS.ProcessEnv = noEnv) => {
+  const trusted = keydesk(['trust'], { cwd, env });
+  expect(trusted.code, trusted.stderr).toBe(0);
+};
 
 beforeAll(async () => {
   assertCliBuilt();
@@ -61,6 +66,7 @@ describe('a .keydesk someone else put in the way', () => {
   it("exec and env keep to the file's account: another customer's application is refused", () => {
     const project = folder();
     writeFileSync(join(project, '.keydesk'), `account = Acme\napplication = ${globexApp}\n`);
+    trust(project);
     const exec = keydesk(['exec', '--', 'sh', '-c', 'printf %s "$VONAGE_API_SECRET"'], {
       cwd: project,
       env: noEnv,
@@ -76,6 +82,7 @@ describe('a .keydesk someone else put in the way', () => {
 
     // The file's own account's application still works, and stderr says what was used.
     writeFileSync(join(project, '.keydesk'), `account = Acme\napplication = Voice bot\n`);
+    trust(project);
     const ok = keydesk(['exec', '--', 'sh', '-c', 'printf %s "$VONAGE_API_SECRET"'], {
       cwd: project,
       env: noEnv,
@@ -98,6 +105,7 @@ describe('a .keydesk someone else put in the way', () => {
       `keydesk: ignoring ${file}: other users may write to it (chmod go-w ${file} if it is yours).`,
     );
     chmodSync(file, 0o644);
+    trust(project);
     expect(keydesk(['jwt'], { cwd: project, env: noEnv }).code).toBe(0);
   });
 
@@ -128,6 +136,50 @@ describe('a .keydesk someone else put in the way', () => {
     expect(jwt.code).toBe(2);
     expect(jwt.stderr).toContain('Name the application, or set a default');
     writeFileSync(join(home, '.keydesk'), 'application = Voice bot\n');
+    trust(project, { ...noEnv, HOME: home });
     expect(keydesk(['jwt'], { cwd: project, env: { ...noEnv, HOME: home } }).code).toBe(0);
+  });
+
+  it('a file Keydesk did not write chooses nothing until trusted, and again once changed', () => {
+    const project = folder();
+    const file = join(project, '.keydesk');
+    // As a cloned repository would bring it.
+    writeFileSync(file, 'account = Acme\napplication = Voice bot\nsub = attacker\nttl = 24h\n');
+    const unnamed = keydesk(['jwt'], { cwd: project, env: noEnv });
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stdout).toBe('');
+    expect(unnamed.stderr).toContain(
+      `keydesk: ignoring ${file}: Keydesk did not write it, or it changed since it was trusted. Read it, then run "keydesk trust" to use it.`,
+    );
+    // A named application does not quietly take the untrusted file's sub or lifetime.
+    const named = keydesk(['jwt', 'Voice bot'], { cwd: project, env: noEnv });
+    expect(named.code, named.stderr).toBe(0);
+    const claims = JSON.parse(
+      Buffer.from(named.stdout.trim().split('.')[1] ?? '', 'base64url').toString(),
+    ) as { sub?: string; exp: number; iat: number };
+    expect(claims.sub).toBeUndefined();
+    expect(claims.exp - claims.iat).toBeLessThan(86_400);
+
+    const trusted = keydesk(['trust'], { cwd: project, env: noEnv });
+    expect(trusted.stdout).toBe(
+      `Trusted ${file} as it reads now: account "Acme", application "Voice bot", ttl 86400 s, sub "attacker".\n`,
+    );
+    expect(keydesk(['jwt'], { cwd: project, env: noEnv }).code).toBe(0);
+
+    writeFileSync(file, 'account = Globex\napplication = Globex bot\n');
+    const changed = keydesk(['jwt'], { cwd: project, env: noEnv });
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toContain(`keydesk: ignoring ${file}`);
+    expect(keydesk(['trust', '--remove'], { cwd: project, env: noEnv }).stdout).toContain(
+      `No longer trusting ${file}`,
+    );
+  });
+
+  it('keydesk use writes a file that is trusted as written', () => {
+    const project = folder();
+    expect(keydesk(['use', 'Voice bot'], { cwd: project, env: noEnv }).code).toBe(0);
+    const jwt = keydesk(['jwt'], { cwd: project, env: noEnv });
+    expect(jwt.code, jwt.stderr).toBe(0);
+    expect(jwt.stderr).not.toContain('ignoring');
   });
 });
