@@ -146,6 +146,19 @@ describe('the CLI behind a proxy', () => {
     expect((await keydesk(['settings', 'set', 'vonage-timeout', '15'])).code).toBe(0);
   });
 
+  it('keeps the reason a proxy variable cannot be used, instead of "cannot reach"', async () => {
+    const spaced = await keydeskWith({ HTTPS_PROXY: 'http://proxy host:3128' })(['check', 'Acme']);
+    expect(spaced.code).toBe(1);
+    expect(spaced.stdout).toContain(
+      'HTTPS_PROXY is not a proxy address; write it as http://host:port',
+    );
+    const socks = await keydeskWith({ HTTPS_PROXY: 'socks5://127.0.0.1:1080' })(['check', 'Acme']);
+    expect(socks.stdout).toContain(
+      'HTTPS_PROXY names a socks5 proxy (127.0.0.1:1080); Keydesk goes through http and https proxies only',
+    );
+    expect(fake.requests).toEqual([]);
+  });
+
   it('names a proxy that hangs up on CONNECT, after a few tries, not thousands', async () => {
     proxy.behave('hangup');
     const run = await keydeskWith({ HTTPS_PROXY: proxy.url })(['check', 'Acme']);

@@ -140,7 +140,13 @@ export function createNetwork(env: NodeJS.ProcessEnv, systemProxy?: SystemProxy)
   return {
     proxyFor,
     async fetch(target, init, timeoutMs) {
-      const proxy = await proxyFor(target);
+      let proxy: ProxyChoice | undefined;
+      try {
+        proxy = await proxyFor(target);
+      } catch (error) {
+        // A proxy variable Keydesk cannot use: its own reason, not a bare "cannot reach".
+        throw new ProxyFailure('unreachable', (error as Error).message);
+      }
       const signal = AbortSignal.timeout(timeoutMs);
       if (!proxy) return fetch(target, { ...init, signal });
       // Loaded only when a proxy is in use: most starts of the CLI never pay for it. require, not
