@@ -7,6 +7,7 @@ import { openBenchServices } from './bench-services';
 import { benchCheck } from './check';
 import { benchCli } from './cli';
 import { benchHistory } from './history';
+import { benchKeychain } from './keychain';
 import { benchMint } from './mint';
 import { benchRenderer } from './renderer';
 import { benchUsers } from './users';
@@ -20,6 +21,7 @@ const parts = {
   cli: benchCli,
   check: benchCheck,
   users: benchUsers,
+  keychain: benchKeychain,
 };
 type Part = keyof typeof parts;
 

@@ -58,6 +58,8 @@ export interface Services {
   unlockSessions: UnlockSessions | undefined;
   /** Either keychain, unscoped, for moving the secrets between them (keychain:migrate). */
   openKeychain(backend: KeychainBackend): Keychain;
+  /** Every secret is in the vault file now: use it from here on, without a restart (the app). */
+  keychainMovedToFile(): void;
   vault: Vault;
   importer: Importer;
   history: HistoryRepo;
@@ -149,12 +151,13 @@ export function createServices({
     const setting = settings.read().keychain;
     chosen = typeof sharedKeychain === 'function' ? chooseKeychain(env, setting, dataDir) : 'os';
     inUse = opener(chosen, settings);
-    if (chosen === 'os' && typeof sharedKeychain === 'function' && isOpenChoice(env, setting)) {
+    if (chosen === 'os' && typeof sharedKeychain === 'function') {
       const file = (fallbackFile = opener('file', settings) as FileKeychain);
+      const open = isOpenChoice(env, setting);
       firstRun = createFirstRunKeychain({
         os: inUse,
         file,
-        mayFallBack: () => !vaultHoldsSecrets(db),
+        mayFallBack: () => open && !vaultHoldsSecrets(db),
         fellBack: () => tell(fellBackNotice(file.path)),
       });
     }
@@ -211,7 +214,13 @@ export function createServices({
       return fileVault();
     },
     unlockSessions,
-    openKeychain: (wanted) => (wanted === backend() ? current() : opener(wanted, settings)),
+    openKeychain: (wanted) =>
+      wanted === backend()
+        ? current()
+        : wanted === 'file' && fallbackFile
+          ? fallbackFile
+          : opener(wanted, settings),
+    keychainMovedToFile: () => firstRun?.moveToFile(),
     vault,
     importer: createImporter(vault, keychain),
     history,
@@ -261,7 +270,7 @@ export function createServices({
       // Its own state only: reading the entries would count as a use, and the window asking
       // every few seconds would keep an idle vault file unlocked for ever.
       const { exists, unlocked } = await file.state();
-      const instead = firstRun?.usesFile() === true;
+      const instead = firstRun?.fellBack() === true;
       const where = { backend: 'file' as const, vaultFile: { path: file.path, exists, instead } };
       if (unlocked) return { state: 'ok', ...where };
       const message = exists

@@ -152,6 +152,8 @@ export const channelTable = {
     'keychain:unlock': { caller: 'renderer', writes: everything },
     'keychain:lock': { caller: 'renderer', writes: everything },
     'keychain:migrate': { caller: 'cli' },
+    // The banner's way out when the OS keychain fails: its secrets moved into a new vault file.
+    'keychain:moveToFile': { caller: 'renderer', writes: everything },
     // `keydesk unlock`, `keydesk lock` and a new passphrase: the terminal's, where it is typed.
     'keychain:startSession': { caller: 'cli' },
     'keychain:endSessions': { caller: 'cli' },

@@ -34,6 +34,19 @@ export const keychainChannels = {
       leftBehind: z.array(z.string()),
     }),
   },
+  'keychain:moveToFile': {
+    input: z.strictObject({
+      passphrase: passphraseSchema.min(
+        8,
+        'A passphrase for a new vault file needs at least 8 characters (four or five random words are better).',
+      ),
+    }),
+    output: z.object({
+      moved: z.number().int(),
+      where: z.string(),
+      leftBehind: z.array(z.string()),
+    }),
+  },
   /** A session's token opens the vault file's key until it ends: it is a secret. */
   'keychain:startSession': {
     input: z.strictObject({

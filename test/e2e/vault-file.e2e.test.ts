@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keychainOpener } from '../../src/core/services';
+import { keychainOpener, type KeychainOpener } from '../../src/core/services';
+import { KeydeskError } from '../../src/shared/errors';
 import { ageDecrypt } from '../helpers/age-oracle';
 import { makeDataDir } from '../helpers/services';
 import { darkScreenshot, useAppUnderTest } from './app-fixture';
@@ -79,5 +80,58 @@ describe('the vault file in the app', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await page.getByRole('heading', { name: 'Welcome to Keydesk' }).waitFor();
+  });
+
+  it("the keychain banner moves a failing OS keychain's secrets into a new vault file", async () => {
+    const dataDir = makeDataDir();
+    const opener = keychainOpener({ KEYDESK_KEYCHAIN_SERVICE: keychain.service }, dataDir);
+    // The OS keychain answers reads and writes but fails the app's status check, as a keyring
+    // that keeps asking to be unlocked does.
+    const failing: KeychainOpener = (backend, settings) => {
+      const real = opener(backend, settings);
+      if (backend === 'file') return real;
+      return {
+        ...real,
+        listRefs: () => {
+          throw new KeydeskError(
+            'KEYCHAIN_LOCKED',
+            'The login keyring is locked (injected by the test).',
+          );
+        },
+      };
+    };
+    const a = await start(failing, { dataDir, env: {} });
+    const { page } = a;
+    await page.getByRole('button', { name: 'Add account' }).first().click();
+    await page.getByLabel('Name').fill('Acme');
+    await page.getByLabel('API key').fill('abcd1234');
+    await page.getByLabel('API secret').fill('secret-moved-to-file');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.getByRole('heading', { name: 'Acme' }).waitFor();
+
+    const banner = page.getByTestId('keychain-banner');
+    await banner.getByRole('button', { name: 'Keep secrets in an encrypted file instead' }).click();
+    const form = page.getByRole('form', { name: 'Keep secrets in an encrypted file' });
+    await form.getByLabel('Passphrase for the vault file').fill(passphrase);
+    await form.getByLabel('Passphrase again').fill('not the same');
+    await form.getByRole('button', { name: 'Move the secrets into the file' }).click();
+    await form.getByText('The two passphrases differ.').waitFor();
+    await a.screenshot('keychain-move-to-file');
+    await darkScreenshot(a, 'keychain-move-to-file');
+
+    await form.getByLabel('Passphrase again').fill(passphrase);
+    await form.getByRole('button', { name: 'Move the secrets into the file' }).click();
+    await page
+      .getByText(/Moved 1 secret into the vault file .*vault\.age; Keydesk keeps them there/)
+      .waitFor();
+    await banner.waitFor({ state: 'detached' });
+    const file = join(dataDir, 'vault.age');
+    const entries = (JSON.parse(ageDecrypt(file, passphrase)) as { entries: object }).entries;
+    expect(Object.values(entries)).toEqual(['secret-moved-to-file']);
+    // Checked, then removed from the OS keychain; the running app uses the file at once.
+    expect(await keychain.listRefs()).toEqual([]);
+    expect(a.backend.services.keychainBackend).toBe('file');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByTestId('secrets-in').getByText(`in the encrypted vault file ${file}`).waitFor();
   });
 });

@@ -63,6 +63,33 @@ describe('the vault file (age, passphrase)', () => {
     });
   });
 
+  it('reads age -p files of one, exactly one and several 64 KiB chunks again with the key it kept', async () => {
+    const folder = makeDataDir();
+    const plain = join(folder, 'plain.json');
+    const json = (value: string) =>
+      JSON.stringify({ keydesk: 'vault file', version: 1, entries: { big: value } });
+    // 64 KiB exactly, once the JSON around the value is counted.
+    const exact = 'b'.repeat(65_536 - json('').length);
+    for (const value of ['small', exact, 'c'.repeat(200_000)]) {
+      writeFileSync(plain, json(value));
+      const path = join(folder, `vault-${value.length}.age`);
+      ageEncrypt(plain, path, passphrase);
+      const { keychain, asked } = fileVault(path);
+      expect(await keychain.get('big')).toBe(value);
+      // The second read opens the payload with the kept key (node:crypto, not age-encryption).
+      expect(await keychain.get('big')).toBe(value);
+      expect(asked).toEqual(['open']);
+      // A payload cut short or changed is refused, not read in part.
+      const bytes = readFileSync(path);
+      writeFileSync(path, bytes.subarray(0, bytes.length - 20));
+      await expect(keychain.get('big')).rejects.toThrow(/not a readable age file/);
+      const flipped = Buffer.from(bytes);
+      flipped[flipped.length - 1] = (flipped.at(-1) ?? 0) ^ 1;
+      writeFileSync(path, flipped);
+      await expect(keychain.get('big')).rejects.toThrow(/not a readable age file/);
+    }
+  });
+
   it('asks for the passphrase once a process, even after another process rewrote the file', async () => {
     const first = fileVault();
     await first.keychain.set('a', '1');

@@ -1,12 +1,16 @@
 import { KeydeskError } from '../../shared/errors';
 import { describeKeychain, migrateKeychain } from '../keychain/migrate-keychain';
 import type { Services } from '../services';
+import type { Channel } from '../../shared/contract';
 import type { HandlersOf } from './handler-types';
 
-/** The vault file's unlock and lock (the window), and moving secrets between keychains (the CLI). */
+/**
+ * The vault file's unlock and lock (the window), moving secrets between keychains (the CLI; the
+ * window's banner into a new file), unlock sessions and a new passphrase (the CLI).
+ */
 export function keychainHandlers(
   services: Services,
-): HandlersOf<`keychain:${'unlock' | 'lock' | 'migrate' | 'startSession' | 'endSessions' | 'changePassphrase'}`> {
+): HandlersOf<Extract<Channel, `keychain:${string}`>> {
   const fileVault = () => {
     if (services.fileVault) return services.fileVault;
     throw new KeydeskError(
@@ -48,6 +52,17 @@ export function keychainHandlers(
           // Every session held the old file key, which opens nothing now.
           const endedSessions = (await services.unlockSessions?.endAll()) ?? 0;
           return { path: vault.path, endedSessions };
+        },
+      ),
+    'keychain:moveToFile': ({ passphrase }) =>
+      services.audit.track(
+        {
+          action: 'update',
+          summary: `Moved the secrets from ${describeKeychain(services, services.keychainBackend)} to the vault file`,
+        },
+        async () => {
+          const { moved, leftBehind } = await migrateKeychain(services, 'file', passphrase);
+          return { moved, leftBehind, where: describeKeychain(services, 'file') };
         },
       ),
     'keychain:unlock': async ({ passphrase }) => {

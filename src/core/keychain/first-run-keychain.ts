@@ -14,13 +14,15 @@ export interface FirstRunKeychainOptions {
 }
 
 /**
- * `auto` on a machine where it is not yet known whether a Secret Service answers: the OS keychain
- * is asked first; when it is missing (no session bus, autolaunch refused, nothing on the bus)
- * and the vault is still empty, the vault file takes over for good. From then on the data folder
- * holds the file and `auto` chooses it directly.
+ * The OS keychain with the vault file behind it. `auto` on a machine where it is not yet known
+ * whether a Secret Service answers: the OS keychain is asked first; when it is missing (no session
+ * bus, autolaunch refused, nothing on the bus) and the vault is still empty, the vault file takes
+ * over for good. From then on the data folder holds the file and `auto` chooses it directly. A
+ * running app also switches to the file here once its secrets were moved there.
  */
 export function createFirstRunKeychain(options: FirstRunKeychainOptions) {
   let onFile = false;
+  let moved = false;
 
   async function use<T>(work: (keychain: Keychain) => Promise<T>): Promise<T> {
     if (onFile) return work(options.file);
@@ -46,5 +48,15 @@ export function createFirstRunKeychain(options: FirstRunKeychainOptions) {
       return use((k) => setEntries(k, all));
     },
   };
-  return { keychain, usesFile: () => onFile };
+  return {
+    keychain,
+    usesFile: () => onFile,
+    /** Whether the file took over by itself (a first run), rather than by a move. */
+    fellBack: () => onFile && !moved,
+    /** After every secret was moved to the file (keychain:migrate, the app's banner). */
+    moveToFile: () => {
+      onFile = true;
+      moved = true;
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { KeydeskError } from '../../shared/errors';
 import type { Services } from '../services';
 import type { KeychainBackend } from './choose-keychain';
 import { deleteEntries, setEntries } from './keychain';
+import type { FileKeychain } from './file-keychain';
 import { scopeToVault } from './vault-keychain';
 
 /** How a person knows each keychain. */
@@ -18,7 +19,12 @@ export function describeKeychain(services: Services, backend: KeychainBackend): 
  * setting switched and are the old copies removed. A failure before that leaves the old keychain
  * as it was (and in use); an old copy that cannot be removed after it is reported, not fatal.
  */
-export async function migrateKeychain(services: Services, to: KeychainBackend) {
+export async function migrateKeychain(
+  services: Services,
+  to: KeychainBackend,
+  /** The vault file's passphrase where no prompt can ask it (the app's banner). */
+  passphrase?: string,
+) {
   const from = services.keychainBackend;
   if (from === to)
     throw new KeydeskError(
@@ -26,9 +32,18 @@ export async function migrateKeychain(services: Services, to: KeychainBackend) {
       `The secrets are already in ${describeKeychain(services, to)}; nothing to move.`,
       'to',
     );
-  const source = services.keychain;
-  const target = scopeToVault(services.openKeychain(to), source.vaultId);
-  const entries = await source.readAll();
+  // The keychain in use itself, not the app's view of it, which follows the move (below).
+  const source = scopeToVault(services.openKeychain(from), services.keychain.vaultId);
+  const opened = services.openKeychain(to);
+  const entries = await source.readAll().catch((error: unknown) => {
+    if (!(error instanceof KeydeskError)) throw error;
+    throw new KeydeskError(
+      error.code,
+      `The secrets could not be read from ${describeKeychain(services, from)}, so none were moved and nothing changed: ${error.message}`,
+    );
+  });
+  if (to === 'file' && passphrase !== undefined) await (opened as FileKeychain).unlock(passphrase);
+  const target = scopeToVault(opened, source.vaultId);
   // One rewrite of a vault file for every entry, not one each (11,000 entries: seconds, not an hour).
   await setEntries(target, entries);
   const copied = await target.readAll();
@@ -40,6 +55,7 @@ export async function migrateKeychain(services: Services, to: KeychainBackend) {
     );
   services.settings.update({ keychain: to === 'file' ? 'file' : 'auto' });
   const leftBehind = await deleteEntries(source, [...entries.keys()]);
+  if (to === 'file') services.keychainMovedToFile();
   // An emptied vault file goes too: `auto` takes a vault file in the data folder as the keychain.
   if (from === 'file' && !leftBehind.length && services.fileVault) {
     if ((await source.readAll()).size === 0) rmSync(services.fileVault.path, { force: true });
