@@ -134,4 +134,39 @@ describe('the vault file in the app', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByTestId('secrets-in').getByText(`in the encrypted vault file ${file}`).waitFor();
   });
+
+  it('a first run with no OS keychain at all offers to create the vault file, saying why', async () => {
+    const dataDir = makeDataDir();
+    const opener = keychainOpener({}, dataDir);
+    const missing = (): never => {
+      throw new KeydeskError(
+        'KEYCHAIN_UNAVAILABLE',
+        'No OS keychain is reachable (no session bus; injected by the test).',
+      );
+    };
+    const noBus: KeychainOpener = (backend, settings) =>
+      backend === 'file'
+        ? opener(backend, settings)
+        : { get: missing, set: missing, delete: missing, listRefs: missing, readAll: missing };
+    const a = await start(noBus, { dataDir, env: {} });
+    const { page } = a;
+    const form = page.getByRole('form', { name: 'Unlock' });
+    await form.getByRole('heading', { name: 'Create the vault file' }).waitFor();
+    await form.getByText(/No OS keychain answers on this machine/).waitFor();
+    await a.screenshot('vault-file-first-run');
+    await darkScreenshot(a, 'vault-file-first-run');
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByLabel('Passphrase again').fill(passphrase);
+    await page.getByRole('button', { name: 'Create and unlock' }).click();
+    await page.getByRole('heading', { name: 'Welcome to Keydesk' }).waitFor();
+    await page.getByRole('button', { name: 'Add account' }).first().click();
+    await page.getByLabel('Name').fill('Acme');
+    await page.getByLabel('API key').fill('abcd1234');
+    await page.getByLabel('API secret').fill('first-run-in-the-app');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.getByRole('heading', { name: 'Acme' }).waitFor();
+    const file = join(dataDir, 'vault.age');
+    const entries = (JSON.parse(ageDecrypt(file, passphrase)) as { entries: object }).entries;
+    expect(Object.values(entries)).toEqual(['first-run-in-the-app']);
+  });
 });

@@ -4,7 +4,12 @@ import { withTimeout } from '../../src/core/keychain/with-timeout';
 
 describe('keychain failures become errors a user can act on', () => {
   it.each([
-    ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'KEYCHAIN_UNAVAILABLE', /Secret Service/],
+    // Every way the OS keychain can be missing names the vault file as the way out.
+    [
+      'Cannot autolaunch D-Bus without X11 $DISPLAY',
+      'KEYCHAIN_UNAVAILABLE',
+      /KEYDESK_KEYCHAIN=file/,
+    ],
     // The review's no-D-Bus machine (SSH, WSL, a container): it names the vault file.
     [
       'Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead',
@@ -14,7 +19,7 @@ describe('keychain failures become errors a user can act on', () => {
     [
       'The name org.freedesktop.secrets was not provided by any .service files',
       'KEYCHAIN_UNAVAILABLE',
-      /GNOME Keyring or KWallet/,
+      /GNOME Keyring or KWallet.*KEYDESK_KEYCHAIN=file/s,
     ],
     [
       'Object does not exist at path “/org/freedesktop/secrets/collection/login”',
@@ -46,12 +51,12 @@ describe('keychain failures become errors a user can act on', () => {
     [
       "Couldn't access platform storage: Secret Service: no result found",
       'KEYCHAIN_LOCKED',
-      /unlock the "Login" keyring/,
+      /unlock the "Login" keyring.*KEYDESK_KEYCHAIN=file/s,
     ],
     [
       'zbus error: Failed to connect to address `unix:path=/run/user/0/bus`: No such file',
       'KEYCHAIN_UNAVAILABLE',
-      /Secret Service/,
+      /Secret Service.*keychain migrate --to file/s,
     ],
     ['Something odd', 'KEYCHAIN_FAILED', /failed while storing a secret: Something odd/],
   ])('%s', (message, code, advice) => {

@@ -1,5 +1,9 @@
 import { KeydeskError } from '../../shared/errors';
 
+/** Where no OS keychain will do: the way to the vault file, said the same for every such case. */
+const fileInstead =
+  'Or keep the secrets in an encrypted vault file instead (SSH sessions, WSL, containers): set KEYDESK_KEYCHAIN=file, and "keydesk keychain migrate --to file" moves any already stored.';
+
 /**
  * @napi-rs/keyring surfaces Secret Service / Keychain Services / Credential Manager failures as
  * bare messages. Map the ones a user can act on to specific advice; a locked keyring ("unlock
@@ -26,7 +30,7 @@ export function classifyKeychainError(error: unknown, what: string): KeydeskErro
       'KEYCHAIN_UNAVAILABLE',
       `No OS keychain is reachable while ${what} (${detail}). On Linux, Keydesk needs a Secret Service ` +
         'such as GNOME Keyring or KWallet running in your desktop session (D-Bus); install and start one, then try again.\n' +
-        'Or keep the secrets in an encrypted vault file instead (SSH sessions, WSL, containers): set KEYDESK_KEYCHAIN=file, and "keydesk keychain migrate --to file" moves any already stored.',
+        fileInstead,
     );
   }
   if (
@@ -37,7 +41,8 @@ export function classifyKeychainError(error: unknown, what: string): KeydeskErro
     return new KeydeskError(
       'KEYCHAIN_LOCKED',
       `The OS keychain has no unlocked login keyring while ${what} (${detail}). ` +
-        'Open your keyring manager (Seahorse, "Passwords and Keys"), create or unlock the "Login" keyring, and try again.',
+        'Open your keyring manager (Seahorse, "Passwords and Keys"), create or unlock the "Login" keyring, and try again.\n' +
+        fileInstead,
     );
   }
   if (
