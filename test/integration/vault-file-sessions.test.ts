@@ -96,6 +96,27 @@ describe('keydesk unlock and lock', () => {
     );
   });
 
+  it('on a first run with no session bus, unlock creates the vault file and opens a session', () => {
+    const dataDir = makeDataDir();
+    const runtime = mkdtempSync(join(tmpdir(), 'keydesk-runtime-'));
+    const keydesk = cliRunner(dataDir, 'unused-by-the-file');
+    const headless = {
+      DBUS_SESSION_BUS_ADDRESS: undefined,
+      DISPLAY: undefined,
+      XDG_RUNTIME_DIR: runtime,
+    };
+    const unlocked = keydesk(['unlock'], { env: { ...headless, KEYDESK_PASSPHRASE: passphrase } });
+    expect(unlocked.code, unlocked.stderr).toBe(0);
+    expect(unlocked.stderr).toMatch(/No OS keychain answers here/);
+    const session = sessionFrom(unlocked.stdout);
+    const added = keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1234'], {
+      stdin: 'headless-secret',
+      env: { ...headless, KEYDESK_SESSION: session },
+    });
+    expect(added.code, added.stderr).toBe(0);
+    expect(ageDecrypt(join(dataDir, 'vault.age'), passphrase)).toContain('headless-secret');
+  });
+
   it('says there is nothing to unlock when the secrets are in the OS keychain', () => {
     const { run } = vaultWithAcme();
     const onOs = run(['unlock'], { KEYDESK_KEYCHAIN: 'os', KEYDESK_HOME: makeDataDir() });

@@ -11,7 +11,9 @@ import type { HandlersOf } from './handler-types';
 export function keychainHandlers(
   services: Services,
 ): HandlersOf<Extract<Channel, `keychain:${string}`>> {
-  const fileVault = () => {
+  const fileVault = async () => {
+    // A first run where no OS keychain answers goes to the vault file; asking finds that out.
+    if (!services.fileVault) await services.keychain.listRefs().catch(() => undefined);
     if (services.fileVault) return services.fileVault;
     throw new KeydeskError(
       'VALIDATION',
@@ -24,7 +26,7 @@ export function keychainHandlers(
   };
   return {
     'keychain:startSession': async ({ forSeconds, idleSeconds }) => {
-      const vault = fileVault();
+      const vault = await fileVault();
       const key = await vault.keyForSession();
       try {
         const idle = Math.min(idleSeconds, forSeconds);
@@ -47,7 +49,7 @@ export function keychainHandlers(
       services.audit.track(
         { action: 'update', summary: 'Changed the passphrase of the vault file' },
         async () => {
-          const vault = fileVault();
+          const vault = await fileVault();
           await vault.changePassphrase(passphrase, current);
           // Every session held the old file key, which opens nothing now.
           const endedSessions = (await services.unlockSessions?.endAll()) ?? 0;
@@ -66,7 +68,7 @@ export function keychainHandlers(
         },
       ),
     'keychain:unlock': async ({ passphrase }) => {
-      const vault = fileVault();
+      const vault = await fileVault();
       const { exists } = await vault.state();
       await vault.unlock(passphrase);
       return { created: !exists };
