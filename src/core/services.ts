@@ -8,6 +8,8 @@ import { runDoctor } from './doctor';
 import { createClipboardGuard, type ClipboardGuard } from './clipboard/clipboard-guard';
 import { createMemoryClipboard, type ClipboardPort } from './clipboard/clipboard-port';
 import { createAudit, type Audit } from './history/audit';
+import { createEventBus, type EventBus } from './events/event-bus';
+import type { Topic } from '../shared/channels';
 import { createHistoryRepo, type HistoryRepo } from './history/history-repo';
 import { createImporter, type Importer } from './import/importer';
 import { createPublicKeyCache } from './jwt/inspect-token';
@@ -77,8 +79,15 @@ export interface Services {
   network: Network;
   /** Shows the provider's authorize page: a window in the app, a browser context in tests. */
   authorizer?: Authorizer;
-  /** What the desktop shell did that the window should know (the app's main sets it). */
-  desktop: { quickCopyShortcut?: { accelerator: string; registered: boolean } };
+  /** What the desktop shell knows that the window shows (the app's main gives it; none elsewhere). */
+  desktop: DesktopFacts;
+  /** The core's events: the owners of changes emit them; main forwards some to the window. */
+  events: EventBus;
+  /**
+   * Whether another process (the CLI) changed the database since the last look, by SQLite's
+   * `PRAGMA data_version`; if so, says so as a `changed` event for everything the database holds.
+   */
+  noticeOutsideChanges(): boolean;
   /** The last token minted per application, in memory only, so it can be copied again. */
   lastTokens: Map<string, { token: string; exp: number }>;
   now: () => Date;
@@ -118,7 +127,26 @@ export interface ServicesOptions {
   tell?: (notice: string) => void;
   /** The CLI's unlock sessions for the vault file (`keydesk unlock`); the app has none. */
   unlockSessions?: UnlockSessions | undefined;
+  /** The desktop shell's facts (main's); the CLI has none. */
+  desktop?: DesktopFacts;
 }
+
+export interface DesktopFacts {
+  /** The quick copy shortcut as main registered it; taken by another program when not registered. */
+  quickCopyShortcut(): { accelerator: string; registered: boolean } | undefined;
+}
+
+/** Every topic the database holds: what another process's change may have touched. */
+const databaseTopics = [
+  'accounts',
+  'users',
+  'applications',
+  'oauth',
+  'history',
+  'settings',
+  'status',
+  'checks',
+] as const satisfies readonly Topic[];
 
 const dayMs = 86_400_000;
 
@@ -133,9 +161,13 @@ export function createServices({
   systemProxy,
   tell = () => undefined,
   unlockSessions,
+  desktop = { quickCopyShortcut: () => undefined },
 }: ServicesOptions): Services {
   const { db, notice } = openDatabase(dataDir, now);
-  const settings = createSettingsRepo(db);
+  const events = createEventBus();
+  const settings = createSettingsRepo(db, () =>
+    events.emit({ name: 'changed', topics: ['settings', 'status'] }),
+  );
   const opener: KeychainOpener =
     typeof sharedKeychain === 'function'
       ? sharedKeychain
@@ -200,7 +232,10 @@ export function createServices({
   (chosen === 'file' ? (inUse as FileKeychain) : fallbackFile)?.onLock(() => {
     signingKeys.clear();
     lastTokens.clear();
+    // The window shows the unlock screen at once, idle lock included.
+    events.emit({ name: 'changed', topics: databaseTopics });
   });
+  let seenDataVersion = db.pragma('data_version', { simple: true }) as number;
   const services: Services = {
     version: packageJson.version,
     dataDir,
@@ -224,7 +259,7 @@ export function createServices({
     vault,
     importer: createImporter(vault, keychain),
     history,
-    audit: createAudit(history, now),
+    audit: createAudit(history, now, () => events.emit({ name: 'changed', topics: ['history'] })),
     settings,
     signingKeys,
     mint: createMinter({ vault, keys: signingKeys, settings: settings.read, now }),
@@ -233,7 +268,15 @@ export function createServices({
     oauth,
     webhooks: createWebhookService(vault, now),
     authorizer,
-    desktop: {},
+    desktop,
+    events,
+    noticeOutsideChanges() {
+      const version = db.pragma('data_version', { simple: true }) as number;
+      if (version === seenDataVersion) return false;
+      seenDataVersion = version;
+      events.emit({ name: 'changed', topics: databaseTopics });
+      return true;
+    },
     lastTokens,
     now,
     checkResults: createCheckResultsRepo(db),
@@ -320,6 +363,7 @@ export function servicesFromEnvironment(
     clipboard?: ClipboardPort;
     authorizer?: Authorizer;
     systemProxy?: SystemProxy;
+    desktop?: DesktopFacts;
     /**
      * Where the vault file's passphrase comes from (the CLI: KEYDESK_PASSPHRASE or a prompt).
      * Without one (the app) the file stays locked until unlocked, and locks again when idle.
@@ -331,8 +375,9 @@ export function servicesFromEnvironment(
   } = {},
 ): Services {
   const dataDir = resolveDataDir(env, process.platform, homedir());
-  const { clipboard, authorizer, systemProxy, passphrase, unlockSessions, tell } = ports;
+  const { clipboard, authorizer, systemProxy, passphrase, unlockSessions, tell, desktop } = ports;
   return createServices({
+    ...(desktop && { desktop }),
     clipboard,
     authorizer,
     env,

@@ -7,7 +7,7 @@ import {
 } from '../shared/content-security-policy';
 import { resolveDataDir } from '../core/data-dir';
 import { createInvoke } from '../core/handlers';
-import { servicesFromEnvironment, type Services } from '../core/services';
+import { servicesFromEnvironment, type DesktopFacts, type Services } from '../core/services';
 import { appMenuTemplate } from './electron/app-menu';
 import { createMainWindow } from './electron/create-main-window';
 import { electronClipboard } from './electron/electron-clipboard';
@@ -25,6 +25,7 @@ import { isTrustedSender } from './electron/sender-check';
 import { nativeConfirm } from './electron/native-confirm';
 import { startQuickCopy } from './electron/desktop-quick-copy';
 import { windowOf } from '../shared/channels';
+import { windowEventChannel, windowEvents, type WindowEvent } from '../shared/events';
 
 // Before `ready`, as Electron requires: the app's pages come from app://, a standard secure scheme.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
@@ -68,8 +69,11 @@ function start(): void {
   hardenSession(session.defaultSession, csp);
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
   let services: Services;
+  // Main's facts for the window's status; the shortcut's state once quick copy has started.
+  const desktopFacts: DesktopFacts = { quickCopyShortcut: () => undefined };
   try {
     services = servicesFromEnvironment(process.env, {
+      desktop: { quickCopyShortcut: () => desktopFacts.quickCopyShortcut() },
       clipboard: electronClipboard,
       authorizer: createWindowAuthorizer(() => mainWindow),
       // The system's proxy settings (or PAC file) for each URL; HTTPS_PROXY and the like win.
@@ -81,21 +85,28 @@ function start(): void {
     app.exit(1);
     return;
   }
-  const quick = startQuickCopy({
-    services,
-    invoke: createInvoke(services),
-    source: windowSource,
-    trayIconPath,
-    showMainWindow,
+  const desktop = startQuickCopy({ services, source: windowSource, trayIconPath, showMainWindow });
+  desktopFacts.quickCopyShortcut = desktop.shortcutState;
+  onNewMainWindow = (window) => {
+    desktop.keepInTray(window);
+    // Back at the window after a terminal: what the CLI changed meanwhile, and nothing more.
+    window.on('focus', () => services.noticeOutsideChanges());
+  };
+  // The window hears what changed and how far a long call got; main's own reactions are above.
+  const toWindow = (event: WindowEvent) => {
+    if (mainWindow && !mainWindow.isDestroyed())
+      mainWindow.webContents.send(windowEventChannel, event);
+  };
+  services.events.on((event) => {
+    if ((windowEvents as readonly string[]).includes(event.name)) toWindow(event as WindowEvent);
   });
-  onNewMainWindow = quick.keepInTray;
   // Each channel is answered from its own window only: the quick window's few from the quick
   // window, every other from the main window. The page the window was made to show, never its
   // current URL: a window navigated elsewhere is no longer the app.
   registerIpc(
-    quick.invoke,
+    createInvoke(services),
     (sender, channel) => {
-      const expected = windowOf(channel) === 'quick' ? quick.quickWindow() : mainWindow;
+      const expected = windowOf(channel) === 'quick' ? desktop.quickWindow() : mainWindow;
       return (
         expected !== undefined &&
         !expected.isDestroyed() &&
@@ -105,10 +116,13 @@ function start(): void {
         })
       );
     },
-    { confirm: nativeConfirm(() => mainWindow) },
+    {
+      confirm: nativeConfirm(() => mainWindow),
+      progress: (done, total) => toWindow({ name: 'progress', done, total }),
+    },
   );
   showMainWindow();
-  quick.prepare();
+  desktop.prepare();
   app.on('activate', () => {
     if (!mainWindow || mainWindow.isDestroyed() || !mainWindow.isVisible()) showMainWindow();
   });

@@ -51,7 +51,7 @@ describe('Keydesk in Chromium', () => {
         binding: typeof page.__keydeskIpc,
       };
     });
-    expect(surface.names.sort()).toEqual([...rendererChannels].sort());
+    expect(surface.names.sort()).toEqual([...rendererChannels, 'on'].sort());
     expect(surface).toMatchObject({ frozen: true, binding: 'undefined' });
     // A page that names a CLI-only channel reaches no handler, as in Electron.
     const refused = await page.evaluate(() => {

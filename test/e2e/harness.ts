@@ -11,6 +11,7 @@ import type { KeychainOpener } from '../../src/core/services';
 import type { Authorizer } from '../../src/core/oauth/authorizer';
 import type { CallContext, Confirmation } from '../../src/core/handlers/handler-types';
 import { contentSecurityPolicy } from '../../src/shared/content-security-policy';
+import { windowEventChannel, windowEvents, type WindowEvent } from '../../src/shared/events';
 import {
   appHost,
   appScheme,
@@ -117,13 +118,20 @@ function sandboxedPreloadScript(preloadSource: string): string {
   if (window !== window.top) return;
   const binding = globalThis.__keydeskIpc;
   try { delete globalThis.__keydeskIpc; } catch {}
+  const listeners = new Map();
   const ipcRenderer = {
     async invoke(channel, ...args) {
       const reply = JSON.parse(await binding(channel, JSON.stringify(structuredClone(args))));
       if ('error' in reply) throw new Error(reply.error);
       return reply.value;
     },
+    on(channel, fn) { listeners.set(channel, [...(listeners.get(channel) ?? []), fn]); return this; },
+    removeListener(channel, fn) { listeners.set(channel, (listeners.get(channel) ?? []).filter((f) => f !== fn)); return this; },
   };
+  // What main's webContents.send delivers: Electron's IPC event first, then the payload.
+  Object.defineProperty(globalThis, '__keydeskSend', {
+    value: (channel, json) => { for (const fn of listeners.get(channel) ?? []) fn({ sender: {} }, JSON.parse(json)); },
+  });
   const contextBridge = {
     exposeInMainWorld(key, api) {
       if (key in window) throw new Error('Cannot bind an API on top of an existing property on the window object');
@@ -182,14 +190,30 @@ export async function openApp(
   // Main's native confirmation (native-confirm.ts), answered by the test: yes unless told.
   const confirmations: Confirmation[] = [];
   const dialogAnswers: boolean[] = [];
+  // Main's forwarding of window events (main/index.ts), into the page's preload.
+  const opened: { page?: Page } = {};
+  const toWindow = (event: WindowEvent) =>
+    void opened.page
+      ?.evaluate(
+        ([channel, json]) =>
+          (
+            globalThis as unknown as { __keydeskSend?: (c: string, j: string) => void }
+          ).__keydeskSend?.(channel, json),
+        [windowEventChannel, JSON.stringify(event)] as const,
+      )
+      .catch(() => undefined);
   const callContext: CallContext = {
     confirm: async (question) => {
       confirmations.push(question);
       return dialogAnswers.shift() ?? true;
     },
+    progress: (done, total) => toWindow({ name: 'progress', done, total }),
   };
   const clipboard = createMemoryClipboard();
   const backend = openTestServices(keychain, { ...serviceOptions, clipboard });
+  backend.services.events.on((event) => {
+    if ((windowEvents as readonly string[]).includes(event.name)) toWindow(event as WindowEvent);
+  });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   if (cspHeader) {
     await context.route('**/*', async (route) => {
@@ -200,7 +224,8 @@ export async function openApp(
       });
     });
   }
-  const page: Page = await context.newPage();
+  const page = await context.newPage();
+  opened.page = page;
   const pageErrors: string[] = [];
   const ipcViolations: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

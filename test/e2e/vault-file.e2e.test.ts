@@ -59,6 +59,17 @@ describe('the vault file in the app', () => {
     await page.getByLabel('Lock the vault file after (minutes unused)').waitFor();
   });
 
+  it('shows the unlock screen as soon as main locks the file by itself, with no polling', async () => {
+    const { a, page } = await startOnFile();
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByLabel('Passphrase again').fill(passphrase);
+    await page.getByRole('button', { name: 'Create and unlock' }).click();
+    await page.getByRole('heading', { name: 'Welcome to Keydesk' }).waitFor();
+    // What the idle timer does after the setting's minutes unused.
+    a.backend.services.fileVault?.lock();
+    await page.getByRole('heading', { name: 'Unlock the vault file' }).waitFor({ timeout: 3_000 });
+  });
+
   it('locks on request and opens again only with the right passphrase', async () => {
     const { a, page } = await startOnFile();
     await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);

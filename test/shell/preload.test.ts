@@ -20,13 +20,25 @@ function recordingElectron() {
     exposeInMainWorld: (key: string, api: Record<string, (...args: unknown[]) => unknown>) =>
       exposed.push({ key, api }),
   };
+  const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
   electron.ipcRenderer = {
     invoke: (...args: unknown[]) => {
       invoked.push(args);
       return Promise.resolve({ ok: true, value: null });
     },
+    on: (channel: string, listener: (...args: unknown[]) => void) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)?.add(listener);
+    },
+    removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
+      listeners.get(channel)?.delete(listener),
   };
-  return { electron: electron as ElectronRendererModule, exposed, invoked };
+  /** What main's webContents.send does, with the IPC event Electron passes first. */
+  const sendFromMain = (channel: string, payload: unknown) => {
+    for (const listener of listeners.get(channel) ?? [])
+      listener({ sender: 'ipcRenderer itself', senderId: 0 }, payload);
+  };
+  return { electron: electron as ElectronRendererModule, exposed, invoked, sendFromMain };
 }
 
 describe('the built preload in a sandboxed renderer', () => {
@@ -41,10 +53,25 @@ describe('the built preload in a sandboxed renderer', () => {
     runPreloadInSandbox(readBuiltPreload(), electron);
     expect(exposed.map((entry) => entry.key)).toEqual(['api']);
     const api = exposed[0]?.api ?? {};
-    expect(Object.keys(api).sort()).toEqual([...rendererChannels].sort());
+    expect(Object.keys(api).sort()).toEqual([...rendererChannels, 'on'].sort());
     for (const [name, fn] of Object.entries(api)) expect(typeof fn, name).toBe('function');
     for (const channel of rendererChannels) await api[channel]?.({ probe: channel });
     expect(invoked).toEqual(rendererChannels.map((channel) => [channel, { probe: channel }]));
+  });
+
+  it("hands main's events to the page without Electron's IPC event, and stops on unsubscribe", () => {
+    const { electron, exposed, sendFromMain } = recordingElectron();
+    runPreloadInSandbox(readBuiltPreload(), electron);
+    const heard: unknown[][] = [];
+    const on = exposed[0]?.api.on as (listener: (...args: unknown[]) => void) => () => void;
+    const off = on((...args) => heard.push(args));
+    const event = { name: 'changed', topics: ['settings'] };
+    sendFromMain('keydesk:event', event);
+    sendFromMain('some:other', { name: 'progress', done: 1, total: 2 });
+    expect(heard).toEqual([[event]]);
+    off();
+    sendFromMain('keydesk:event', event);
+    expect(heard).toHaveLength(1);
   });
 
   it('keeps the CLI-only channels off the page', () => {

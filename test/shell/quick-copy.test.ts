@@ -3,6 +3,7 @@ import { jwtVerify } from 'jose';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
+import { cliRunner } from '../helpers/cli';
 import { makeDataDir } from '../helpers/services';
 import { startMain, startToWindow, type MainUnderTest, type ShellState } from './main-process';
 
@@ -161,5 +162,41 @@ describe('quick copy', () => {
     });
     await invoke('settings:update', { quickCopyShortcut: 'off' });
     expect((await invoke('system:status', {})).value).not.toHaveProperty('quickCopyShortcut');
+  });
+
+  it('a shortcut set with the CLI is applied by the running app once its window is in front', async () => {
+    const dataDir = makeDataDir();
+    const { main, invoke } = await appWithApplication({ KEYDESK_HOME: dataDir });
+    const cli = cliRunner(dataDir, keychain.service);
+    const set = cli(['settings', 'set', 'quick-copy-shortcut', 'Ctrl+Alt+J']);
+    expect(set.code, set.stderr).toBe(0);
+    const state = await main.send<ShellState>({ op: 'state' });
+    const window = state.windows.find((w) => !w.url.endsWith('#quick'));
+    if (!window) throw new Error('no main window');
+    const sentBefore = main.entries('webContents.send').length;
+    await main.send({ op: 'focus', windowId: window.id });
+    expect(main.entries('globalShortcut.register').at(-1)).toMatchObject({
+      accelerator: 'Ctrl+Alt+J',
+      ok: true,
+    });
+    expect((await invoke('system:status', {})).value).toMatchObject({
+      quickCopyShortcut: { accelerator: 'Ctrl+Alt+J', registered: true },
+    });
+    // The window hears what changed, on the one events channel, and nothing when nothing did.
+    const sent = main.entries('webContents.send').slice(sentBefore);
+    expect(sent).toContainEqual(
+      expect.objectContaining({
+        channel: 'keydesk:event',
+        args: [
+          expect.objectContaining({
+            name: 'changed',
+            topics: expect.arrayContaining(['settings']),
+          }),
+        ],
+      }),
+    );
+    const quiet = main.entries('webContents.send').length;
+    await main.send({ op: 'focus', windowId: window.id });
+    expect(main.entries('webContents.send').length).toBe(quiet);
   });
 });

@@ -4,14 +4,15 @@ import type { HandlersOf } from './handler-types';
 /** The app's state for the window: version, data folder, the keychain's state, notices. */
 export function systemHandlers(services: Services): HandlersOf<'system:status'> {
   return {
-    'system:status': async () => ({
-      version: services.version,
-      dataDir: services.dataDir,
-      keychain: await services.keychainStatus(),
-      notices: services.notices,
-      ...(services.desktop.quickCopyShortcut
-        ? { quickCopyShortcut: services.desktop.quickCopyShortcut }
-        : {}),
-    }),
+    'system:status': async () => {
+      const quickCopyShortcut = services.desktop.quickCopyShortcut();
+      return {
+        version: services.version,
+        dataDir: services.dataDir,
+        keychain: await services.keychainStatus(),
+        notices: services.notices,
+        ...(quickCopyShortcut ? { quickCopyShortcut } : {}),
+      };
+    },
   };
 }

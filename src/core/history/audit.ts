@@ -21,7 +21,11 @@ export interface EventDraft extends EventSubject {
  * Appends audit events. `track` runs an action and records it whether it succeeds or fails; a
  * failure is recorded with its error code and message (which never carry secrets) and re-thrown.
  */
-export function createAudit(history: HistoryRepo, now: () => Date) {
+export function createAudit(
+  history: HistoryRepo,
+  now: () => Date,
+  appended: () => void = () => undefined,
+) {
   function append(draft: EventDraft, error?: unknown): void {
     try {
       history.append({
@@ -30,6 +34,7 @@ export function createAudit(history: HistoryRepo, now: () => Date) {
         outcome: error === undefined ? 'ok' : 'failed',
         error: error === undefined ? undefined : describeError(error),
       });
+      appended();
     } catch (writeError) {
       // When the action itself failed, its error says more than the history's (often the same
       // cause: a full disk); the failure cannot be recorded either way.

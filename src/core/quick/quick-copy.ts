@@ -19,9 +19,30 @@ const sourceNames: Record<QuickCopySource, string> = {
  * A copy from outside the main window: a fresh JWT with the application's defaults, the API key,
  * or a Basic header, for an application or an account (its account, for an application). Done in
  * main like every copy: the clipboard clears after the setting's time and the history records it
- * with where it was asked for. Answers the notification that says what was copied.
+ * with where it was asked for. Answers the notification that says what was copied, and says the
+ * outcome as an event (main notifies, hides the quick window, refreshes the tray from it).
  */
 export async function quickCopy(
+  services: Services,
+  what: QuickCopyKind,
+  id: string,
+  source: QuickCopySource,
+): Promise<{ title: string; body: string }> {
+  try {
+    const copied = await copy(services, what, id, source);
+    services.events.emit({ name: 'copied', source, ...copied });
+    return copied;
+  } catch (error) {
+    const shape =
+      error instanceof KeydeskError
+        ? error.toShape()
+        : { code: 'INTERNAL' as const, message: (error as Error).message };
+    services.events.emit({ name: 'copyFailed', source, error: shape });
+    throw error;
+  }
+}
+
+async function copy(
   services: Services,
   what: QuickCopyKind,
   id: string,

@@ -5,7 +5,7 @@ import { defaultSettings, settingsSchema, type Settings } from '../../shared/set
  * One row per preference, the value as JSON. A missing or unreadable value reads as its default,
  * so a database written by another Keydesk version never blocks startup over a preference.
  */
-export function createSettingsRepo(db: Database.Database) {
+export function createSettingsRepo(db: Database.Database, changed: () => void = () => undefined) {
   const all = db.prepare<[], { key: string; value: string }>(`SELECT key, value FROM settings`);
   const upsert = db.prepare<{ key: string; value: string }>(
     `INSERT INTO settings (key, value) VALUES (@key, @value)
@@ -35,6 +35,7 @@ export function createSettingsRepo(db: Database.Database) {
           if (value !== undefined) upsert.run({ key, value: JSON.stringify(value) });
         }
       })();
+      changed();
       return read();
     },
   };

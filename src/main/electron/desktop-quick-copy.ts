@@ -1,5 +1,4 @@
 import { app, type BrowserWindow } from 'electron';
-import type { Invoke } from '../../core/handlers';
 import type { Services } from '../../core/services';
 import { keychainGuidanceFor } from '../../shared/keychain-guidance';
 import type { MainWindowSource } from './create-main-window';
@@ -10,13 +9,12 @@ import { createTrayMenu } from './tray-menu';
 
 /**
  * Quick copy from anywhere: the global shortcut and its window, the tray menu, and closing the
- * main window into the tray. `invoke` wraps the core's: after a quick copy main closes the quick
- * window and says what was copied in a notification; after a settings change the shortcut follows;
- * after any copy the tray's recent list does.
+ * main window into the tray. Each follows the core's events: a copy's outcome (the notification,
+ * the quick window hidden, the tray's recent list), the settings (the shortcut, changed here or
+ * by the CLI), the history (the tray's list after any copy).
  */
 export function startQuickCopy(options: {
   services: Services;
-  invoke: Invoke;
   source: MainWindowSource;
   trayIconPath: string;
   showMainWindow: () => void;
@@ -26,12 +24,36 @@ export function startQuickCopy(options: {
   let quitting = false;
   app.on('before-quit', () => (quitting = true));
   const quickWindows = createQuickWindows(source, () => quitting);
-  const applyShortcut = createQuickCopyShortcut(services, () => void quickWindows.open());
-  applyShortcut();
+  const shortcut = createQuickCopyShortcut(
+    () => services.settings.read().quickCopyShortcut,
+    () => void quickWindows.open(),
+    () => services.events.emit({ name: 'changed', topics: ['status'] }),
+  );
+  shortcut.apply();
   const tray = createTrayMenu(services, options.trayIconPath, {
     openQuickCopy: () => void quickWindows.open(),
     openMainWindow: options.showMainWindow,
     quit: () => app.quit(),
+  });
+
+  services.events.on((event) => {
+    switch (event.name) {
+      case 'copied':
+        if (event.source === 'quick') quickWindows.hide();
+        notify(event.title, event.body);
+        return;
+      case 'copyFailed':
+        // The quick window says its own failures, but not a keychain the person must go to.
+        if (event.source === 'quick' && !keychainGuidanceFor(event.error.code)) return;
+        if (event.source === 'quick') quickWindows.hide();
+        notifyFailure(services, event.error);
+        return;
+      case 'changed':
+        if (event.topics.includes('settings')) shortcut.apply();
+        if (event.topics.includes('history')) tray?.refresh();
+        return;
+      default:
+    }
   });
 
   // Closing the window keeps Keydesk in the tray (the setting); else it quits, as closing the
@@ -47,27 +69,10 @@ export function startQuickCopy(options: {
     });
   }
 
-  const invoke: Invoke = async (channel, input, context) => {
-    const result = await options.invoke(channel, input, context);
-    if (channel === 'quick:copy') {
-      if (result.ok) {
-        const copied = result.value as { title: string; body: string };
-        quickWindows.hide();
-        notify(copied.title, copied.body);
-      } else if (keychainGuidanceFor(result.error.code)) {
-        quickWindows.hide();
-        notifyFailure(services, result.error);
-      }
-    }
-    if (result.ok && channel === 'settings:update') applyShortcut();
-    if (channel === 'quick:copy' || channel === 'clipboard:copy') tray?.refresh();
-    return result;
-  };
-
   return {
-    invoke,
     quickWindow: quickWindows.current,
     keepInTray,
+    shortcutState: shortcut.state,
     /** Loads the quick window's page, hidden, once the main window is on its way. */
     prepare: quickWindows.prepare,
   };

@@ -1,8 +1,6 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import { quickCopy, recentlyCopiedApplications } from '../../core/quick/quick-copy';
 import type { Services } from '../../core/services';
-import { KeydeskError } from '../../shared/errors';
-import { notify, notifyFailure } from './notify';
 
 export interface TrayActions {
   openQuickCopy: () => void;
@@ -13,7 +11,7 @@ export interface TrayActions {
 /**
  * The tray icon (the menu bar on macOS): the five applications copied from most recently, each a
  * click from a fresh JWT, then quick copy, the main window and Quit. `refresh` rebuilds the menu
- * after a copy. Undefined where the desktop has no tray.
+ * after a copy (main calls it when the history changes). Undefined where the desktop has no tray.
  */
 export function createTrayMenu(services: Services, iconPath: string, actions: TrayActions) {
   let tray: Tray;
@@ -24,18 +22,9 @@ export function createTrayMenu(services: Services, iconPath: string, actions: Tr
   }
   tray.setToolTip('Keydesk');
 
-  async function copyFromTray(id: string) {
-    try {
-      const copied = await quickCopy(services, 'jwt', id, 'tray');
-      notify(copied.title, copied.body);
-    } catch (error) {
-      const shape =
-        error instanceof KeydeskError
-          ? error.toShape()
-          : { code: 'INTERNAL' as const, message: String(error) };
-      notifyFailure(services, shape);
-    }
-    refresh();
+  // Its outcome is an event: main notifies from it, and the history it wrote refreshes this menu.
+  function copyFromTray(id: string) {
+    quickCopy(services, 'jwt', id, 'tray').catch(() => undefined);
   }
 
   function refresh() {

@@ -4,7 +4,7 @@ import { KeychainBanner } from './components/KeychainBanner';
 import { Sidebar } from './components/Sidebar';
 import { ConfirmProvider } from './components/confirm';
 import { ToastProvider } from './components/toasts';
-import { invalidate, invalidateAll, send, useChannel } from './data/channel-data';
+import { invalidate, send, useChannel } from './data/channel-data';
 import type { Route } from './route';
 import { ShortcutsSheet } from './shortcuts/ShortcutsSheet';
 import { isTyping, shortcuts, type ShortcutId } from './shortcuts/shortcuts';
@@ -50,18 +50,13 @@ export function App() {
     if (theme) document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  // What the database holds, main reports when it changed (events); the OS keychain's own state
+  // (unlocked in another program meanwhile) is asked again when the window is back in front.
   useEffect(() => {
-    window.addEventListener('focus', invalidateAll);
-    return () => window.removeEventListener('focus', invalidateAll);
+    const keychainAgain = () => invalidate(['status']);
+    window.addEventListener('focus', keychainAgain);
+    return () => window.removeEventListener('focus', keychainAgain);
   }, []);
-
-  // Main locks an idle vault file by itself; asking now and then shows the unlock screen soon after.
-  const onFile = status?.keychain.backend === 'file';
-  useEffect(() => {
-    if (!onFile) return;
-    const timer = setInterval(() => invalidate(['status']), 20_000);
-    return () => clearInterval(timer);
-  }, [onFile]);
 
   useEffect(() => {
     const actions: Record<ShortcutId, () => void> = {
@@ -112,7 +107,7 @@ export function App() {
                 ))}
               </nav>
               <div className="topbar__end">
-                {onFile ? (
+                {status?.keychain.backend === 'file' ? (
                   <button
                     type="button"
                     className="palette-hint"

@@ -44,7 +44,9 @@ export type Command =
   | { op: 'clipboardText' }
   | { op: 'clickTray'; label: string }
   /** The window loses the focus (another program's window was clicked). */
-  | { op: 'blur'; windowId: number };
+  | { op: 'blur'; windowId: number }
+  /** The person comes back to a window (from a terminal, say). */
+  | { op: 'focus'; windowId: number };
 
 function contents(id: number) {
   const found = webContentsById(id);
@@ -134,6 +136,12 @@ async function run(command: Command): Promise<unknown> {
       const window = allWindows().find((w) => w.id === command.windowId);
       if (window) window.focused = false;
       window?.emit('blur', { preventDefault() {} });
+      return null;
+    }
+    case 'focus': {
+      const window = allWindows().find((w) => w.id === command.windowId);
+      if (window) window.focused = true;
+      window?.emit('focus', { preventDefault() {} });
       return null;
     }
     case 'fetch': {

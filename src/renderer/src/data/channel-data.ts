@@ -16,6 +16,12 @@ import type { ReadChannel } from './topics';
 const store = createChannelStore(call);
 
 export const { invalidate, invalidateAll } = store;
+
+// Main says what changed that this window did not change itself (the CLI's writes, noticed when
+// the window gets the focus back; the vault file's idle lock; the quick window's copies).
+window.api.on((event) => {
+  if (event.name === 'changed') invalidate(event.topics);
+});
 export const send = store.send;
 
 export interface ChannelState<T> {

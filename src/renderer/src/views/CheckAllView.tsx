@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { checkCodes, type CheckCode, type LastCheck } from '../../../shared/check-schemas';
 import { formatRelative } from '../../../shared/durations';
 import { useNow } from '../components/useNow';
@@ -29,6 +29,21 @@ export function CheckAllView(props: { navigate: (route: Route) => void }) {
   const lastChecks = checked.data;
   const [fresh, setFresh] = useState<ReadonlyMap<string, LastCheck>>(new Map());
   const [run, setRun] = useState<{ startedAt: string; ids: ReadonlySet<string> } | null>(null);
+  const [done, setDone] = useState(0);
+  const lastReload = useRef(0);
+  const { reload } = checked;
+  // Main reports each check as it is done; the kept results are read again at most twice a second.
+  useEffect(
+    () =>
+      window.api.on((event) => {
+        if (event.name !== 'progress') return;
+        setDone(event.done);
+        if (Date.now() - lastReload.current < 500) return;
+        lastReload.current = Date.now();
+        reload();
+      }),
+    [reload],
+  );
   // A run that stops is told above the table, as why it stopped.
   const checking = useAction('vonage:check', { fieldOf: noFields, form: true });
   const problem = checking.fieldErrors._form;
@@ -76,15 +91,14 @@ export function CheckAllView(props: { navigate: (route: Route) => void }) {
 
   /**
    * One call does the whole run in the main process (its secrets read in one request, four
-   * checks at a time); how far it got is read from each item's last check meanwhile.
+   * checks at a time); how far it got comes from main's progress events meanwhile.
    */
   async function check(ids: readonly string[], all: boolean) {
+    setDone(0);
     setRun({ startedAt: new Date().toISOString(), ids: new Set(ids) });
-    const poll = setInterval(checked.reload, 500);
     const results = await checking.run(
       all ? { all: true, concurrency } : { refs: [...ids], concurrency },
     );
-    clearInterval(poll);
     setRun(null);
     if (!results) return;
     setFresh((map) => {
@@ -94,13 +108,7 @@ export function CheckAllView(props: { navigate: (route: Route) => void }) {
     });
   }
 
-  const progress = run
-    ? {
-        total: run.ids.size,
-        done: (lastChecks ?? []).filter((c) => run.ids.has(c.id) && c.checkedAt >= run.startedAt)
-          .length,
-      }
-    : null;
+  const progress = run ? { total: run.ids.size, done } : null;
   const running = progress !== null;
   const now = useNow();
   return (
