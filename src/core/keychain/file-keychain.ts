@@ -216,6 +216,8 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
   }
 
   return {
+    kind: 'file',
+    describe: () => `the vault file ${path}`,
     path,
     get: async (ref) => (await readEntries())[ref] ?? null,
     set: (ref, secret) =>

@@ -5,6 +5,9 @@ import { secretKindNames, secretRef, type SecretKindName } from '../../shared/se
  * one service name. Implementations turn every failure into a KeydeskError with a KEYCHAIN_* code.
  */
 export interface Keychain {
+  /** Which backend this is, and how a person knows it ("the vault file /…/vault.age"). */
+  readonly kind?: 'os' | 'file' | 'memory';
+  describe?(): string;
   get(ref: string): Promise<string | null>;
   set(ref: string, secret: string): Promise<void>;
   /** Resolves false when there was nothing to delete. */

@@ -6,6 +6,8 @@ import type { Keychain } from './keychain';
  */
 export function createMemoryKeychain(entries = new Map<string, string>()): Keychain {
   return {
+    kind: 'memory',
+    describe: () => "this process's memory (nothing is kept)",
     get: async (ref) => entries.get(ref) ?? null,
     set: async (ref, secret) => void entries.set(ref, secret),
     delete: async (ref) => entries.delete(ref),

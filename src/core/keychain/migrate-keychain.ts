@@ -8,9 +8,13 @@ import { scopeToVault } from './vault-keychain';
 
 /** How a person knows each keychain. */
 export function describeKeychain(services: Services, backend: KeychainBackend): string {
-  return backend === 'os'
-    ? 'the OS keychain'
-    : `the vault file ${services.fileVault?.path ?? 'vault.age in the data folder'}`;
+  const fallback = backend === 'os' ? 'the OS keychain' : 'the vault file';
+  try {
+    return services.openKeychain(backend).describe?.() ?? fallback;
+  } catch {
+    // A Keydesk given one keychain only (the tests') cannot open the other to ask it.
+    return fallback;
+  }
 }
 
 /**

@@ -107,6 +107,8 @@ export function createOsKeychain({ service, timeoutMs, keyring }: OsKeychainOpti
   }
 
   return {
+    kind: 'os',
+    describe: () => 'the OS keychain',
     get: (ref) => call('reading a secret', (k, signal) => k.getPassword(service, ref, signal)),
     set: (ref, secret) =>
       call('storing a secret', (k, signal) => k.setPassword(service, ref, secret, signal)),

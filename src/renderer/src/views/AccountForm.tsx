@@ -7,6 +7,7 @@ import {
   type WebhookSignatureMethod,
 } from '../../../shared/webhook-methods';
 import { useAction } from '../components/useAction';
+import { useChannel } from '../data/channel-data';
 import { Field } from '../components/Field';
 import { FormFooter } from '../components/FormFooter';
 
@@ -33,6 +34,8 @@ export function AccountForm(props: {
   const update = useAction('accounts:update', { form: true });
   const create = useAction('accounts:create', { form: true });
   const errors = existing ? update.fieldErrors : create.fieldErrors;
+  // Where the secret goes, said truly: the vault file is a file on disk too.
+  const onFile = useChannel('system:status', {}).data?.keychain.backend === 'file';
   const set = (key: keyof typeof form) => (value: string | boolean) =>
     setForm((f) => ({ ...f, [key]: value }));
 
@@ -96,7 +99,9 @@ export function AccountForm(props: {
         hint={
           existing
             ? 'Leave empty to keep the stored secret'
-            : 'Stored in the OS keychain, never on disk'
+            : onFile
+              ? "Stored in the encrypted vault file, never in Keydesk's database"
+              : "Stored in the OS keychain, never in Keydesk's database"
         }
       >
         <input
