@@ -1,5 +1,5 @@
 import type { Services } from '../services';
-import { eventSubjects } from './event-subjects';
+import { eventSubjects } from '../history/event-subjects';
 import type { HandlersOf } from './handler-types';
 
 /** Customer accounts; every change and every reveal is audited. */

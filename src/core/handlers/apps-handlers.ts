@@ -1,6 +1,6 @@
 import type { Services } from '../services';
 import { applicationIndex } from '../vault/application-index';
-import { eventSubjects } from './event-subjects';
+import { eventSubjects } from '../history/event-subjects';
 import type { HandlersOf } from './handler-types';
 
 /** Applications and their private keys; every change and every export is audited. */

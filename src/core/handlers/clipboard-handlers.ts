@@ -1,9 +1,9 @@
 import { KeydeskError } from '../../shared/errors';
 import { basicAuthHeader, formatToken, tokenFormatLabels } from '../clipboard/copy-formats';
 import type { Services } from '../services';
-import { eventSubjects } from './event-subjects';
+import { eventSubjects } from '../history/event-subjects';
 import type { HandlersOf } from './handler-types';
-import { mintAudited } from './jwt-handlers';
+import { mintAudited } from '../jwt/mint-audited';
 import {
   credentialEnvironment,
   type CredentialSubject,

@@ -7,7 +7,7 @@ import {
 } from '../credentials/credential-environment';
 import type { Services } from '../services';
 import type { HandlersOf } from './handler-types';
-import { mintAudited } from './jwt-handlers';
+import { mintAudited } from '../jwt/mint-audited';
 
 /** Who the history says the variables were about. */
 export function subjectOfEvent(subject: CredentialSubject) {

@@ -1,4 +1,7 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { Confirmation } from '../confirmation';
+
+export type { Confirmation };
 
 /**
  * What an in-process caller (the CLI) may pass beside the input: a long call reports how far it
@@ -12,15 +15,6 @@ export interface CallContext {
    * that replaces a key in the dashboard runs only after a yes (confirmation.ts).
    */
   confirm?: (question: Confirmation) => Promise<boolean>;
-}
-
-export interface Confirmation {
-  /** The button that goes ahead, such as "Rotate key". */
-  action: string;
-  /** The question, naming the application and its account. */
-  message: string;
-  /** What follows from a yes. */
-  detail: string;
 }
 
 export type HandlersOf<C extends Channel> = {

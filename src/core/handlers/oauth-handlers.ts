@@ -2,7 +2,7 @@ import type { Channel } from '../../shared/contract';
 import { KeydeskError } from '../../shared/errors';
 import { curlLine } from '../oauth/curl-line';
 import type { Services } from '../services';
-import { eventSubjects } from './event-subjects';
+import { eventSubjects } from '../history/event-subjects';
 import type { HandlersOf } from './handler-types';
 
 type OAuthChannel = Extract<Channel, `oauth:${string}`>;

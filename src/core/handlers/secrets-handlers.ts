@@ -3,7 +3,7 @@ import { revokeOne, rotateSecret, secretsOf } from '../vonage/secret-rotation';
 import { vonageClientFor } from './vonage-client-for';
 import { askedVonage } from './asked-vonage';
 import { requireConfirmation } from './confirmation';
-import { eventSubjects } from './event-subjects';
+import { eventSubjects } from '../history/event-subjects';
 import type { CallContext, Confirmation, HandlersOf } from './handler-types';
 
 const confirmWith = (context: CallContext) => (question: Confirmation, declined: string) =>

@@ -7,7 +7,7 @@ import {
 import { vonageClientFor } from './vonage-client-for';
 import { askedVonage } from './asked-vonage';
 import { requireConfirmation } from './confirmation';
-import { eventSubjects } from './event-subjects';
+import { eventSubjects } from '../history/event-subjects';
 import type { HandlersOf } from './handler-types';
 
 /** A primary account's subaccounts; each one stored is in the history (never its secret). */

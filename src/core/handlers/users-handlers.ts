@@ -4,7 +4,7 @@ import { checkTokenSubject } from '../vonage/subject-check';
 import { addUser, deleteUser, getUser, listUsers } from '../vonage/users-api';
 import { vonageClientFor } from './vonage-client-for';
 import { requireConfirmation } from './confirmation';
-import { eventSubjects } from './event-subjects';
+import { eventSubjects } from '../history/event-subjects';
 import { askedVonage as asked } from './asked-vonage';
 import type { HandlersOf } from './handler-types';
 

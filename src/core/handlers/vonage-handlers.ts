@@ -5,7 +5,7 @@ import { addFromDashboard, rotateKey } from '../vonage/key-changes';
 import { createApplication } from '../vonage/create-application';
 import { vonageClientFor } from './vonage-client-for';
 import { CheckFailure } from '../vonage/vonage-request';
-import { eventSubjects } from './event-subjects';
+import { eventSubjects } from '../history/event-subjects';
 import type { CallContext, Confirmation, HandlersOf } from './handler-types';
 import { requireConfirmation } from './confirmation';
 

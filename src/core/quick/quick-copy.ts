@@ -2,8 +2,8 @@ import type { quickCopyKinds } from '../../shared/contract-quick';
 import { formatDuration } from '../../shared/durations';
 import { KeydeskError } from '../../shared/errors';
 import { basicAuthHeader } from '../clipboard/copy-formats';
-import { eventSubjects } from '../handlers/event-subjects';
-import { mintAudited } from '../handlers/jwt-handlers';
+import { eventSubjects } from '../history/event-subjects';
+import { mintAudited } from '../jwt/mint-audited';
 import type { Services } from '../services';
 
 export type QuickCopyKind = (typeof quickCopyKinds)[number];

@@ -1,4 +1,4 @@
-import type { Confirmation } from '../handlers/handler-types';
+import type { Confirmation } from '../confirmation';
 
 /** Asks the person to confirm a change at Vonage (confirmation.ts); throws when they decline. */
 export type ConfirmChange = (question: Confirmation, declined: string) => Promise<void>;

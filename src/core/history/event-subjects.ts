@@ -1,8 +1,8 @@
-import type { EventSubject } from '../history/audit';
-import type { Services } from '../services';
+import type { Vault } from '../vault/vault';
+import type { EventSubject } from './audit';
 
 /** Names for history events; tolerant of ids that do not exist (the failure is still recorded). */
-export function eventSubjects({ vault }: Services) {
+export function eventSubjects({ vault }: { vault: Vault }) {
   return {
     account(id: string): EventSubject {
       return { accountId: id, accountName: vault.accounts.find(id)?.name };
