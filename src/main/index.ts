@@ -85,7 +85,14 @@ function start(): void {
     app.exit(1);
     return;
   }
-  const desktop = startQuickCopy({ services, source: windowSource, trayIconPath, showMainWindow });
+  const invoke = createInvoke(services);
+  const desktop = startQuickCopy({
+    services,
+    invoke,
+    source: windowSource,
+    trayIconPath,
+    showMainWindow,
+  });
   desktopFacts.quickCopyShortcut = desktop.shortcutState;
   onNewMainWindow = (window) => {
     desktop.keepInTray(window);
@@ -104,7 +111,7 @@ function start(): void {
   // window, every other from the main window. The page the window was made to show, never its
   // current URL: a window navigated elsewhere is no longer the app.
   registerIpc(
-    createInvoke(services),
+    invoke,
     (sender, channel) => {
       const expected = windowOf(channel) === 'quick' ? desktop.quickWindow() : mainWindow;
       return (

@@ -15,6 +15,8 @@ export interface CallContext {
    * that replaces a key in the dashboard runs only after a yes (confirmation.ts).
    */
   confirm?: (question: Confirmation) => Promise<boolean>;
+  /** Main's own calls from the tray menu: the history says where a copy was asked for. */
+  source?: 'tray';
 }
 
 export type HandlersOf<C extends Channel> = {

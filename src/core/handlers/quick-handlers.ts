@@ -12,6 +12,6 @@ export function quickHandlers(services: Services): HandlersOf<'quick:index' | 'q
       applications: applicationIndex(vault),
       theme: settings.read().theme,
     }),
-    'quick:copy': ({ what, id }) => quickCopy(services, what, id, 'quick'),
+    'quick:copy': ({ what, id }, { source }) => quickCopy(services, what, id, source ?? 'quick'),
   };
 }

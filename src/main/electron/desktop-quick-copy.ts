@@ -1,4 +1,5 @@
 import { app, type BrowserWindow } from 'electron';
+import type { Invoke } from '../../core/handlers';
 import type { Services } from '../../core/services';
 import { keychainGuidanceFor } from '../../shared/keychain-guidance';
 import type { MainWindowSource } from './create-main-window';
@@ -15,6 +16,7 @@ import { createTrayMenu } from './tray-menu';
  */
 export function startQuickCopy(options: {
   services: Services;
+  invoke: Invoke;
   source: MainWindowSource;
   trayIconPath: string;
   showMainWindow: () => void;
@@ -30,7 +32,7 @@ export function startQuickCopy(options: {
     () => services.events.emit({ name: 'changed', topics: ['status'] }),
   );
   shortcut.apply();
-  const tray = createTrayMenu(services, options.trayIconPath, {
+  const tray = createTrayMenu(services, options.invoke, options.trayIconPath, {
     openQuickCopy: () => void quickWindows.open(),
     openMainWindow: options.showMainWindow,
     quit: () => app.quit(),

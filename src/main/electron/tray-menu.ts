@@ -1,5 +1,6 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
-import { quickCopy, recentlyCopiedApplications } from '../../core/quick/quick-copy';
+import type { Invoke } from '../../core/handlers';
+import { recentlyCopiedApplications } from '../../core/quick/quick-copy';
 import type { Services } from '../../core/services';
 
 export interface TrayActions {
@@ -13,7 +14,12 @@ export interface TrayActions {
  * click from a fresh JWT, then quick copy, the main window and Quit. `refresh` rebuilds the menu
  * after a copy (main calls it when the history changes). Undefined where the desktop has no tray.
  */
-export function createTrayMenu(services: Services, iconPath: string, actions: TrayActions) {
+export function createTrayMenu(
+  services: Services,
+  invoke: Invoke,
+  iconPath: string,
+  actions: TrayActions,
+) {
   let tray: Tray;
   try {
     tray = new Tray(nativeImage.createFromPath(iconPath));
@@ -22,9 +28,10 @@ export function createTrayMenu(services: Services, iconPath: string, actions: Tr
   }
   tray.setToolTip('Keydesk');
 
-  // Its outcome is an event: main notifies from it, and the history it wrote refreshes this menu.
+  // Through the contract's entry point like every call (validation, errors translated); its
+  // outcome is an event: main notifies from it, and the history it wrote refreshes this menu.
   function copyFromTray(id: string) {
-    quickCopy(services, 'jwt', id, 'tray').catch(() => undefined);
+    void invoke('quick:copy', { what: 'jwt', id }, { source: 'tray' });
   }
 
   function refresh() {
