@@ -9,7 +9,7 @@ import { createClipboardGuard, type ClipboardGuard } from './clipboard/clipboard
 import { createMemoryClipboard, type ClipboardPort } from './clipboard/clipboard-port';
 import { createAudit, type Audit } from './history/audit';
 import { createEventBus, type EventBus } from './events/event-bus';
-import type { Topic } from '../shared/channels';
+import { topics as databaseTopics } from '../shared/channels';
 import { createHistoryRepo, type HistoryRepo } from './history/history-repo';
 import { createImporter, type Importer } from './import/importer';
 import { createPublicKeyCache } from './jwt/inspect-token';
@@ -135,18 +135,6 @@ export interface DesktopFacts {
   /** The quick copy shortcut as main registered it; taken by another program when not registered. */
   quickCopyShortcut(): { accelerator: string; registered: boolean } | undefined;
 }
-
-/** Every topic the database holds: what another process's change may have touched. */
-const databaseTopics = [
-  'accounts',
-  'users',
-  'applications',
-  'oauth',
-  'history',
-  'settings',
-  'status',
-  'checks',
-] as const satisfies readonly Topic[];
 
 const dayMs = 86_400_000;
 

@@ -13,9 +13,21 @@
  * - `both`.
  */
 
-/** What a read depends on and what a write changes: the units the renderer invalidates by. */
-export type Topic =
-  'accounts' | 'applications' | 'oauth' | 'history' | 'settings' | 'status' | 'checks' | 'users';
+/**
+ * What a read depends on and what a write changes: the units the renderer invalidates by. The one
+ * list of them: all are kept in the database (status reads the keychain too).
+ */
+export const topics = [
+  'accounts',
+  'applications',
+  'oauth',
+  'history',
+  'settings',
+  'status',
+  'checks',
+  'users',
+] as const;
+export type Topic = (typeof topics)[number];
 
 /**
  * A window channel says what its answer depends on, or what it changes (every change is in the

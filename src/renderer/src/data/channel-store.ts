@@ -1,7 +1,7 @@
 import type { RendererChannel } from '../../../shared/api';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import type { Result } from '../../../shared/errors';
-import { readTopics, topicsChangedBy, type ReadChannel, type Topic } from './topics';
+import { readTopics, topics, topicsChangedBy, type ReadChannel, type Topic } from './topics';
 
 /**
  * The renderer's reads through the contract, kept per channel and input, without React
@@ -32,16 +32,6 @@ interface Entry extends Snapshot {
 
 /** Answers kept for views that are not on screen; beyond this the oldest unwatched go. */
 export const keptAnswers = 200;
-
-const everyTopic: readonly Topic[] = [
-  'accounts',
-  'applications',
-  'oauth',
-  'history',
-  'settings',
-  'status',
-  'checks',
-];
 
 export const keyOf = (channel: string, input: unknown) => `${channel} ${JSON.stringify(input)}`;
 
@@ -129,7 +119,7 @@ export function createChannelStore(call: Call) {
     reload: (channel: ReadChannel, input: unknown) => load(entryFor(channel, input)),
     invalidate,
     /** Back from a terminal where `keydesk` changed the vault: what is on screen asks again. */
-    invalidateAll: () => invalidate(everyTopic),
+    invalidateAll: () => invalidate(topics),
     /**
      * Calls a channel that acts (a write, a copy, a reveal) and then invalidates what it changed.
      * A failed call may still have written a failed event to the history.

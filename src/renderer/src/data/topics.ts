@@ -1,7 +1,7 @@
-import { channelSpecs, type ChannelSpecs, type Topic } from '../../../shared/channels';
+import { channelSpecs, topics, type ChannelSpecs, type Topic } from '../../../shared/channels';
 import type { RendererChannel } from '../../../shared/api';
 
-export type { Topic };
+export { topics, type Topic };
 
 /**
  * The renderer's caching, read off the channel table (shared/channels.ts): a read channel's answer
