@@ -29,6 +29,7 @@ const optionNames: Record<string, string> = {
   applicationId: 'APP',
   ttlSeconds: '--ttl',
   nbfOffsetSeconds: '--nbf',
+  nbfAt: '--nbf',
   sub: '--sub',
   acl: '--acl',
   claims: '--claim',

@@ -7,17 +7,32 @@ import { applicationIdSchema } from './vault-schemas';
 const accountId = z.string().min(1, 'Choose an account.').max(64);
 
 /** What a mint asks for; shared by `jwt:mint` and "Copy JWT" (`clipboard:copy`). */
-export const mintInputSchema = z.strictObject({
-  applicationId: applicationIdSchema,
-  /** Left out: the application's default, then the settings' default (15 min). */
-  ttlSeconds: ttlSecondsSchema.optional(),
-  /** nbf relative to iat (negative back-dates it, for a customer's clock that runs behind). */
-  nbfOffsetSeconds: nbfOffsetSchema.optional(),
-  /** null: no sub, even when the application has a default one. */
-  sub: subSchema.nullable().optional(),
-  acl: aclChoiceSchema.optional(),
-  claims: customClaimsSchema.optional(),
-});
+export const mintInputSchema = z
+  .strictObject({
+    applicationId: applicationIdSchema,
+    /** Left out: the application's default, then the settings' default (15 min). */
+    ttlSeconds: ttlSecondsSchema.optional(),
+    /** nbf relative to iat (negative back-dates it, for a customer's clock that runs behind). */
+    nbfOffsetSeconds: nbfOffsetSchema.optional(),
+    /**
+     * nbf as a Unix time, kept exactly (the CLI's --nbf 1767225600): an offset taken when the
+     * command started would drift by however long opening the keychain took. Not with an offset.
+     */
+    nbfAt: z
+      .number({ error: 'nbf is a Unix time in seconds.' })
+      .int('nbf is a whole number of seconds.')
+      .min(1_000_000_000, 'nbf as a time is a Unix time in seconds (1e9 and later).')
+      .max(99_999_999_999, 'nbf as a time is a Unix time in seconds, not milliseconds.')
+      .optional(),
+    /** null: no sub, even when the application has a default one. */
+    sub: subSchema.nullable().optional(),
+    acl: aclChoiceSchema.optional(),
+    claims: customClaimsSchema.optional(),
+  })
+  .refine((mint) => mint.nbfOffsetSeconds === undefined || mint.nbfAt === undefined, {
+    message: 'Give nbf as an offset or as a time, not both.',
+    path: ['nbfAt'],
+  });
 
 const tokenFormatSchema = z.enum(tokenFormats, {
   error: `Copy a token as one of: ${tokenFormats.join(', ')}.`,

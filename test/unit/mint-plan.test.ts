@@ -84,6 +84,17 @@ describe('planMint', () => {
       expect.objectContaining({ code: 'VALIDATION', field: 'nbfOffsetSeconds' }),
     );
   });
+
+  it('keeps an nbf given as a time exactly, and checks it against now and exp', () => {
+    const now = 1_800_000_000;
+    const plan = planMint({ ttlSeconds: 900, nbfAt: now + 120 }, {}, defaultSettings, now);
+    // Minted seconds later (a slow keychain): the claim is still the time asked for.
+    expect(buildClaims('app', plan, now + 7).nbf).toBe(now + 120);
+    const at = (nbfAt: number) => () =>
+      planMint({ ttlSeconds: 900, nbfAt }, {}, defaultSettings, now);
+    expect(at(now + 900)).toThrow(expect.objectContaining({ field: 'nbfAt' }));
+    expect(at(now - 90_000)).toThrow(/more than 24 hours away/);
+  });
 });
 
 describe('buildClaims', () => {

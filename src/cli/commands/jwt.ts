@@ -42,9 +42,12 @@ function parseNbf(text: string): number {
       `"${text}" is not a whole number of seconds (from now, e.g. -60 or 300, or a Unix time).`,
     );
   }
-  const value = Number(text);
-  return value >= unixTimeThreshold ? value - Math.floor(Date.now() / 1000) : value;
+  return Number(text);
 }
+
+/** --nbf as the contract takes it: a Unix time stays one (exact), else an offset from now. */
+export const nbfInput = (nbf: number | undefined) =>
+  nbf === undefined ? {} : nbf >= unixTimeThreshold ? { nbfAt: nbf } : { nbfOffsetSeconds: nbf };
 
 /** `name=value`; the value is JSON when it parses as JSON (5, true, {"a":1}), else a string. */
 function collectClaim(text: string, claims: [string, ClaimValue][]): [string, ClaimValue][] {
@@ -142,7 +145,7 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
       const result = await ctx.call('jwt:mint', {
         applicationId: app.id,
         ttlSeconds: options.ttl ?? defaults?.ttlSeconds,
-        nbfOffsetSeconds: options.nbf,
+        ...nbfInput(options.nbf),
         sub: user?.name ?? options.sub ?? defaults?.sub,
         acl,
         claims: options.claim.length ? Object.fromEntries(options.claim) : undefined,

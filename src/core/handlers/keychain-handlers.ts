@@ -22,7 +22,10 @@ export function keychainHandlers(
   };
   const sessions = () => {
     if (services.unlockSessions) return services.unlockSessions;
-    throw new KeydeskError('INTERNAL', "Unlock sessions are the CLI's; this Keydesk has none.");
+    throw new KeydeskError(
+      'VALIDATION',
+      'Unlock sessions belong to the command line (keydesk unlock, keydesk lock); this Keydesk has none.',
+    );
   };
   return {
     'keychain:startSession': async ({ forSeconds, idleSeconds }) => {

@@ -18,7 +18,7 @@ export function createMinter({ vault, keys, settings, now }: MinterDeps) {
     request: MintRequest & { applicationId: string },
   ): Promise<MintResult & { plan: MintPlan }> {
     const app = vault.applications.get(request.applicationId);
-    const plan = planMint(request, app.jwtDefaults, settings());
+    const plan = planMint(request, app.jwtDefaults, settings(), Math.floor(now().getTime() / 1000));
     const key = await keys.keyFor(app);
     const iat = Math.floor(now().getTime() / 1000);
     const claims = buildClaims(app.id, plan, iat);
