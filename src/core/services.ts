@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import type Database from 'better-sqlite3';
-import { KeydeskError } from '../shared/errors';
 import type { ChannelOutput } from '../shared/contract';
 import { resolveDataDir } from './data-dir';
 import { openDatabase } from './db/open-database';
@@ -18,21 +17,9 @@ import { createNetwork, type Network, type SystemProxy } from './net/network';
 import type { Authorizer } from './oauth/authorizer';
 import { createOAuthService, type OAuthService } from './oauth/oauth-service';
 import { createSigningKeyCache, type SigningKeyCache } from './jwt/signing-key-cache';
-import { defaultKeychainService, type Keychain } from './keychain/keychain';
-import { createOsKeychain } from './keychain/os-keychain';
-import {
-  chooseKeychain,
-  isOpenChoice,
-  vaultFilePath,
-  type KeychainBackend,
-} from './keychain/choose-keychain';
-import { createFirstRunKeychain } from './keychain/first-run-keychain';
-import {
-  createFileKeychain,
-  type FileKeychain,
-  type PassphraseSource,
-  type UnlockSessions,
-} from './keychain/file-keychain';
+import type { Keychain } from './keychain/keychain';
+import { vaultFilePath, type KeychainBackend } from './keychain/choose-keychain';
+import type { FileKeychain, PassphraseSource, UnlockSessions } from './keychain/file-keychain';
 import { scopeToVault, type VaultKeychain } from './keychain/vault-keychain';
 import { readVaultId } from './db/migrations/005-vault-identity';
 import { createSettingsRepo, type SettingsRepo } from './settings/settings-repo';
@@ -108,8 +95,13 @@ export interface Services {
   close(): void;
 }
 
-/** The keychain of a backend, made when the settings say which one is in use. */
-export type KeychainOpener = (backend: KeychainBackend, settings: SettingsRepo) => Keychain;
+export { keychainOpener, type KeychainOpener } from './keychain/keychain-in-use';
+import {
+  keychainOpener,
+  openKeychainInUse,
+  type KeychainInUse,
+  type KeychainOpener,
+} from './keychain/keychain-in-use';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -156,38 +148,14 @@ export function createServices({
   const settings = createSettingsRepo(db, () =>
     events.emit({ name: 'changed', topics: ['settings', 'status'] }),
   );
-  const opener: KeychainOpener =
-    typeof sharedKeychain === 'function'
-      ? sharedKeychain
-      : (backend) => {
-          if (backend === 'os') return sharedKeychain;
-          throw new KeydeskError('INTERNAL', 'This Keydesk was given one keychain only.');
-        };
-  let chosen: KeychainBackend;
-  let inUse: Keychain;
-  let firstRun: ReturnType<typeof createFirstRunKeychain> | undefined;
-  let fallbackFile: FileKeychain | undefined;
+  let inUse: KeychainInUse;
   try {
-    const setting = settings.read().keychain;
-    chosen = typeof sharedKeychain === 'function' ? chooseKeychain(env, setting, dataDir) : 'os';
-    inUse = opener(chosen, settings);
-    if (chosen === 'os' && typeof sharedKeychain === 'function') {
-      const file = (fallbackFile = opener('file', settings) as FileKeychain);
-      const open = isOpenChoice(env, setting);
-      firstRun = createFirstRunKeychain({
-        os: inUse,
-        file,
-        mayFallBack: () => open && !vaultHoldsSecrets(db),
-        fellBack: () => tell(fellBackNotice(file.path)),
-      });
-    }
+    inUse = openKeychainInUse({ keychain: sharedKeychain, env, dataDir, db, settings, tell });
   } catch (error) {
     db.close();
     throw error;
   }
-  const backend = (): KeychainBackend => (firstRun?.usesFile() ? 'file' : chosen);
-  const current = (): Keychain => (firstRun?.usesFile() && fallbackFile ? fallbackFile : inUse);
-  const keychain = scopeToVault(firstRun?.keychain ?? inUse, readVaultId(db));
+  const keychain = scopeToVault(inUse.keychain, readVaultId(db));
   const { vault, repair } = createVault({ db, keychain, now });
   const history = createHistoryRepo(db);
   const signingKeys = createSigningKeyCache((id) => vault.applications.exportPrivateKey(id));
@@ -215,9 +183,8 @@ export function createServices({
   // `at` this is one cheap DELETE when nothing is due.
   pruneHistory();
 
-  const fileVault = () => (backend() === 'file' ? (current() as FileKeychain) : undefined);
   // A locked vault file mints nothing: the keys parsed from it and the tokens they made go too.
-  (chosen === 'file' ? (inUse as FileKeychain) : fallbackFile)?.onLock(() => {
+  inUse.lockable?.onLock(() => {
     signingKeys.clear();
     lastTokens.clear();
     // The window shows the unlock screen at once, idle lock included.
@@ -231,19 +198,14 @@ export function createServices({
     db,
     keychain,
     get keychainBackend() {
-      return backend();
+      return inUse.backend();
     },
     get fileVault() {
-      return fileVault();
+      return inUse.fileVault();
     },
     unlockSessions,
-    openKeychain: (wanted) =>
-      wanted === backend()
-        ? current()
-        : wanted === 'file' && fallbackFile
-          ? fallbackFile
-          : opener(wanted, settings),
-    keychainMovedToFile: () => firstRun?.moveToFile(),
+    openKeychain: (wanted) => inUse.open(wanted),
+    keychainMovedToFile: () => inUse.movedToFile(),
     vault,
     importer: createImporter(vault, keychain),
     history,
@@ -278,39 +240,9 @@ export function createServices({
         oauth,
         finish.pendingKey,
         finish.pendingSecret,
-        backend() === 'os' ? `the vault file (${vaultFilePath(dataDir)})` : 'the OS keychain',
+        inUse.backend() === 'os' ? `the vault file (${vaultFilePath(dataDir)})` : 'the OS keychain',
       ),
-    async keychainStatus() {
-      if (backend() === 'os') {
-        try {
-          await keychain.listRefs();
-        } catch (error) {
-          if (!(error instanceof KeydeskError)) throw error;
-          const states = {
-            KEYCHAIN_UNAVAILABLE: 'unavailable',
-            KEYCHAIN_LOCKED: 'locked',
-            KEYCHAIN_TIMEOUT: 'timeout',
-          } as const;
-          const state = states[error.code as keyof typeof states] ?? 'failed';
-          return { state, message: error.message, backend: 'os' };
-        }
-        // Asking may have found no OS keychain on a first run: the vault file took over.
-        if (backend() === 'os') return { state: 'ok', backend: 'os' };
-      }
-      const file = current() as FileKeychain;
-      // Its own state only: reading the entries would count as a use, and the window asking
-      // every few seconds would keep an idle vault file unlocked for ever.
-      const { exists, unlocked } = await file.state();
-      const instead = firstRun?.fellBack() === true;
-      const where = { backend: 'file' as const, vaultFile: { path: file.path, exists, instead } };
-      if (unlocked) return { state: 'ok', ...where };
-      const message = exists
-        ? `The vault file ${file.path} is locked; enter its passphrase to unlock it.`
-        : instead
-          ? `${fellBackNotice(file.path)} Choose a passphrase to create it.`
-          : `There is no vault file yet; choose a passphrase to create ${file.path}.`;
-      return { state: 'locked', message, ...where };
-    },
+    keychainStatus: () => inUse.status(keychain),
     pruneHistory,
     close() {
       if (!db.open) return;
@@ -328,18 +260,6 @@ export function createServices({
   };
   return services;
 }
-
-/** Whether any secret has been stored: then it is in the keychain in use, which must stay so. */
-const vaultHoldsSecrets = (db: Database.Database): boolean =>
-  db
-    .prepare(
-      'SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM oauth_consumers) AS held',
-    )
-    .pluck()
-    .get() === 1;
-
-const fellBackNotice = (path: string) =>
-  `No OS keychain answers here (no D-Bus session or Secret Service), so Keydesk keeps the secrets in the encrypted vault file ${path} instead (KEYDESK_KEYCHAIN=os insists on the OS keychain).`;
 
 /**
  * The services as the app and the CLI open them from the environment: KEYDESK_HOME (data folder),
@@ -374,42 +294,5 @@ export function servicesFromEnvironment(
     unlockSessions,
     dataDir,
     keychain: keychainOpener(env, dataDir, passphrase, unlockSessions),
-  });
-}
-
-/**
- * Either keychain as the environment configures it: the OS keychain under KEYDESK_KEYCHAIN_SERVICE
- * (a separate namespace, for tests or a second profile) with KEYDESK_KEYCHAIN_TIMEOUT_MS, or the
- * vault file in `dataDir`.
- */
-export function keychainOpener(
-  env: NodeJS.ProcessEnv,
-  dataDir: string,
-  passphrase?: PassphraseSource,
-  sessions?: UnlockSessions,
-): KeychainOpener {
-  const timeoutMs = Number(env.KEYDESK_KEYCHAIN_TIMEOUT_MS);
-  return (backend, settings) =>
-    backend === 'file'
-      ? fileKeychainOf(dataDir, settings, passphrase, sessions)
-      : createOsKeychain({
-          service: env.KEYDESK_KEYCHAIN_SERVICE?.trim() || defaultKeychainService,
-          timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 20_000,
-        });
-}
-
-/** age and the lock library are loaded at the file's first use (age-file.ts, vault-file-io.ts). */
-function fileKeychainOf(
-  dataDir: string,
-  settings: SettingsRepo,
-  passphrase: PassphraseSource | undefined,
-  sessions: UnlockSessions | undefined,
-): FileKeychain {
-  return createFileKeychain({
-    path: vaultFilePath(dataDir),
-    passphrase,
-    ...(sessions && { sessions }),
-    // The app forgets the key after a while unused; a CLI run is over before that matters.
-    idleLockMs: () => (passphrase ? null : settings.read().vaultLockMinutes * 60_000),
   });
 }
