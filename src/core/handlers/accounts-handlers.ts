@@ -1,19 +1,9 @@
 import type { Services } from '../services';
 import { eventSubjects } from '../history/event-subjects';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /** Customer accounts; every change and every reveal is audited. */
-export function accountsHandlers(
-  services: Services,
-): HandlersOf<
-  | 'accounts:list'
-  | 'accounts:get'
-  | 'accounts:resolve'
-  | 'accounts:create'
-  | 'accounts:update'
-  | 'accounts:remove'
-  | 'accounts:revealSecret'
-> {
+export function accountsHandlers(services: Services): HandlersFor<'accounts'> {
   const { vault, audit } = services;
   const subjects = eventSubjects(services);
   return {

@@ -1,22 +1,10 @@
 import type { Services } from '../services';
 import { applicationIndex } from '../vault/application-index';
 import { eventSubjects } from '../history/event-subjects';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /** Applications and their private keys; every change and every export is audited. */
-export function appsHandlers(
-  services: Services,
-): HandlersOf<
-  | 'apps:resolve'
-  | 'apps:list'
-  | 'apps:index'
-  | 'apps:get'
-  | 'apps:create'
-  | 'apps:update'
-  | 'apps:replaceKey'
-  | 'apps:remove'
-  | 'apps:exportPrivateKey'
-> {
+export function appsHandlers(services: Services): HandlersFor<'apps'> {
   const { vault, audit } = services;
   const subjects = eventSubjects(services);
   return {

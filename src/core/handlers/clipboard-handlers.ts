@@ -2,7 +2,7 @@ import { KeydeskError } from '../../shared/errors';
 import { basicAuthHeader, formatToken, tokenFormatLabels } from '../clipboard/copy-formats';
 import type { Services } from '../services';
 import { eventSubjects } from '../history/event-subjects';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 import { mintAudited } from '../jwt/mint-audited';
 import {
   credentialEnvironment,
@@ -16,7 +16,7 @@ import { mintTokenWith, subjectOfEvent } from './credentials-handlers';
  * clipboard and schedules the clear; the renderer only learns what was copied and until when.
  * Every copy of a secret or token is a history event.
  */
-export function clipboardHandlers(services: Services): HandlersOf<'clipboard:copy'> {
+export function clipboardHandlers(services: Services): HandlersFor<'clipboard'> {
   const { vault, audit, clipboard, settings } = services;
   const subjects = eventSubjects(services);
 

@@ -6,7 +6,7 @@ import {
   type MintToken,
 } from '../credentials/credential-environment';
 import type { Services } from '../services';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 import { mintAudited } from '../jwt/mint-audited';
 
 /** Who the history says the variables were about. */
@@ -29,7 +29,7 @@ export function mintTokenWith(services: Services): MintToken {
  * Credentials handed to a customer's script. The history names the variables handed over,
  * never their values; a JWT minted for them is recorded as a mint as well.
  */
-export function credentialsHandlers(services: Services): HandlersOf<'credentials:environment'> {
+export function credentialsHandlers(services: Services): HandlersFor<'credentials'> {
   return {
     'credentials:environment': async ({ ref, account, purpose, only, secrets, ...mint }) => {
       const subject = resolveSubject(services, ref, account);

@@ -1,10 +1,10 @@
 import { describeKeychain } from '../keychain/migrate-keychain';
 import { checkVaultFile } from '../keychain/vault-file-health';
 import type { Services } from '../services';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /** The vault against the keychain; a repair is audited. */
-export function doctorHandlers(services: Services): HandlersOf<'doctor:run'> {
+export function doctorHandlers(services: Services): HandlersFor<'doctor'> {
   const { audit } = services;
   return {
     'doctor:run': async ({ fix }) => {

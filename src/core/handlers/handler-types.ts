@@ -4,8 +4,8 @@ import type { Confirmation } from '../confirmation';
 export type { Confirmation };
 
 /**
- * What an in-process caller (the CLI) may pass beside the input: a long call reports how far it
- * got. Over IPC there is none; the window runs such work in pieces instead.
+ * What the caller may pass beside the input, never from the page: a long call reports how far it
+ * got (the CLI's progress line; main forwards it to the window as a progress event).
  */
 export interface CallContext {
   progress?: (done: number, total: number) => void;
@@ -25,3 +25,6 @@ export type HandlersOf<C extends Channel> = {
     context: CallContext,
   ) => Promise<ChannelOutput<K>> | ChannelOutput<K>;
 };
+
+/** Every channel of a prefix (`keychain` -> `keychain:unlock`, …): one handler file's whole list. */
+export type HandlersFor<P extends string> = HandlersOf<Extract<Channel, `${P}:${string}`>>;

@@ -1,12 +1,10 @@
 import { historyLimits } from '../../shared/history-schemas';
 import { historyToCsv } from '../history/history-csv';
 import type { Services } from '../services';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /** The audit history: pages, the CSV export (itself audited), the retention prune. */
-export function historyHandlers(
-  services: Services,
-): HandlersOf<`history:${'list' | 'export' | 'prune'}`> {
+export function historyHandlers(services: Services): HandlersFor<'history'> {
   const { audit, history } = services;
   return {
     'history:list': ({ limit, cursor, ...filter }) =>

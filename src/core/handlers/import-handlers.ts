@@ -1,17 +1,15 @@
 import { dirname, resolve } from 'node:path';
-import type { Channel, ParsedInput } from '../../shared/contract';
+import type { ParsedInput } from '../../shared/contract';
 import { maxImportFileBytes, type ImportSource } from '../../shared/import-schemas';
 import { readRegularFile } from '../files/read-regular-file';
 import type { Services } from '../services';
-import type { HandlersOf } from './handler-types';
-
-type ImportChannel = Extract<Channel, `import:${string}`>;
+import type { HandlersFor } from './handler-types';
 
 /**
  * Imports: the page sends a file's text (no folder: key paths in it are "outside" and need the
  * user's yes); the CLI names the file, main reads it as a regular file and knows its folder.
  */
-export function importHandlers(services: Services): HandlersOf<ImportChannel> {
+export function importHandlers(services: Services): HandlersFor<'import'> {
   const { importer, audit } = services;
 
   async function readImportFile({

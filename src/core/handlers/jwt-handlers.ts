@@ -3,10 +3,10 @@ import { parseToken } from '../jwt/parse-token';
 import { parsePublicKey } from '../keys/parse-public-key';
 import type { Services } from '../services';
 import { mintAudited } from '../jwt/mint-audited';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /** Minting and decoding. */
-export function jwtHandlers(services: Services): HandlersOf<'jwt:mint' | 'jwt:decode'> {
+export function jwtHandlers(services: Services): HandlersFor<'jwt'> {
   const { vault } = services;
   return {
     'jwt:mint': (input) => mintAudited(services, input),

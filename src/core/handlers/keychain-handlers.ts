@@ -1,16 +1,13 @@
 import { KeydeskError } from '../../shared/errors';
 import { describeKeychain, migrateKeychain } from '../keychain/migrate-keychain';
 import type { Services } from '../services';
-import type { Channel } from '../../shared/contract';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /**
  * The vault file's unlock and lock (the window), moving secrets between keychains (the CLI; the
  * window's banner into a new file), unlock sessions and a new passphrase (the CLI).
  */
-export function keychainHandlers(
-  services: Services,
-): HandlersOf<Extract<Channel, `keychain:${string}`>> {
+export function keychainHandlers(services: Services): HandlersFor<'keychain'> {
   const fileVault = async () => {
     // A first run where no OS keychain answers goes to the vault file; asking finds that out.
     if (!services.fileVault) await services.keychain.listRefs().catch(() => undefined);

@@ -1,14 +1,11 @@
-import type { Channel } from '../../shared/contract';
 import { KeydeskError } from '../../shared/errors';
 import { curlLine } from '../oauth/curl-line';
 import type { Services } from '../services';
 import { eventSubjects } from '../history/event-subjects';
-import type { HandlersOf } from './handler-types';
-
-type OAuthChannel = Extract<Channel, `oauth:${string}`>;
+import type { HandlersFor } from './handler-types';
 
 /** OAuth 1.0a: consumers, logins (audited), tokens, signing and a test request (audited). */
-export function oauthHandlers(services: Services): HandlersOf<OAuthChannel> {
+export function oauthHandlers(services: Services): HandlersFor<'oauth'> {
   const { oauth, audit } = services;
   const subjects = eventSubjects(services);
   const consumerSubject = (id: string) => {

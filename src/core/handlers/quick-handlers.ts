@@ -1,10 +1,10 @@
 import { quickCopy } from '../quick/quick-copy';
 import { applicationIndex } from '../vault/application-index';
 import type { Services } from '../services';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /** The quick copy window: its search list and its copies (recorded as from quick copy). */
-export function quickHandlers(services: Services): HandlersOf<'quick:index' | 'quick:copy'> {
+export function quickHandlers(services: Services): HandlersFor<'quick'> {
   const { vault, settings } = services;
   return {
     'quick:index': () => ({

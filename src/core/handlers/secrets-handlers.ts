@@ -4,15 +4,13 @@ import { vonageClientFor } from './vonage-client-for';
 import { askedVonage } from './asked-vonage';
 import { requireConfirmation } from './confirmation';
 import { eventSubjects } from '../history/event-subjects';
-import type { CallContext, Confirmation, HandlersOf } from './handler-types';
+import type { CallContext, Confirmation, HandlersFor } from './handler-types';
 
 const confirmWith = (context: CallContext) => (question: Confirmation, declined: string) =>
   requireConfirmation(context, question, declined);
 
 /** An account's API secrets at Vonage; rotations and revocations are in the history (never a value). */
-export function secretsHandlers(
-  services: Services,
-): HandlersOf<'secrets:list' | 'secrets:rotate' | 'secrets:revoke'> {
+export function secretsHandlers(services: Services): HandlersFor<'secrets'> {
   const { vault, audit } = services;
   const subjects = eventSubjects(services);
   const deps = () => ({ vault, client: vonageClientFor(services) });

@@ -1,8 +1,8 @@
 import type { Services } from '../services';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /** The settings the app and the CLI share; a change is audited. */
-export function settingsHandlers(services: Services): HandlersOf<`settings:${'get' | 'update'}`> {
+export function settingsHandlers(services: Services): HandlersFor<'settings'> {
   const { audit, settings } = services;
   return {
     'settings:get': () => settings.read(),

@@ -8,12 +8,10 @@ import { vonageClientFor } from './vonage-client-for';
 import { askedVonage } from './asked-vonage';
 import { requireConfirmation } from './confirmation';
 import { eventSubjects } from '../history/event-subjects';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /** A primary account's subaccounts; each one stored is in the history (never its secret). */
-export function subaccountsHandlers(
-  services: Services,
-): HandlersOf<'subaccounts:list' | 'subaccounts:create' | 'subaccounts:import'> {
+export function subaccountsHandlers(services: Services): HandlersFor<'subaccounts'> {
   const { vault, audit } = services;
   const subjects = eventSubjects(services);
   const deps = () => ({ vault, client: vonageClientFor(services) });

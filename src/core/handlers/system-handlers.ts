@@ -1,8 +1,8 @@
 import type { Services } from '../services';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /** The app's state for the window: version, data folder, the keychain's state, notices. */
-export function systemHandlers(services: Services): HandlersOf<'system:status'> {
+export function systemHandlers(services: Services): HandlersFor<'system'> {
   return {
     'system:status': async () => {
       const quickCopyShortcut = services.desktop.quickCopyShortcut();

@@ -6,12 +6,10 @@ import { vonageClientFor } from './vonage-client-for';
 import { requireConfirmation } from './confirmation';
 import { eventSubjects } from '../history/event-subjects';
 import { askedVonage as asked } from './asked-vonage';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /** An application's Client SDK users on Vonage; every add and remove is in the history. */
-export function usersHandlers(
-  services: Services,
-): HandlersOf<'users:list' | 'users:add' | 'users:get' | 'users:remove' | 'users:checkToken'> {
+export function usersHandlers(services: Services): HandlersFor<'users'> {
   const { vault, audit } = services;
   const subjects = eventSubjects(services);
   // A client per call, one token for all its requests: no token outlives the call (a lock drops nothing else).

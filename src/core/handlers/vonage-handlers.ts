@@ -6,7 +6,7 @@ import { createApplication } from '../vonage/create-application';
 import { vonageClientFor } from './vonage-client-for';
 import { CheckFailure } from '../vonage/vonage-request';
 import { eventSubjects } from '../history/event-subjects';
-import type { CallContext, Confirmation, HandlersOf } from './handler-types';
+import type { CallContext, Confirmation, HandlersFor } from './handler-types';
 import { requireConfirmation } from './confirmation';
 
 /** A key change asked for by a page or a script runs only once its caller's person said yes. */
@@ -14,17 +14,7 @@ const confirmWith = (context: CallContext) => (question: Confirmation, declined:
   requireConfirmation(context, question, declined);
 
 /** What Keydesk asks Vonage: checks (each result its own history event, check-service.ts), sync, key changes, the route to its hosts. */
-export function vonageHandlers(
-  services: Services,
-): HandlersOf<
-  | 'vonage:check'
-  | 'vonage:sync'
-  | 'vonage:lastChecks'
-  | 'vonage:rotateKey'
-  | 'vonage:addApplication'
-  | 'vonage:proxy'
-  | 'vonage:createApplication'
-> {
+export function vonageHandlers(services: Services): HandlersFor<'vonage'> {
   const subjects = eventSubjects(services);
   return {
     'vonage:check': (input, { progress }) =>

@@ -1,13 +1,11 @@
 import type { Services } from '../services';
-import type { HandlersOf } from './handler-types';
+import type { HandlersFor } from './handler-types';
 
 /**
  * Webhook signatures. The history keeps the verdict and its codes, never the secret, the token
  * or the body.
  */
-export function webhooksHandlers(
-  services: Services,
-): HandlersOf<'webhooks:verify' | 'webhooks:sign'> {
+export function webhooksHandlers(services: Services): HandlersFor<'webhooks'> {
   const { audit, webhooks } = services;
   return {
     'webhooks:verify': (input) =>
