@@ -4,9 +4,10 @@ import { KeydeskError } from '../shared/errors';
 import type { Invoke } from '../core/handlers';
 import type { CallContext } from '../core/handlers/handler-types';
 import type { Authorizer } from '../core/oauth/authorizer';
-import type { Services } from '../core/services';
+import type { KeychainOpener, Services } from '../core/services';
 import { fromShape } from './cli-error';
 import { note } from './output';
+import { io } from './cli-io';
 
 /**
  * The CLI goes through the same validation and handlers as the desktop app, name lookups and
@@ -14,7 +15,7 @@ import { note } from './output';
  * opened on first use only, and their code (the core, zod and every schema of the contract) is
  * loaded then too, so `--help` and a usage error touch none of it.
  */
-export function createCliContext() {
+export function createCliContext(options: { keychain?: KeychainOpener } = {}) {
   let services: Services | undefined;
   let invoke: Invoke | undefined;
   let authorizer: Authorizer | undefined;
@@ -35,9 +36,10 @@ export function createCliContext() {
         import('./vault-unlock-variables'),
       ]);
       const tell = (notice: string) => note(`keydesk: ${notice}`);
-      services = servicesFromEnvironment(process.env, {
+      services = servicesFromEnvironment(io().env, {
         authorizer,
         passphrase: cliPassphrase,
+        ...(options.keychain && { keychain: options.keychain }),
         unlockSessions: createUnlockSessions({
           token: vaultUnlockVariable('KEYDESK_SESSION'),
           tell,

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { CliError } from './cli-error';
 import { ensurePrivateFolder, userCacheDir } from './private-folder';
+import { io } from './cli-io';
 
 /**
  * Where `exec` keeps a command's private key file while it runs: the user's runtime folder
@@ -11,7 +12,7 @@ import { ensurePrivateFolder, userCacheDir } from './private-folder';
  * killed with SIGKILL (which no handler sees) has its key swept by the next exec.
  */
 export function execKeyRoot(
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = io().env,
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {

@@ -7,6 +7,7 @@ import { CliError } from './cli-error';
 import { note } from './output';
 import { readOwnFile } from './private-folder';
 import { isTrusted, recordTrust } from './trusted-defaults';
+import { io } from './cli-io';
 
 export const defaultsFileName = '.keydesk';
 
@@ -29,10 +30,7 @@ const knownKeys = new Set(['account', 'application', 'ttl', 'sub', 'acl-preset']
  * written (another user's, or one group or others may write) is passed over with a warning: it
  * would choose whose credentials a script gets.
  */
-export function findDefaultsFile(
-  from = process.cwd(),
-  home = homedir(),
-): FolderDefaults | undefined {
+export function findDefaultsFile(from = io().cwd, home = homedir()): FolderDefaults | undefined {
   const found = nearestDefaultsFile(from, home);
   if (!found) return undefined;
   if (!isTrusted(found.path, found.text)) {
@@ -46,7 +44,7 @@ export function findDefaultsFile(
 
 /** The nearest `.keydesk` this user owns and nobody else may write, with its text. */
 export function nearestDefaultsFile(
-  from = process.cwd(),
+  from = io().cwd,
   home = homedir(),
 ): { path: string; text: string } | undefined {
   for (let folder = resolve(from); ; folder = dirname(folder)) {
@@ -107,7 +105,7 @@ function readDefaultsFile(path: string, text: string): FolderDefaults {
  * The defaults in force: KEYDESK_APP / KEYDESK_ACCOUNT from the environment over the folder's
  * `.keydesk` (the token options come from the file only).
  */
-export function folderDefaults(env: NodeJS.ProcessEnv = process.env): FolderDefaults | undefined {
+export function folderDefaults(env: NodeJS.ProcessEnv = io().env): FolderDefaults | undefined {
   const file = findDefaultsFile();
   const app = env.KEYDESK_APP?.trim();
   const account = env.KEYDESK_ACCOUNT?.trim();

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { invisibleMarks } from '../shared/invisible-marks';
+import { io } from './cli-io';
 
 /**
  * Characters a terminal acts on instead of showing: C0 controls (ESC starts the sequences that set
@@ -64,7 +65,7 @@ const pad = (text: string, columns: number) =>
 export function formatTable(
   headers: string[],
   rows: string[][],
-  columns = process.stdout.isTTY ? process.stdout.columns : undefined,
+  columns = io().stdout.isTTY ? io().stdout.columns : undefined,
 ): string {
   const safeRows = rows.map((row) => row.map((cell) => terminalSafe(cell, { oneLine: true })));
   const widths = headers.map((h, i) =>
@@ -101,12 +102,12 @@ export function printJson(value: unknown): void {
     unsafeInJson,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-  process.stdout.write(`${text}\n`);
+  io().stdout.write(`${text}\n`);
 }
 
 /** Output for a person or a script, with terminal controls written out (terminalSafe). */
 export function print(text: string): void {
-  process.stdout.write(`${terminalSafe(text)}\n`);
+  io().stdout.write(`${terminalSafe(text)}\n`);
 }
 
 /**
@@ -114,11 +115,11 @@ export function print(text: string): void {
  * when stdout is a pipe or a file, with terminal controls written out when a person is watching.
  */
 export function printValue(text: string, { newline = true } = {}): void {
-  const shown = process.stdout.isTTY ? terminalSafe(text) : text;
-  process.stdout.write(newline ? `${shown}\n` : shown);
+  const shown = io().stdout.isTTY ? terminalSafe(text) : text;
+  io().stdout.write(newline ? `${shown}\n` : shown);
 }
 
 /** Notes for a person (progress, hints) go to stderr so stdout stays clean for pipes. */
 export function note(text: string): void {
-  process.stderr.write(`${terminalSafe(text)}\n`);
+  io().stderr.write(`${terminalSafe(text)}\n`);
 }

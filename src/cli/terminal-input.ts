@@ -3,6 +3,7 @@ import { KeydeskError } from '../shared/errors';
 import type { CallContext } from '../core/handlers/handler-types';
 import { CliError } from './cli-error';
 import { note, terminalSafe } from './output';
+import { io } from './cli-io';
 
 const requireModule = createRequire(import.meta.url);
 
@@ -11,7 +12,7 @@ const requireModule = createRequire(import.meta.url);
  * or typed at a prompt that does not echo when stdin is a terminal.
  */
 export async function readSecret(what: string, pipeHint: string): Promise<string> {
-  if (process.stdin.isTTY) {
+  if (io().stdin.isTTY) {
     const value = await promptHidden(`${what}: `);
     if (value === '') throw new CliError(`No ${what} was entered.`);
     return value;
@@ -27,7 +28,7 @@ export async function readStdin(
 ): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
+  for await (const chunk of io().stdin) {
     size += (chunk as Buffer).length;
     if (size > maxBytes) throw new CliError(`stdin is larger than ${maxBytes} bytes; ${what}.`);
     chunks.push(chunk as Buffer);
@@ -137,7 +138,7 @@ export async function confirmChange(
   declined: string,
 ): Promise<void> {
   if (yes) return;
-  if (!process.stdin.isTTY) {
+  if (!io().stdin.isTTY) {
     throw new CliError(
       `Not ${doing} without confirmation: pass --yes when running without a terminal.`,
     );
@@ -152,7 +153,7 @@ export async function confirmChange(
 export function confirmationFor(yes: boolean | undefined, doing: string): CallContext['confirm'] {
   return async (question) => {
     if (yes) return true;
-    if (!process.stdin.isTTY) {
+    if (!io().stdin.isTTY) {
       throw new KeydeskError(
         'VALIDATION',
         `Not ${doing} without confirmation: pass --yes when running without a terminal.`,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { resolveDataDir } from '../core/data-dir';
 import { CliError } from './cli-error';
 import { ensurePrivateFolder, readOwnFile } from './private-folder';
+import { io } from './cli-io';
 
 /**
  * Trust on first use for `.keydesk` files, as direnv's `allow` and mise's `trust`: a file chooses
@@ -33,12 +34,12 @@ function readStore(path: string): Store {
 }
 
 /** Whether `path` with exactly `text` was trusted by this user. */
-export function isTrusted(path: string, text: string, env = process.env): boolean {
+export function isTrusted(path: string, text: string, env = io().env): boolean {
   return readStore(storePath(env))[path] === contentHash(text);
 }
 
 /** Records (or, with `text` undefined, forgets) the trust in `path` as it reads now. */
-export function recordTrust(path: string, text: string | undefined, env = process.env): void {
+export function recordTrust(path: string, text: string | undefined, env = io().env): void {
   const store = storePath(env);
   const folder = join(store, '..');
   const checked = ensurePrivateFolder(folder);

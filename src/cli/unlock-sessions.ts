@@ -6,6 +6,7 @@ import { KeydeskError } from '../shared/errors';
 import type { UnlockSessions } from '../core/keychain/file-keychain';
 import type { OpenedKey } from '../core/keychain/age-file';
 import { ensurePrivateFolder, readOwnFile, userCacheDir } from './private-folder';
+import { io } from './cli-io';
 
 /**
  * `keydesk unlock` sessions. KEYDESK_SESSION is `<id>.<secret>`: the id names a file in a folder
@@ -28,7 +29,7 @@ interface SessionFile {
 const tokenShape = /^([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/;
 
 export function unlockSessionsFolder(
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = io().env,
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {

@@ -1,5 +1,6 @@
 import { CommanderError, type Command } from 'commander';
 import { CliError } from './cli-error';
+import { io } from './cli-io';
 import { editDistance } from '../shared/closest-names';
 
 /** Commander's outcomes that are not errors: --help and --version printed what was asked. */
@@ -14,7 +15,12 @@ export function routeUsageErrors(command: Command): void {
   command.exitOverride((error) => {
     throw Object.assign(error, { command });
   });
-  command.configureOutput({ outputError: () => undefined });
+  command.configureOutput({
+    outputError: () => undefined,
+    // Help and the version go to the run's stdout (the process's, or a test's).
+    writeOut: (text) => void io().stdout.write(text),
+    getOutHelpWidth: () => io().stdout.columns ?? 80,
+  });
   for (const sub of command.commands) routeUsageErrors(sub);
 }
 

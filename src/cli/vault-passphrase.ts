@@ -4,6 +4,7 @@ import { note, terminalSafe } from './output';
 import { readOwnFile } from './private-folder';
 import { promptHidden } from './terminal-input';
 import { vaultUnlockVariable } from './vault-unlock-variables';
+import { io } from './cli-io';
 
 /** Ctrl+C at the prompt: the change is called off, said as such (not an internal error). */
 async function typed(prompt: string): Promise<string> {
@@ -52,7 +53,7 @@ export const cliPassphrase: PassphraseSource = async (purpose, path) => {
   if (fromEnvironment) return fromEnvironment;
   const file = vaultUnlockVariable('KEYDESK_PASSPHRASE_FILE');
   if (file) return passphraseFromFile(file);
-  if (!process.stdin.isTTY)
+  if (!io().stdin.isTTY)
     throw new KeydeskError(
       'KEYCHAIN_LOCKED',
       `The vault file ${path} needs its passphrase: run eval "$(keydesk unlock)" in a terminal first, set KEYDESK_PASSPHRASE_FILE (or KEYDESK_PASSPHRASE) for a script, or run the command in a terminal to type it.`,

@@ -15,7 +15,9 @@ export type VaultUnlockVariable = (typeof vaultUnlockVariables)[number];
 const kept = new Map<VaultUnlockVariable, string>();
 
 /** Moves the variables from `env` into this module; returns whether any was there. */
-export function takeVaultUnlockVariables(env: NodeJS.ProcessEnv = process.env): boolean {
+export function takeVaultUnlockVariables(env: NodeJS.ProcessEnv): boolean {
+  // One run's: a run in the tests' process must not see the one before's.
+  kept.clear();
   for (const name of vaultUnlockVariables) {
     const value = env[name];
     if (value === undefined) continue;

@@ -272,6 +272,8 @@ export function servicesFromEnvironment(
     authorizer?: Authorizer;
     systemProxy?: SystemProxy;
     desktop?: DesktopFacts;
+    /** Another way to open the keychains (the CLI's tests: one in memory); else the environment's. */
+    keychain?: KeychainOpener;
     /**
      * Where the vault file's passphrase comes from (the CLI: KEYDESK_PASSPHRASE or a prompt).
      * Without one (the app) the file stays locked until unlocked, and locks again when idle.
@@ -293,6 +295,6 @@ export function servicesFromEnvironment(
     tell,
     unlockSessions,
     dataDir,
-    keychain: keychainOpener(env, dataDir, passphrase, unlockSessions),
+    keychain: ports.keychain ?? keychainOpener(env, dataDir, passphrase, unlockSessions),
   });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { basicAuthHeader } from '../../core/clipboard/copy-formats';
 import type { CliContext } from '../context';
 import { note, printValue } from '../output';
+import { io } from '../cli-io';
 
 /**
  * `keydesk accounts secret NAME [--basic]`: the API secret, or a ready Basic header, alone on
@@ -20,7 +21,7 @@ export function registerAccountSecret(accounts: Command, ctx: CliContext): void 
       const which = options.signature ? 'signatureSecret' : 'apiSecret';
       const { value } = await ctx.call('accounts:revealSecret', { id: account.id, which });
       printValue(options.basic ? basicAuthHeader(account.apiKey, value) : value);
-      if (process.stdout.isTTY)
+      if (io().stdout.isTTY)
         note('keydesk: that secret is now on your screen and in your scrollback.');
     });
 }

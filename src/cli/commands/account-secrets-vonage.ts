@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmationFor } from '../terminal-input';
+import { exitWith } from '../cli-io';
 
 /**
  * `keydesk accounts secrets | rotate-secret | revoke-secret`: an account's API secrets at Vonage.
@@ -46,7 +47,7 @@ export function registerAccountSecretsAtVonage(accounts: Command, ctx: CliContex
         if (options.json) printJson(rotation);
         else note(rotation.message);
         // The new secret is stored and works; the old one was meant to go and did not.
-        if (rotation.revokeFailed) process.exitCode = 1;
+        if (rotation.revokeFailed) exitWith(1);
       },
     );
 

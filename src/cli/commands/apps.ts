@@ -11,6 +11,7 @@ import { registerAppsCreate } from './apps-create';
 import { registerAppsSync } from './apps-sync';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmRemoval, readSecret, readStdin } from '../terminal-input';
+import { io } from '../cli-io';
 
 interface AddOptions {
   account: string;
@@ -67,7 +68,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
         return;
       }
       const account = await ctx.resolveAccount(options.account);
-      if (options.keyStdin && process.stdin.isTTY) {
+      if (options.keyStdin && io().stdin.isTTY) {
         note('Paste the private key, then press Ctrl-D on a line of its own:');
       }
       const key: KeySource = options.generateKey
@@ -78,7 +79,7 @@ export function registerAppCommands(program: Command, ctx: CliContext): void {
           };
       // Asked before the one create, so the history records one event with the real outcome.
       if (key.kind === 'pem' && (await isEncrypted(ctx, key.pem))) {
-        if (options.keyStdin && !process.stdin.isTTY) {
+        if (options.keyStdin && !io().stdin.isTTY) {
           throw new CliError(
             'The private key is encrypted and stdin already carried it: pass the key with --key-file PATH and pipe the passphrase on stdin (printf %s "$PASSPHRASE" | keydesk apps add ... --key-file key.pem).',
           );

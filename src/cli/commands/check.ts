@@ -3,6 +3,7 @@ import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { chooseSubject } from '../folder-defaults';
 import { formatTable, print, printJson } from '../output';
+import { io, exitWith } from '../cli-io';
 
 function parseConcurrency(text: string): number {
   const value = Number(text);
@@ -15,8 +16,8 @@ function parseConcurrency(text: string): number {
 function progress(done: number, total: number): void {
   const width = 30;
   const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-  if (done === total) process.stderr.write('\n');
+  io().stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+  if (done === total) io().stderr.write('\n');
 }
 
 export function registerCheckCommand(program: Command, ctx: CliContext): void {
@@ -35,8 +36,7 @@ export function registerCheckCommand(program: Command, ctx: CliContext): void {
         const refsOrAll = options.all
           ? { all: true as const }
           : { refs: refs.length ? refs : [chooseSubject(undefined, 'application or account').ref] };
-        const showProgress =
-          process.stderr.isTTY && !options.json && (options.all || refs.length > 1);
+        const showProgress = io().stderr.isTTY && !options.json && (options.all || refs.length > 1);
         const results = await ctx.call(
           'vonage:check',
           { ...refsOrAll, concurrency },
@@ -50,14 +50,14 @@ export function registerCheckCommand(program: Command, ctx: CliContext): void {
               results.map((r) => [r.name, r.kind, r.account, r.code, r.message]),
             ),
           );
-          if (process.stdout.isTTY && results.length > 1) {
+          if (io().stdout.isTTY && results.length > 1) {
             const failed = results.filter((r) => !r.ok).length;
             print(
               failed ? `\n${failed} of ${results.length} not OK.` : `\nAll ${results.length} OK.`,
             );
           }
         }
-        if (results.some((r) => !r.ok)) process.exitCode = 1;
+        if (results.some((r) => !r.ok)) exitWith(1);
       },
     );
 }

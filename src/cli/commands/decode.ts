@@ -8,6 +8,7 @@ import type { Acl } from '../../shared/acl';
 import { aclPresetNames } from '../../shared/presets';
 import { readRegularFile } from '../../core/files/read-regular-file';
 import { compareExpectations } from '../../core/jwt/compare-expectations';
+import { io, exitWith } from '../cli-io';
 
 function describe(result: DecodeResult): string {
   const lines = [`Header:    ${JSON.stringify(result.header)}`, 'Claims:'];
@@ -94,7 +95,7 @@ export function registerDecodeCommand(program: Command, ctx: CliContext): void {
     )
     .action(async (tokenArg: string | undefined, options: DecodeOptions) => {
       const acl = await expectedAcl(options);
-      if ((tokenArg === undefined || tokenArg === '-') && process.stdin.isTTY) {
+      if ((tokenArg === undefined || tokenArg === '-') && io().stdin.isTTY) {
         note('Paste the token, then press Ctrl-D on a line of its own:');
       }
       const publicKeyPem =
@@ -125,6 +126,6 @@ export function registerDecodeCommand(program: Command, ctx: CliContext): void {
       }
       const notUser = subject !== undefined && subject.state !== 'user';
       if (result.diagnostics.some((d) => d.severity === 'error') || differences.length || notUser)
-        process.exitCode = 1;
+        exitWith(1);
     });
 }

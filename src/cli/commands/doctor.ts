@@ -4,6 +4,7 @@ import { resolveDataDir } from '../../core/data-dir';
 import { secretKinds } from '../../shared/secret-kinds';
 import type { CliContext } from '../context';
 import { note, print, printJson } from '../output';
+import { io, exitWith } from '../cli-io';
 
 export function registerDoctorCommand(program: Command, ctx: CliContext): void {
   program
@@ -22,7 +23,7 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
       if (options.json) printJson(report);
       else {
         // Resolved as the services resolve it: asking system:status would read the keychain again.
-        print(`Data folder: ${resolveDataDir(process.env, process.platform, homedir())}`);
+        print(`Data folder: ${resolveDataDir(io().env, process.platform, homedir())}`);
         print(`Secrets: in ${report.keychain}`);
         if (problems === 0) print('The vault and the keychain agree. Nothing to fix.');
         for (const orphan of report.orphanSecrets) {
@@ -56,6 +57,6 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
         if (problems > 0 && !options.fix) note('Run "keydesk doctor --fix" to repair.');
       }
       const unresolved = options.fix ? report.needsAttention.length : problems;
-      if (unresolved > 0) process.exitCode = 1;
+      if (unresolved > 0) exitWith(1);
     });
 }

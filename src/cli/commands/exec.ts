@@ -21,6 +21,7 @@ import {
   type FolderDefaults,
 } from '../folder-defaults';
 import { aclChoice, parseTtl } from './jwt';
+import { exitWith, io, runsAsTheProcess } from '../cli-io';
 
 interface CredentialOptions {
   ttl?: number;
@@ -66,7 +67,7 @@ async function runWith(
       'Give the command to run after --, e.g. keydesk exec APP -- node send.js',
       2,
     );
-  const env: NodeJS.ProcessEnv = { ...process.env, ...Object.fromEntries(variables) };
+  const env: NodeJS.ProcessEnv = { ...io().env, ...Object.fromEntries(variables) };
   const pem = variables.find(([name]) => name === environmentVariables.privateKey)?.[1];
   let folder: string | undefined;
   if (pem !== undefined) {
@@ -75,7 +76,11 @@ async function runWith(
     writeFileSync(keyPath, pem, { mode: 0o600, flag: 'wx' });
     env[environmentVariables.privateKeyPath] = keyPath;
   }
-  if (startedWithVaultUnlockVariables() && typeof process.execve === 'function') {
+  if (
+    startedWithVaultUnlockVariables() &&
+    runsAsTheProcess() &&
+    typeof process.execve === 'function'
+  ) {
     ctx.close();
     const supervisor = fileURLToPath(new URL('./exec-supervisor.cjs', import.meta.url));
     process.execve(process.execPath, [process.execPath, supervisor, folder ?? '', ...command], env);
@@ -127,12 +132,12 @@ export function registerExecCommands(program: Command, ctx: CliContext): void {
         ...mint,
       }),
     );
-    if (process.stderr.isTTY) {
+    if (io().stderr.isTTY) {
       note(
         `keydesk: running ${command[0]} with the credentials of ${result.applicationName ? `"${result.applicationName}" (account "${result.accountName}")` : `account "${result.accountName}"`}`,
       );
     }
-    process.exitCode = await runWith(command, result.variables, ctx);
+    exitWith(await runWith(command, result.variables, ctx));
   });
 
   credentialOptions(

@@ -4,6 +4,7 @@ import type { ImportPreview, ImportResult } from '../../shared/import-schemas';
 import type { CliContext } from '../context';
 import { formatTable, note, print, printJson } from '../output';
 import { confirm } from '../terminal-input';
+import { io, exitWith } from '../cli-io';
 
 const actionWords: Record<ImportPreview['items'][number]['action'], string> = {
   create: 'new',
@@ -55,17 +56,17 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
           else if (blocked.length === 0) note('Nothing new to import.');
           else
             note(`Nothing imported: ${countWords(blocked.length, 'item')} could not be imported.`);
-          if (blocked.length > 0) process.exitCode = 1;
+          if (blocked.length > 0) exitWith(1);
           return;
         }
-        if (process.stdin.isTTY && !(await confirm('Import the items marked "new"?'))) {
+        if (io().stdin.isTTY && !(await confirm('Import the items marked "new"?'))) {
           return note('Nothing was imported.');
         }
         const result = await ctx.call('import:applyFile', input);
         if (options.json) printJson({ preview, result });
         else showResult(result);
         const failed = result.items.filter((i) => i.outcome === 'failed').length;
-        if (failed > 0 || blocked.length > 0) process.exitCode = 1;
+        if (failed > 0 || blocked.length > 0) exitWith(1);
       },
     );
 }

@@ -8,6 +8,7 @@ import type { CliContext } from '../context';
 import { chooseSubject, defaultAccountScope, fromDefaultsSource } from '../folder-defaults';
 import { nameValueArgument } from '../name-value';
 import { note, printJson, printValue } from '../output';
+import { io } from '../cli-io';
 
 type ClaimValue = NonNullable<ChannelInput<'jwt:mint'>['claims']>[string];
 
@@ -162,7 +163,7 @@ export function registerJwtCommand(program: Command, ctx: CliContext): void {
         });
       }
       printValue(result.token);
-      if (process.stdout.isTTY) {
+      if (io().stdout.isTTY) {
         const now = Math.floor(Date.now() / 1000);
         note(
           `JWT for ${user ? `user "${user.name}" (${user.id}${user.region ? `, ${user.region}` : ''}) of ` : ''}"${result.applicationName}" (account "${result.accountName}"), expires ${new Date(result.exp * 1000).toISOString()} (${formatRelative(result.exp, now)}).`,

@@ -3,6 +3,7 @@ import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { note, print, printJson } from '../output';
 import { promptHidden, readSecret } from '../terminal-input';
+import { io } from '../cli-io';
 
 /** `keydesk keychain migrate --to file|os`: every secret of this vault moved, checked, then removed. */
 export function registerKeychainCommands(program: Command, ctx: CliContext): void {
@@ -29,7 +30,7 @@ export function registerKeychainCommands(program: Command, ctx: CliContext): voi
         note(
           `keydesk: the old copy of ${ref} could not be removed from the ${result.from === 'os' ? 'OS keychain' : 'vault file'}; remove it there by hand (the moved one is in use).`,
         );
-      const forced = process.env.KEYDESK_KEYCHAIN?.trim().toLowerCase();
+      const forced = io().env.KEYDESK_KEYCHAIN?.trim().toLowerCase();
       if (forced && forced !== 'auto' && forced !== to)
         note(`keydesk: KEYDESK_KEYCHAIN=${forced} is set and still wins where it is set.`);
     });
@@ -41,7 +42,7 @@ export function registerKeychainCommands(program: Command, ctx: CliContext): voi
     .action(async () => {
       let current: string | undefined;
       let passphrase: string;
-      if (process.stdin.isTTY) {
+      if (io().stdin.isTTY) {
         current = await promptHidden('Current passphrase: ');
         passphrase = await promptHidden('New passphrase: ');
         if ((await promptHidden('Type it again: ')) !== passphrase)

@@ -3,6 +3,7 @@ import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmationFor, promptHidden, readStdin, stripFinalNewline } from '../terminal-input';
+import { io } from '../cli-io';
 
 interface ImportOptions {
   name?: string;
@@ -13,7 +14,7 @@ interface ImportOptions {
 
 /** One secret per key: typed at a prompt for each, or one line each on stdin, in order. */
 async function secretsFor(keys: string[]): Promise<string[]> {
-  if (process.stdin.isTTY) {
+  if (io().stdin.isTTY) {
     const typed: string[] = [];
     for (const key of keys) {
       const value = await promptHidden(`API secret of subaccount ${key}: `);

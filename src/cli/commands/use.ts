@@ -10,6 +10,7 @@ import {
 } from '../folder-defaults';
 import { note, print, terminalSafe } from '../output';
 import { recordTrust } from '../trusted-defaults';
+import { io } from '../cli-io';
 
 /** `keydesk use APP`: this folder's default application (and its account) for jwt, exec and env. */
 export function registerUseCommand(program: Command, ctx: CliContext): void {
@@ -22,7 +23,7 @@ export function registerUseCommand(program: Command, ctx: CliContext): void {
     .action(async (ref: string, options: { account?: string }) => {
       const app = await ctx.resolveApp(ref, options.account);
       // The id, not the name: a rename later does not break the folder.
-      const path = writeDefaultsFile(process.cwd(), app.accountName, app.id);
+      const path = writeDefaultsFile(io().cwd, app.accountName, app.id);
       note(`Wrote ${path}: application "${app.name}" (${app.id}) of account "${app.accountName}".`);
     });
   program
@@ -32,7 +33,7 @@ export function registerUseCommand(program: Command, ctx: CliContext): void {
     )
     .option('--remove', 'stop trusting it')
     .action((folder: string | undefined, options: { remove?: boolean }) => {
-      const found = nearestDefaultsFile(resolve(folder ?? process.cwd()));
+      const found = nearestDefaultsFile(resolve(folder ?? io().cwd));
       if (!found)
         throw new CliError(
           `No ${defaultsFileName} of yours in ${folder ?? 'this folder'} or a parent up to your home folder.`,

@@ -3,6 +3,7 @@ import type { VonageUser } from '../../shared/user-schemas';
 import type { CliContext } from '../context';
 import { formatTable, note, print, printJson } from '../output';
 import { confirmationFor } from '../terminal-input';
+import { io } from '../cli-io';
 
 interface AppOptions {
   account?: string;
@@ -60,8 +61,7 @@ export function registerUsersCommands(program: Command, ctx: CliContext): void {
         result.users.map((u) => [u.id, u.name, u.displayName ?? '', whereOf(u)]),
       ),
     );
-    if (process.stdout.isTTY)
-      note(`${result.users.length} user(s) of "${result.applicationName}".`);
+    if (io().stdout.isTTY) note(`${result.users.length} user(s) of "${result.applicationName}".`);
   });
 
   appOptions(

@@ -6,13 +6,14 @@ import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { note, print, printJson, printValue } from '../output';
 import { readStdin } from '../terminal-input';
+import { io, exitWith } from '../cli-io';
 
 const maxInput = 1024 * 1024;
 
 /** A file's text, or stdin's for "-" (one of the inputs may be). */
 async function readInput(path: string, what: string): Promise<string> {
   if (path === '-') {
-    if (process.stdin.isTTY) note(`Paste the ${what}, then press Ctrl-D on a line of its own:`);
+    if (io().stdin.isTTY) note(`Paste the ${what}, then press Ctrl-D on a line of its own:`);
     return readStdin(maxInput, `a ${what} is at most 1 MiB`);
   }
   return readRegularFile(path, maxInput, what, 'file');
@@ -99,7 +100,7 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
         }
         if (options.json) printJson(verdict);
         else print(describe(verdict));
-        if (!verdict.valid) process.exitCode = 1;
+        if (!verdict.valid) exitWith(1);
       },
     );
 

@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunner, seedWithCli } from '../helpers/cli';
-import { createTestKeychain } from '../helpers/keychain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedWithCli } from '../helpers/cli';
+import { cliInProcess } from '../helpers/cli-in-process';
 import { makeRsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
 
 /** Two accounts with an application named alike: `--account` picks, a typo gets a suggestion. */
-const keychain = createTestKeychain();
 const dataDir = makeDataDir();
-const keydesk = cliRunner(dataDir, keychain.service);
+const keydesk = cliInProcess(dataDir);
 const acmeApp = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000001';
 const globexApp = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000002';
 
 beforeAll(async () => {
-  assertCliBuilt();
   const pem = makeRsaKeys().pkcs8;
   await seedWithCli(keydesk, dataDir, {
     accounts: [
@@ -25,15 +23,14 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(() => keychain.clear());
 
 describe('names on the command line', () => {
-  it('asks for --account when two applications share a name, and --account picks one', () => {
-    expect(keydesk(['jwt', 'Voice bot'])).toMatchObject({
+  it('asks for --account when two applications share a name, and --account picks one', async () => {
+    expect(await keydesk(['jwt', 'Voice bot'])).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('Add --account NAME, or use the application id'),
     });
-    const json = keydesk(['jwt', 'Voice bot', '--account', 'globex', '--json']);
+    const json = await keydesk(['jwt', 'Voice bot', '--account', 'globex', '--json']);
     expect(json.code).toBe(0);
     const minted = JSON.parse(json.stdout) as {
       token: string;
@@ -45,20 +42,20 @@ describe('names on the command line', () => {
     expect(minted.header).toEqual({ alg: 'RS256', typ: 'JWT' });
     expect(minted.expiresAt).toBe(new Date(minted.claims.exp * 1000).toISOString());
     expect(minted.token.split('.')).toHaveLength(3);
-    expect(keydesk(['jwt', acmeApp, '--account', 'Globex'])).toMatchObject({
+    expect(await keydesk(['jwt', acmeApp, '--account', 'Globex'])).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('belongs to account "Acme Corp", not "Globex"'),
     });
   });
 
-  it('suggests the closest names for a typo', () => {
-    expect(keydesk(['jwt', 'Voice bt', '--account', 'Acme Corp']).stderr).toContain(
+  it('suggests the closest names for a typo', async () => {
+    expect((await keydesk(['jwt', 'Voice bt', '--account', 'Acme Corp'])).stderr).toContain(
       'No application named or with id "Voice bt" in account "Acme Corp". Did you mean "Voice bot"?',
     );
-    expect(keydesk(['accounts', 'show', 'Globx']).stderr).toContain(
+    expect((await keydesk(['accounts', 'show', 'Globx'])).stderr).toContain(
       'No account named "Globx". Did you mean "Globex"?',
     );
-    expect(keydesk(['accounts', 'show', 'Initech']).stderr).toContain(
+    expect((await keydesk(['accounts', 'show', 'Initech'])).stderr).toContain(
       '"keydesk accounts list" shows them',
     );
   });
