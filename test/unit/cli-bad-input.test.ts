@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunner } from '../helpers/cli';
-import { createTestKeychain } from '../helpers/keychain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliInProcess } from '../helpers/cli-in-process';
 import { makeDataDir } from '../helpers/services';
 import { tally } from '../helpers/tally';
 
-const keychain = createTestKeychain();
 const dataDir = makeDataDir();
-const keydesk = cliRunner(dataDir, keychain.service);
+const keydesk = cliInProcess(dataDir);
 
-beforeAll(() => {
-  assertCliBuilt();
+beforeAll(async () => {
   expect(
-    keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1234'], {
-      stdin: 'acme-secret\n',
-    }).code,
+    (
+      await keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1234'], {
+        stdin: 'acme-secret\n',
+      })
+    ).code,
   ).toBe(0);
 });
-afterAll(() => keychain.clear());
 
 /** Every command, fed something wrong: a non-zero exit, one line on stderr saying what, nothing on stdout. */
 const cases: [args: string[], message: RegExp, stdin?: string][] = [
@@ -102,21 +100,21 @@ const cases: [args: string[], message: RegExp, stdin?: string][] = [
 ];
 
 describe('every CLI command refuses bad input clearly', () => {
-  it.each(cases)('keydesk %j', (args, message, stdin) => {
+  it.each(cases)('keydesk %j', async (args, message, stdin) => {
     tally('bad inputs tried');
-    const result = keydesk(args, { stdin });
+    const result = await keydesk(args, stdin === undefined ? {} : { stdin });
     expect(result.code, result.stderr).not.toBe(0);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('and the vault is as it was', () => {
+  it('and the vault is as it was', async () => {
     expect(
-      JSON.parse(keydesk(['accounts', 'list', '--json']).stdout).map(
+      JSON.parse((await keydesk(['accounts', 'list', '--json'])).stdout).map(
         (a: { name: string }) => a.name,
       ),
     ).toEqual(['Acme']);
-    expect(JSON.parse(keydesk(['apps', 'list', '--json']).stdout)).toEqual([]);
+    expect(JSON.parse((await keydesk(['apps', 'list', '--json'])).stdout)).toEqual([]);
   });
 });
