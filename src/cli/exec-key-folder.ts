@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { CliError } from './cli-error';
-import { ensurePrivateFolder, userCacheDir } from './private-folder';
+import { ensurePrivateFolder, keydeskRuntimeDir } from './private-folder';
 import { io } from './cli-io';
 
 /**
@@ -16,10 +16,7 @@ export function execKeyRoot(
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {
-  const runtime = env.XDG_RUNTIME_DIR?.trim();
-  return runtime && isAbsolute(runtime)
-    ? join(runtime, 'keydesk')
-    : join(userCacheDir(env, platform, home), 'exec');
+  return keydeskRuntimeDir(env, platform, home, 'exec');
 }
 
 const folderName = /^exec-(\d+)-[A-Za-z0-9]{6}$/;

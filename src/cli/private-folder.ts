@@ -36,6 +36,23 @@ export function userCacheDir(
 }
 
 /**
+ * Where the CLI keeps what must not outlive the session: the user's runtime folder (XDG_RUNTIME_DIR:
+ * memory only, the user's alone, emptied at logout) as `keydesk/`, else `inCache` in the user's
+ * cache folder.
+ */
+export function keydeskRuntimeDir(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  homeDir: string,
+  inCache: string,
+): string {
+  const runtime = env.XDG_RUNTIME_DIR?.trim();
+  return runtime && isAbsolute(runtime)
+    ? join(runtime, 'keydesk')
+    : join(userCacheDir(env, platform, homeDir), inCache);
+}
+
+/**
  * Why a folder or file is not this user's to trust; undefined when it is. `closed` is what nobody
  * else may do to it: `write` (a settings file others may read), or `all` (a cache of code).
  */

@@ -1,11 +1,11 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { KeydeskError } from '../shared/errors';
 import type { UnlockSessions } from '../core/keychain/file-keychain';
 import type { OpenedKey } from '../core/keychain/age-file';
-import { ensurePrivateFolder, readOwnFile, userCacheDir } from './private-folder';
+import { ensurePrivateFolder, keydeskRuntimeDir, readOwnFile } from './private-folder';
 import { io } from './cli-io';
 
 /**
@@ -33,10 +33,7 @@ export function unlockSessionsFolder(
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {
-  const runtime = env.XDG_RUNTIME_DIR?.trim();
-  return runtime && isAbsolute(runtime)
-    ? join(runtime, 'keydesk', 'sessions')
-    : join(userCacheDir(env, platform, home), 'sessions');
+  return join(keydeskRuntimeDir(env, platform, home, ''), 'sessions');
 }
 
 const sealingKey = (id: string, secret: Buffer) =>

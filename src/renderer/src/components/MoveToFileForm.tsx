@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Field } from './Field';
+import { NewPassphraseFields } from './NewPassphraseFields';
 import { useAction } from './useAction';
 import { useToast } from './toasts';
 
@@ -40,29 +40,16 @@ export function MoveToFileForm(props: { onCancel: () => void }) {
         folder, encrypted with this passphrase, checks each, and only then removes them from the OS
         keychain. Without the passphrase the file cannot be read, by anyone.
       </p>
-      <Field
-        id="move-passphrase"
+      <NewPassphraseFields
+        idPrefix="move"
         label="Passphrase for the vault file"
+        passphrase={passphrase}
+        again={again}
+        onPassphrase={setPassphrase}
+        onAgain={setAgain}
         error={move.fieldErrors.passphrase}
-        hint="At least 8 characters; four or five random words are better"
-      >
-        <input
-          id="move-passphrase"
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-      </Field>
-      <Field id="move-again" label="Passphrase again" error={mismatch}>
-        <input
-          id="move-again"
-          type="password"
-          autoComplete="new-password"
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-        />
-      </Field>
+        mismatch={mismatch}
+      />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={move.pending}>
           {move.pending ? 'Moving…' : 'Move the secrets into the file'}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Field } from '../components/Field';
+import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { useAction } from '../components/useAction';
 
 /**
@@ -39,34 +40,31 @@ export function UnlockView(props: {
         <p className="muted">
           <code>{path}</code>
         </p>
-        <Field
-          id="unlock-passphrase"
-          label="Passphrase"
-          error={unlock.fieldErrors.passphrase}
-          {...(exists
-            ? {}
-            : { hint: 'At least 8 characters; four or five random words are better' })}
-        >
-          <input
-            id="unlock-passphrase"
-            type="password"
-            autoComplete={exists ? 'current-password' : 'new-password'}
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
+        {exists ? (
+          <Field id="unlock-passphrase" label="Passphrase" error={unlock.fieldErrors.passphrase}>
+            <input
+              id="unlock-passphrase"
+              type="password"
+              autoComplete="current-password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- the one thing this screen asks for
+              autoFocus
+            />
+          </Field>
+        ) : (
+          <NewPassphraseFields
+            idPrefix="unlock"
+            label="Passphrase"
+            passphrase={passphrase}
+            again={again}
+            onPassphrase={setPassphrase}
+            onAgain={setAgain}
+            error={unlock.fieldErrors.passphrase}
+            mismatch={mismatch}
             // eslint-disable-next-line jsx-a11y/no-autofocus -- the one thing this screen asks for
             autoFocus
           />
-        </Field>
-        {exists ? null : (
-          <Field id="unlock-again" label="Passphrase again" error={mismatch}>
-            <input
-              id="unlock-again"
-              type="password"
-              autoComplete="new-password"
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-            />
-          </Field>
         )}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={unlock.pending}>
