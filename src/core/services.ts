@@ -31,6 +31,8 @@ import packageJson from '../../package.json';
 export interface Services {
   version: string;
   dataDir: string;
+  /** The environment this Keydesk was opened with (the Vonage hosts' overrides, proxies). */
+  env: NodeJS.ProcessEnv;
   /** Things the user should know about this start (a damaged database moved aside). */
   notices: string[];
   db: Database.Database;
@@ -194,6 +196,7 @@ export function createServices({
   const services: Services = {
     version: packageJson.version,
     dataDir,
+    env,
     notices: notice ? [notice] : [],
     db,
     keychain,

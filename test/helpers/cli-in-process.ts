@@ -10,7 +10,7 @@ import { keychainOpener, type KeychainOpener } from '../../src/core/services';
  * keychain in memory, kept across the runs of one data folder as the OS keychain would keep them.
  * The spawn suite (helpers/cli.ts) keeps the bundle, the launcher and the real keychains honest.
  */
-export function cliInProcess(dataDir: string) {
+export function cliInProcess(dataDir: string, env: NodeJS.ProcessEnv = {}) {
   const memory = createMemoryKeychain();
   const opener: KeychainOpener = (backend, settings) =>
     backend === 'os' ? memory : keychainOpener({}, dataDir)(backend, settings);
@@ -28,7 +28,7 @@ export function cliInProcess(dataDir: string) {
       stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
       stdout: { write: (text: string) => (stdout += text) },
       stderr: { write: (text: string) => (stderr += text) },
-      env: { ...base, KEYDESK_HOME: dataDir, ...options.env },
+      env: { ...base, KEYDESK_HOME: dataDir, ...env, ...options.env },
       cwd: options.cwd ?? process.cwd(),
       exitCode: 0,
     };

@@ -17,7 +17,10 @@ const bulkReadFrom = 8;
  * The hosts from the settings, unless KEYDESK_VONAGE_API_HOST / KEYDESK_VONAGE_REST_HOST say
  * otherwise for this process (staging, tests). The API secret goes to these hosts and no other.
  */
-export function vonageHosts(services: Services, env: NodeJS.ProcessEnv = process.env): VonageHosts {
+export function vonageHosts(
+  services: Services,
+  env: NodeJS.ProcessEnv = services.env,
+): VonageHosts {
   const settings = services.settings.read();
   const host = (variable: string, fallback: string) => {
     const text = env[variable]?.trim() || fallback;

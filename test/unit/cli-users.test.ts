@@ -2,9 +2,9 @@ import { createPublicKey } from 'node:crypto';
 import { importSPKI, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aclForPreset } from '../../src/shared/acl';
-import { assertCliBuilt, cliRunnerAsync, seedWithCli } from '../helpers/cli';
+import { seedWithCli } from '../helpers/cli';
+import { cliInProcess } from '../helpers/cli-in-process';
 import { fakeVonageEnv, startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
-import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
 
@@ -12,18 +12,16 @@ import { makeDataDir } from '../helpers/services';
  * Vonage's "How to Generate Test Credentials" in three commands, as a user runs them: apps
  * create, users add, jwt --user; then users list/show/remove and decode --check-user.
  */
-const keychain = createTestKeychain();
 const dataDir = makeDataDir();
 const appId = 'aaaaaaaa-bbbb-4ccc-8ddd-0000000000d1';
 let fake: FakeVonage;
 let keys: RsaKeys;
-let keydesk: ReturnType<typeof cliRunnerAsync>;
+let keydesk: ReturnType<typeof cliInProcess>;
 
 beforeAll(async () => {
-  assertCliBuilt();
   keys = makeRsaKeys();
   fake = await startFakeVonage();
-  keydesk = cliRunnerAsync(dataDir, keychain.service, fakeVonageEnv(fake));
+  keydesk = cliInProcess(dataDir, fakeVonageEnv(fake));
   fake.accounts.set('acme0001', { apiKey: 'acme0001', secret: 's3cret-Acme', balance: 1 });
   fake.applications.set(appId, {
     id: appId,
@@ -44,7 +42,6 @@ beforeEach(() => {
 });
 afterAll(async () => {
   await fake.close();
-  await keychain.clear();
 });
 
 const claimsOf = (token: string) =>

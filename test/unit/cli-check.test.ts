@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunnerAsync, seedWithCli } from '../helpers/cli';
+import { seedWithCli } from '../helpers/cli';
+import { cliInProcess } from '../helpers/cli-in-process';
 import { fakeVonageEnv, startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
-import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
 
 /** `keydesk check` as a user runs it, against the local fake of Vonage. */
-const keychain = createTestKeychain();
 const dataDir = makeDataDir();
 const appId = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000001';
 let fake: FakeVonage;
 let keys: RsaKeys;
-let keydesk: ReturnType<typeof cliRunnerAsync>;
+let keydesk: ReturnType<typeof cliInProcess>;
 
 beforeAll(async () => {
-  assertCliBuilt();
   keys = makeRsaKeys();
   fake = await startFakeVonage();
-  keydesk = cliRunnerAsync(dataDir, keychain.service, fakeVonageEnv(fake));
+  keydesk = cliInProcess(dataDir, fakeVonageEnv(fake));
   fake.accounts.set('acme0001', { apiKey: 'acme0001', secret: 'right-Secret', balance: 3.2 });
   fake.applications.set(appId, {
     id: appId,
@@ -33,7 +31,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fake?.close();
-  await keychain.clear();
 });
 
 describe('keydesk check', () => {

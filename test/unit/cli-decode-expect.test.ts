@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunner } from '../helpers/cli';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliInProcess } from '../helpers/cli-in-process';
 import { joseToken } from '../helpers/jwt';
-import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
 
 /** keydesk decode with a given public key, with expectations, and with times in milliseconds. */
-const keychain = createTestKeychain();
 const dataDir = makeDataDir();
-const keydesk = cliRunner(dataDir, keychain.service);
+const keydesk = cliInProcess(dataDir);
 const appId = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 let keys: RsaKeys;
 let other: RsaKeys;
@@ -21,12 +19,10 @@ const file = (name: string, text: string) => {
   return path;
 };
 
-beforeAll(() => {
-  assertCliBuilt();
+beforeAll(async () => {
   keys = makeRsaKeys();
   other = makeRsaKeys();
 });
-afterAll(() => keychain.clear());
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -41,27 +37,32 @@ describe('keydesk decode --public-key', () => {
       },
       keys.privateKey,
     );
-    const good = keydesk(['decode', token, '--public-key', file('public.pem', keys.spki)]);
+    const good = await keydesk(['decode', token, '--public-key', file('public.pem', keys.spki)]);
     expect(good).toMatchObject({
       code: 0,
       stdout: expect.stringContaining('Signature: verified with the given public key'),
     });
-    const bad = keydesk(['decode', token, '--public-key', file('other.pem', other.spki)]);
+    const bad = await keydesk(['decode', token, '--public-key', file('other.pem', other.spki)]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('does not verify with the given public key');
   });
 
   it('refuses a private key, or a file that is no key, in one line', async () => {
     const token = await joseToken({ application_id: appId, iat: now(), jti: 'x' }, keys.privateKey);
-    const privateKey = keydesk(['decode', token, '--public-key', file('private.pem', keys.pkcs8)]);
+    const privateKey = await keydesk([
+      'decode',
+      token,
+      '--public-key',
+      file('private.pem', keys.pkcs8),
+    ]);
     expect(privateKey).toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/^keydesk: .*That is a private key/),
     });
     expect(privateKey.stderr.trim().split('\n')).toHaveLength(1);
-    const text = keydesk(['decode', token, '--public-key', file('notes.txt', 'hello')]);
+    const text = await keydesk(['decode', token, '--public-key', file('notes.txt', 'hello')]);
     expect(text.stderr).toMatch(/not a PEM public key/);
-    const missing = keydesk(['decode', token, '--public-key', join(dataDir, 'nope.pem')]);
+    const missing = await keydesk(['decode', token, '--public-key', join(dataDir, 'nope.pem')]);
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('nope.pem') });
   });
 });
@@ -86,7 +87,7 @@ describe('keydesk decode --expect-…', () => {
         '/*/conversations/**': {},
       },
     });
-    const result = keydesk([
+    const result = await keydesk([
       'decode',
       token,
       '--public-key',
@@ -112,18 +113,20 @@ describe('keydesk decode --expect-…', () => {
       '',
     ]);
     const json = JSON.parse(
-      keydesk([
-        'decode',
-        token,
-        '--public-key',
-        file('public.pem', keys.spki),
-        '--expect-sub',
-        'bob',
-        '--json',
-      ]).stdout,
+      (
+        await keydesk([
+          'decode',
+          token,
+          '--public-key',
+          file('public.pem', keys.spki),
+          '--expect-sub',
+          'bob',
+          '--json',
+        ])
+      ).stdout,
     );
     expect(json.differences).toEqual([]);
-    expect(keydesk(['decode', token, '--expect-acl-preset', 'admin'])).toMatchObject({
+    expect(await keydesk(['decode', token, '--expect-acl-preset', 'admin'])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--expect-acl-preset: "admin" is not a preset'),
     });
@@ -142,7 +145,7 @@ describe('times in milliseconds', () => {
       },
       keys.privateKey,
     );
-    const result = keydesk(['decode', token, '--public-key', file('public.pem', keys.spki)]);
+    const result = await keydesk(['decode', token, '--public-key', file('public.pem', keys.spki)]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/exp looks like milliseconds \(\d{13}, that is 20\d\d-/);
     expect(result.stdout).toMatch(/iat looks like milliseconds/);

@@ -1,32 +1,29 @@
 import { jwtVerify } from 'jose';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunner, seedWithCli } from '../helpers/cli';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedWithCli } from '../helpers/cli';
+import { cliInProcess } from '../helpers/cli-in-process';
 import { joseToken, uuidV4, verifyWithOpenssl } from '../helpers/jwt';
-import { createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
 
-const keychain = createTestKeychain();
 const dataDir = makeDataDir();
-const keydesk = cliRunner(dataDir, keychain.service);
+const keydesk = cliInProcess(dataDir);
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 let keys: RsaKeys;
 
 beforeAll(async () => {
-  assertCliBuilt();
   keys = makeRsaKeys();
   await seedWithCli(keydesk, dataDir, {
     accounts: [{ name: 'Acme', apiKey: 'abcd1234', secret: 'cli-jwt-secret\n' }],
     apps: [{ account: 'Acme', id: appId, name: 'Voice', pem: keys.pkcs8 }],
   });
 });
-afterAll(() => keychain.clear());
 
 describe('keydesk jwt', () => {
   it('prints the token alone on stdout; jose and openssl verify it against the public key', async () => {
     const before = Math.floor(Date.now() / 1000);
-    const result = keydesk([
+    const result = await keydesk([
       'jwt',
       'Voice',
       '--sub',
@@ -44,7 +41,7 @@ describe('keydesk jwt', () => {
     expect(result.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const token = result.stdout.trim();
 
-    const publicKeyPem = keydesk(['apps', 'public-key', appId]).stdout;
+    const publicKeyPem = (await keydesk(['apps', 'public-key', appId])).stdout;
     expect(verifyWithOpenssl(token, publicKeyPem)).toBe('Verified OK');
     const { payload, protectedHeader } = await jwtVerify(token, keys.publicKey, {
       algorithms: ['RS256'],
@@ -73,19 +70,19 @@ describe('keydesk jwt', () => {
       ['15m', 900],
       ['24h', 86_400],
     ] as const) {
-      const token = keydesk(['jwt', appId, '--ttl', ttl]).stdout.trim();
+      const token = (await keydesk(['jwt', appId, '--ttl', ttl])).stdout.trim();
       const { payload } = await jwtVerify(token, keys.publicKey);
       expect((payload.exp ?? 0) - (payload.iat ?? 0), ttl).toBe(seconds);
     }
     const offset = await jwtVerify(
-      keydesk(['jwt', 'Voice', '--nbf', '-60']).stdout.trim(),
+      (await keydesk(['jwt', 'Voice', '--nbf', '-60'])).stdout.trim(),
       keys.publicKey,
       { clockTolerance: 120 },
     );
     expect(offset.payload.nbf).toBe((offset.payload.iat ?? 0) - 60);
     const at = Math.floor(Date.now() / 1000) + 120;
     const absolute = await jwtVerify(
-      keydesk(['jwt', 'Voice', '--nbf', String(at)]).stdout.trim(),
+      (await keydesk(['jwt', 'Voice', '--nbf', String(at)])).stdout.trim(),
       keys.publicKey,
       { clockTolerance: 600 },
     );
@@ -93,7 +90,7 @@ describe('keydesk jwt', () => {
     expect(absolute.payload.nbf).toBe(at);
     const acl = '{"paths":{"/*/users/**":{"methods":["GET"]}}}';
     const custom = await jwtVerify(
-      keydesk(['jwt', 'Voice', '--acl', acl]).stdout.trim(),
+      (await keydesk(['jwt', 'Voice', '--acl', acl])).stdout.trim(),
       keys.publicKey,
     );
     expect(custom.payload.acl).toEqual(JSON.parse(acl));
@@ -119,15 +116,15 @@ describe('keydesk jwt', () => {
     [['--claim', 'novalue'], /--claim.*"novalue" is not NAME=VALUE/],
     [['--claim', 'a=1', '--claim', 'a=2'], /the claim "a" is given twice/],
     [['--sub', ''], /--sub: The subject \(sub\) is empty/],
-  ])('refuses %j with its own message, a non-zero exit and no token', (args, message) => {
-    const result = keydesk(['jwt', 'Voice', ...args]);
+  ])('refuses %j with its own message, a non-zero exit and no token', async (args, message) => {
+    const result = await keydesk(['jwt', 'Voice', ...args]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe('');
   });
 
-  it('says which application is unknown', () => {
-    const result = keydesk(['jwt', 'Nope']);
+  it('says which application is unknown', async () => {
+    const result = await keydesk(['jwt', 'Nope']);
     expect(result).toMatchObject({
       code: 1,
       stdout: '',
@@ -137,9 +134,9 @@ describe('keydesk jwt', () => {
 });
 
 describe('keydesk decode', () => {
-  it('decodes a token from the argument or stdin, naming the application whose key signed it', () => {
-    const token = keydesk(['jwt', 'Voice', '--sub', 'bob']).stdout.trim();
-    const viaArg = keydesk(['decode', token]);
+  it('decodes a token from the argument or stdin, naming the application whose key signed it', async () => {
+    const token = (await keydesk(['jwt', 'Voice', '--sub', 'bob'])).stdout.trim();
+    const viaArg = await keydesk(['decode', token]);
     expect(viaArg.code).toBe(0);
     expect(viaArg.stdout).toMatch(/^Header: {4}\{"alg":"RS256","typ":"JWT"\}$/m);
     expect(viaArg.stdout).toMatch(/^ {2}sub +bob$/m);
@@ -149,7 +146,9 @@ describe('keydesk decode', () => {
     );
     expect(viaArg.stdout).toMatch(/Findings: {2}none/);
     for (const args of [['decode', '-'], ['decode']]) {
-      const viaStdin = keydesk([...args, '--json'], { stdin: `Authorization: Bearer ${token}\n` });
+      const viaStdin = await keydesk([...args, '--json'], {
+        stdin: `Authorization: Bearer ${token}\n`,
+      });
       expect(JSON.parse(viaStdin.stdout)).toMatchObject({
         claims: { sub: 'bob' },
         signature: { verified: true },
@@ -163,7 +162,7 @@ describe('keydesk decode', () => {
       { application_id: appId, iat: now - 7200, exp: now - 3600, jti: 'x' },
       keys.privateKey,
     );
-    const result = keydesk(['decode', expired]);
+    const result = await keydesk(['decode', expired]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/error +The token expired 1 h ago/);
     expect(result.stdout).toMatch(/\(expired 1 h ago\)/);
@@ -171,21 +170,21 @@ describe('keydesk decode', () => {
       { application_id: appId, iat: now, exp: now + 60, jti: 'x' },
       makeRsaKeys().privateKey,
     );
-    expect(keydesk(['decode', foreign]).stdout).toMatch(
+    expect((await keydesk(['decode', foreign])).stdout).toMatch(
       /application_id names "Voice".*does not verify the signature/,
     );
   });
 
-  it('refuses a malformed token or nothing, saying which part is wrong', () => {
-    expect(keydesk(['decode', 'abc.def'])).toMatchObject({
+  it('refuses a malformed token or nothing, saying which part is wrong', async () => {
+    expect(await keydesk(['decode', 'abc.def'])).toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/TOKEN: A JWT has three parts .* this has 2/),
     });
-    expect(keydesk(['decode', 'eyJhbGciOiJSUzI1NiJ9.eyJ+.sig'])).toMatchObject({
+    expect(await keydesk(['decode', 'eyJhbGciOiJSUzI1NiJ9.eyJ+.sig'])).toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/payload \(part 2\) is not base64url/),
     });
-    expect(keydesk(['decode'], { stdin: '' })).toMatchObject({
+    expect(await keydesk(['decode'], { stdin: '' })).toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/No token given/),
     });
@@ -193,8 +192,8 @@ describe('keydesk decode', () => {
 });
 
 describe('keydesk history', () => {
-  it('shows the CLI mints as history events, filtered, as a table, JSON or CSV', () => {
-    const table = keydesk(['history', '--app', 'Voice', '--action', 'mint', '--limit', '3']);
+  it('shows the CLI mints as history events, filtered, as a table, JSON or CSV', async () => {
+    const table = await keydesk(['history', '--app', 'Voice', '--action', 'mint', '--limit', '3']);
     expect(table.code).toBe(0);
     const lines = table.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^TIME\s+ACTION\s+ACCOUNT\s+APPLICATION\s+WHAT$/);
@@ -205,8 +204,18 @@ describe('keydesk history', () => {
     expect(table.stderr).toMatch(/showing the newest 3/);
 
     const json = JSON.parse(
-      keydesk(['history', '--account', 'acme', '--action', 'mint', '--since', '1h', '--json'])
-        .stdout,
+      (
+        await keydesk([
+          'history',
+          '--account',
+          'acme',
+          '--action',
+          'mint',
+          '--since',
+          '1h',
+          '--json',
+        ])
+      ).stdout,
     );
     expect(json.length).toBeGreaterThanOrEqual(8);
     expect(
@@ -217,14 +226,16 @@ describe('keydesk history', () => {
     ).toBe(true);
     expect(json.some((e: { outcome: string }) => e.outcome === 'failed')).toBe(true);
 
-    const csv = parseCsv(keydesk(['history', '--csv', '--action', 'create']).stdout, {
+    const csv = parseCsv((await keydesk(['history', '--csv', '--action', 'create'])).stdout, {
       columns: true,
     }) as Record<string, string>[];
     expect(csv.map((r) => [r.action, r.account, r.application])).toEqual([
       ['create', 'Acme', 'Voice'],
       ['create', 'Acme', ''],
     ]);
-    expect(JSON.parse(keydesk(['history', '--since', '2099-01-01', '--json']).stdout)).toEqual([]);
+    expect(
+      JSON.parse((await keydesk(['history', '--since', '2099-01-01', '--json'])).stdout),
+    ).toEqual([]);
   });
 
   it.each([
@@ -234,8 +245,8 @@ describe('keydesk history', () => {
     [['--limit', 'ten'], /--limit: give a whole number/],
     [['--json', '--csv'], /--json or --csv, not both/],
     [['--account', 'Nobody'], /No account named "Nobody"/],
-  ])('refuses %j with its own message', (args, message) => {
-    const result = keydesk(['history', ...args]);
+  ])('refuses %j with its own message', async (args, message) => {
+    const result = await keydesk(['history', ...args]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(message);
   });
