@@ -5,8 +5,8 @@ import { useTestVault } from './vault-fixture';
  * A fresh vault per test for the token tests, with the application most of them mint for
  * ("Voice" in account "Acme", its key in the PKCS#1 form a dashboard download has).
  */
-export function useJwtVault() {
-  const vault = useTestVault();
+export function useJwtVault(options: Parameters<typeof useTestVault>[0] = {}) {
+  const vault = useTestVault(options);
   const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
   const caller = contractCaller(() => vault.env().invoke);
   return {

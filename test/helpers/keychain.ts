@@ -7,6 +7,7 @@ import { scopeToVault, type VaultKeychain } from '../../src/core/keychain/vault-
 import { KeydeskError } from '../../src/shared/errors';
 import type { Keychain } from '../../src/core/keychain/keychain';
 import { createOsKeychain } from '../../src/core/keychain/os-keychain';
+import { createMemoryKeychain } from '../../src/core/keychain/memory-keychain';
 import { createFileKeychain } from '../../src/core/keychain/file-keychain';
 import { vaultFilePath } from '../../src/core/keychain/choose-keychain';
 import { tally } from './tally';
@@ -27,6 +28,21 @@ export function createTestKeychain(): Keychain & { service: string; clear(): Pro
   return {
     ...keychain,
     service,
+    async clear() {
+      for (const ref of await keychain.listRefs()) await keychain.delete(ref);
+    },
+  };
+}
+
+/**
+ * A keychain in memory shaped as createTestKeychain's: for tests of what Keydesk does with its
+ * secrets rather than of the OS keychain itself (the contract test holds both to the same rules).
+ */
+export function createMemoryTestKeychain(): Keychain & { service: string; clear(): Promise<void> } {
+  const keychain = createMemoryKeychain();
+  return {
+    ...keychain,
+    service: 'memory',
     async clear() {
       for (const ref of await keychain.listRefs()) await keychain.delete(ref);
     },

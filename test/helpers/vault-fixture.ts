@@ -1,14 +1,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { createTestKeychain } from './keychain';
+import { createMemoryTestKeychain, createTestKeychain } from './keychain';
 import { makeRsaKeys, type RsaKeys } from './keys';
 import { openTestServices } from './services';
 
 /**
- * Registers hooks giving each test fresh services over a new data folder and the real keychain
- * (its own service name), emptied after every test. Read the getters inside tests only.
+ * Registers hooks giving each test fresh services over a new data folder and a keychain emptied
+ * after every test: the real one (its own service name), or with `memory` one in memory, for the
+ * unit project. Read the getters inside tests only.
  */
-export function useTestVault() {
-  const keychain = createTestKeychain();
+export function useTestVault(options: { keychain?: 'os' | 'memory' } = {}) {
+  const keychain =
+    options.keychain === 'memory' ? createMemoryTestKeychain() : createTestKeychain();
   let keys: RsaKeys | undefined;
   let env: ReturnType<typeof openTestServices> | undefined;
   beforeAll(() => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
 import { secretRefs } from '../../src/core/keychain/keychain';
 import { contractCaller } from '../helpers/contract-caller';
-import { createTestKeychain } from '../helpers/keychain';
+import { createMemoryTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
 import {
   leakedTokenSecret,
@@ -13,7 +13,7 @@ import {
 import { expectNoSecretsAtRest } from '../helpers/secrets-at-rest';
 import { openTestServices } from '../helpers/services';
 
-const keychain = createTestKeychain();
+const keychain = createMemoryTestKeychain();
 let provider: OAuthProvider;
 beforeAll(async () => {
   provider = await startOAuthProvider({

@@ -7,7 +7,7 @@ import { contractCaller } from '../helpers/contract-caller';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';
 
-const vaultFixture = useTestVault();
+const vaultFixture = useTestVault({ keychain: 'memory' });
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 let keys: RsaKeys;
 let env: ReturnType<typeof vaultFixture.env>;
@@ -122,7 +122,7 @@ describe('the contract rejects bad input with the field at fault, storing nothin
   });
 });
 
-describe('the renderer flow over the real keychain', () => {
+describe('the renderer flow over the keychain', () => {
   it('creates an account and application; secrets come back only through reveal and export', async () => {
     const acme = await ok('accounts:create', {
       name: 'Acme',

@@ -4,7 +4,7 @@ import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { useJwtVault } from '../helpers/jwt-vault';
 
 /** Decoding a token a customer pasted: what it says, and what is wrong with it. */
-const vaultFixture = useJwtVault();
+const vaultFixture = useJwtVault({ keychain: 'memory' });
 const { appId, otherAppId, addVoiceApp } = vaultFixture;
 const { call, ok, fails } = vaultFixture.caller;
 let keys: RsaKeys;

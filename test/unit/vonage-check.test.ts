@@ -9,7 +9,7 @@ import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';
 
 /** Credential checks against a local fake of Vonage's endpoints (real HTTP on 127.0.0.1). */
-const vault = useTestVault();
+const vault = useTestVault({ keychain: 'memory' });
 const { ok } = contractCaller(() => vault.env().invoke);
 const fakeVonage = useFakeVonage();
 let fake: FakeVonage;

@@ -11,7 +11,7 @@ import { useFakeVonage } from '../helpers/use-fake-vonage';
 import { useTestVault } from '../helpers/vault-fixture';
 
 /** API secret rotation and subaccounts against the fake Vonage (real HTTP on 127.0.0.1). */
-const vault = useTestVault();
+const vault = useTestVault({ keychain: 'memory' });
 const asked: Confirmation[] = [];
 const answers: boolean[] = [];
 const { ok, fails } = contractCaller(() => vault.env().invoke, {

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jwtVerify } from 'jose';
 import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
 import { contractCaller } from '../helpers/contract-caller';
-import { createTestKeychain } from '../helpers/keychain';
+import { createMemoryTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { openTestServices } from '../helpers/services';
 
-const keychain = createTestKeychain();
+const keychain = createMemoryTestKeychain();
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 let keys: RsaKeys;
 let clipboard: ReturnType<typeof createMemoryClipboard>;

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contractCaller } from '../helpers/contract-caller';
-import { createTestKeychain } from '../helpers/keychain';
+import { createMemoryTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
 import { openTestServices } from '../helpers/services';
 import { tally } from '../helpers/tally';
 
-const keychain = createTestKeychain();
+const keychain = createMemoryTestKeychain();
 let opened: ReturnType<typeof openTestServices> | undefined;
 afterEach(async () => {
   opened?.dispose();

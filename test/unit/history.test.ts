@@ -6,7 +6,7 @@ import { openTestServices } from '../helpers/services';
 import { expectNoSecretsAtRest } from '../helpers/secrets-at-rest';
 import { useTestVault } from '../helpers/vault-fixture';
 
-const vaultFixture = useTestVault();
+const vaultFixture = useTestVault({ keychain: 'memory' });
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 const generatedAppId = 'cccccccc-bbbb-cccc-dddd-0123456789ab';
 const apiSecret = 'history-Secret-4c3b2a';

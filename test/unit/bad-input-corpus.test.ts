@@ -6,7 +6,7 @@ import { contractCaller } from '../helpers/contract-caller';
 import { tally } from '../helpers/tally';
 import { useTestVault } from '../helpers/vault-fixture';
 
-const vaultFixture = useTestVault();
+const vaultFixture = useTestVault({ keychain: 'memory' });
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 let env: ReturnType<typeof vaultFixture.env>;
 const { ok, fails, call } = contractCaller(() => env.invoke);

@@ -9,7 +9,7 @@ import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { openTestServices } from '../helpers/services';
 import { useJwtVault } from '../helpers/jwt-vault';
 
-const vaultFixture = useJwtVault();
+const vaultFixture = useJwtVault({ keychain: 'memory' });
 const { appId, otherAppId, addVoiceApp } = vaultFixture;
 let keys: RsaKeys;
 let env: ReturnType<typeof vaultFixture.env>;
@@ -140,7 +140,7 @@ describe('minting', () => {
 });
 
 describe('the signing-key cache', () => {
-  /** The real keychain, counting reads of private keys. */
+  /** The keychain given, counting reads of private keys. */
   function countingReads(real: Keychain) {
     const reads: string[] = [];
     const keychain: Keychain = {

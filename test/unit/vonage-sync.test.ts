@@ -7,7 +7,7 @@ import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';
 
 /** An account's applications in the (fake) dashboard against the vault, every page of them. */
-const vault = useTestVault();
+const vault = useTestVault({ keychain: 'memory' });
 const { ok, fails } = contractCaller(() => vault.env().invoke);
 // Two per page: a dashboard of five applications takes three pages.
 const fakeVonage = useFakeVonage({ maxPageSize: 2 });

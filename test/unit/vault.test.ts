@@ -6,7 +6,7 @@ import type { RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';
 import { openTestServices } from '../helpers/services';
 
-const vaultFixture = useTestVault();
+const vaultFixture = useTestVault({ keychain: 'memory' });
 const keychain = vaultFixture.keychain;
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 let keys: RsaKeys;
@@ -28,7 +28,7 @@ const voiceApp = (accountId: string, overrides: Partial<ParsedInput<'apps:create
 const addAcme = () =>
   vault().accounts.create({ name: 'Acme', apiKey: 'abcd1234', apiSecret: 'acme-secret-1' });
 
-describe('accounts in the real keychain', () => {
+describe('accounts in the keychain', () => {
   it('stores the secret in the keychain and only metadata in SQLite', async () => {
     const acme = await addAcme();
     expect(await env.services.keychain.get(secretRefs.apiSecret(acme.id))).toBe('acme-secret-1');

@@ -16,7 +16,7 @@ import {
  * Webhook signatures against independent oracles: tokens and sigs made here with node:crypto
  * alone, Keydesk's signatures checked by Vonage's own packages (@vonage/jwt, @vonage/sms).
  */
-const vault = useTestVault();
+const vault = useTestVault({ keychain: 'memory' });
 const { ok, fails } = contractCaller(() => vault.env().invoke);
 
 const acmeSecret = 'acme-Signature-Secret-0123456789';

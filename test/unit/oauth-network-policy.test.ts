@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contractCaller } from '../helpers/contract-caller';
-import { createTestKeychain } from '../helpers/keychain';
+import { createMemoryTestKeychain } from '../helpers/keychain';
 import {
   pressingAuthorizer,
   startOAuthProvider,
@@ -9,7 +9,7 @@ import {
 import { openTestServices } from '../helpers/services';
 
 /** Where OAuth lets main go for a page: https, the consumer's own provider, answers capped. */
-const keychain = createTestKeychain();
+const keychain = createMemoryTestKeychain();
 const consumer = { key: 'policy-consumer', secret: 'policy-Consumer-Secret' };
 let provider: OAuthProvider;
 let opened: ReturnType<typeof openTestServices>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeydeskError } from '../../src/shared/errors';
 import type { Keychain } from '../../src/core/keychain/keychain';
 import { contractCaller } from '../helpers/contract-caller';
-import { createTestKeychain } from '../helpers/keychain';
+import { createMemoryTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import {
   pressingAuthorizer,
@@ -17,7 +17,7 @@ import { tally } from '../helpers/tally';
  * call, then the row write): afterwards the vault and the keychain are exactly as before. Without
  * a failure, the write goes through: the last run is the proof that every step was reached.
  */
-const keychain = createTestKeychain();
+const keychain = createMemoryTestKeychain();
 const consumer = { key: 'faults-consumer', secret: 'faults-Consumer-Secret' };
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 let provider: OAuthProvider;
@@ -32,7 +32,7 @@ afterAll(async () => {
   await keychain.clear();
 });
 
-/** The real keychain, failing its Nth call (any of get, set, delete) once armed. */
+/** The keychain given, failing its Nth call (any of get, set, delete) once armed. */
 function faultyKeychain(real: Keychain) {
   let armedAt = 0;
   let calls = 0;

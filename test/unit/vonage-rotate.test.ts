@@ -10,7 +10,7 @@ import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
 import { useTestVault } from '../helpers/vault-fixture';
 
 /** Key rotation and add-with-upload against the fake dashboard (real HTTP on 127.0.0.1). */
-const vault = useTestVault();
+const vault = useTestVault({ keychain: 'memory' });
 /** Main's confirmation dialog, as the person answers it: yes unless a test says otherwise. */
 const asked: Confirmation[] = [];
 const answers: boolean[] = [];

@@ -5,7 +5,7 @@ import { KeydeskError } from '../../src/shared/errors';
 import type { Authorizer } from '../../src/core/oauth/authorizer';
 import { secretRefs } from '../../src/core/keychain/keychain';
 import { contractCaller } from '../helpers/contract-caller';
-import { createTestKeychain } from '../helpers/keychain';
+import { createMemoryTestKeychain } from '../helpers/keychain';
 import {
   pressOnAuthorizePage,
   pressingAuthorizer,
@@ -14,7 +14,7 @@ import {
 } from '../helpers/oauth-provider';
 import { openTestServices } from '../helpers/services';
 
-const keychain = createTestKeychain();
+const keychain = createMemoryTestKeychain();
 const consumer = { key: 'keydesk-consumer', secret: 'consumer-Secret-42' };
 let provider: OAuthProvider;
 

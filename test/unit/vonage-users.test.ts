@@ -15,7 +15,7 @@ import { useTestVault } from '../helpers/vault-fixture';
  * on Vonage, its Client SDK users, and the check of a token's sub. The fake is held to Vonage's
  * own packages (@vonage/users, @vonage/applications) first.
  */
-const vault = useTestVault();
+const vault = useTestVault({ keychain: 'memory' });
 const asked: Confirmation[] = [];
 const answers: boolean[] = [];
 const { ok, fails } = contractCaller(() => vault.env().invoke, {

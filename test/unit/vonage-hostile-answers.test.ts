@@ -10,7 +10,7 @@ import { useTestVault } from '../helpers/vault-fixture';
  * terminal escapes or direction marks, capability keys that are not names, an id that is not an
  * application id, a page count no account has.
  */
-const vault = useTestVault();
+const vault = useTestVault({ keychain: 'memory' });
 const { ok, fails } = contractCaller(() => vault.env().invoke, { confirm: async () => true });
 const fakeVonage = useFakeVonage();
 let fake: FakeVonage;
