@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { NewPassphraseFields } from './NewPassphraseFields';
+import type { FormEvent } from 'react';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 import { useAction } from './useAction';
 import { useToast } from './toasts';
 
@@ -9,18 +9,14 @@ import { useToast } from './toasts';
  * cannot be read at all, nothing moves and the form says so.
  */
 export function MoveToFileForm(props: { onCancel: () => void }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
-  const [mismatch, setMismatch] = useState<string>();
+  const entry = useNewPassphrase();
   const move = useAction('keychain:moveToFile', { fieldOf: () => 'passphrase' });
   const toast = useToast();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const differs = passphrase !== again;
-    setMismatch(differs ? 'The two passphrases differ.' : undefined);
-    if (differs) return;
-    const moved = await move.run({ passphrase });
+    if (!entry.agree()) return;
+    const moved = await move.run({ passphrase: entry.passphrase });
     if (moved)
       toast(
         `Moved ${moved.moved} secret${moved.moved === 1 ? '' : 's'} into ${moved.where}; Keydesk keeps them there from now on.`,
@@ -43,12 +39,8 @@ export function MoveToFileForm(props: { onCancel: () => void }) {
       <NewPassphraseFields
         idPrefix="move"
         label="Passphrase for the vault file"
-        passphrase={passphrase}
-        again={again}
-        onPassphrase={setPassphrase}
-        onAgain={setAgain}
+        entry={entry}
         error={move.fieldErrors.passphrase}
-        mismatch={mismatch}
       />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={move.pending}>

@@ -1,4 +1,29 @@
+import { useState } from 'react';
 import { Field } from './Field';
+
+/** A new passphrase typed twice: its two values, and whether they agree (said when they do not). */
+export function useNewPassphrase() {
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState<string>();
+  return {
+    passphrase,
+    again,
+    mismatch,
+    setPassphrase,
+    setAgain,
+    /** Whether the two are the same; when not, says so beside the second field. */
+    agree(): boolean {
+      const differs = passphrase !== again;
+      setMismatch(differs ? 'The two passphrases differ.' : undefined);
+      return !differs;
+    },
+    clear() {
+      setPassphrase('');
+      setAgain('');
+    },
+  };
+}
 
 /**
  * A new vault file passphrase, typed twice: the unlock screen's create form and the keychain
@@ -7,16 +32,12 @@ import { Field } from './Field';
 export function NewPassphraseFields(props: {
   idPrefix: string;
   label: string;
-  passphrase: string;
-  again: string;
-  onPassphrase: (value: string) => void;
-  onAgain: (value: string) => void;
+  entry: ReturnType<typeof useNewPassphrase>;
   /** Beside the passphrase: what main said of it. */
   error?: string | undefined;
-  /** Beside the second field: the two differ. */
-  mismatch?: string | undefined;
   autoFocus?: boolean;
 }) {
+  const { entry } = props;
   const first = `${props.idPrefix}-passphrase`;
   const second = `${props.idPrefix}-again`;
   return (
@@ -31,19 +52,19 @@ export function NewPassphraseFields(props: {
           id={first}
           type="password"
           autoComplete="new-password"
-          value={props.passphrase}
-          onChange={(e) => props.onPassphrase(e.target.value)}
+          value={entry.passphrase}
+          onChange={(e) => entry.setPassphrase(e.target.value)}
           // eslint-disable-next-line jsx-a11y/no-autofocus -- the one thing its screen asks for
           autoFocus={props.autoFocus}
         />
       </Field>
-      <Field id={second} label="Passphrase again" error={props.mismatch}>
+      <Field id={second} label="Passphrase again" error={entry.mismatch}>
         <input
           id={second}
           type="password"
           autoComplete="new-password"
-          value={props.again}
-          onChange={(e) => props.onAgain(e.target.value)}
+          value={entry.again}
+          onChange={(e) => entry.setAgain(e.target.value)}
         />
       </Field>
     </>

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Field } from '../components/Field';
-import { NewPassphraseFields } from '../components/NewPassphraseFields';
+import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 import { useAction } from '../components/useAction';
 
 /**
@@ -11,21 +11,15 @@ export function UnlockView(props: {
   vaultFile: { path: string; exists: boolean; instead?: boolean | undefined };
 }) {
   const { path, exists, instead } = props.vaultFile;
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
-  const [mismatch, setMismatch] = useState<string>();
+  // Opening takes the first field alone; creating, both (they must agree).
+  const entry = useNewPassphrase();
   // Every failure (a wrong passphrase, a file that cannot be read) is told beside the passphrase.
   const unlock = useAction('keychain:unlock', { fieldOf: () => 'passphrase' });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const differs = !exists && passphrase !== again;
-    setMismatch(differs ? 'The two passphrases differ.' : undefined);
-    if (differs) return;
-    if (await unlock.run({ passphrase })) {
-      setPassphrase('');
-      setAgain('');
-    }
+    if (!exists && !entry.agree()) return;
+    if (await unlock.run({ passphrase: entry.passphrase })) entry.clear();
   }
 
   return (
@@ -46,8 +40,8 @@ export function UnlockView(props: {
               id="unlock-passphrase"
               type="password"
               autoComplete="current-password"
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
+              value={entry.passphrase}
+              onChange={(e) => entry.setPassphrase(e.target.value)}
               // eslint-disable-next-line jsx-a11y/no-autofocus -- the one thing this screen asks for
               autoFocus
             />
@@ -56,12 +50,8 @@ export function UnlockView(props: {
           <NewPassphraseFields
             idPrefix="unlock"
             label="Passphrase"
-            passphrase={passphrase}
-            again={again}
-            onPassphrase={setPassphrase}
-            onAgain={setAgain}
+            entry={entry}
             error={unlock.fieldErrors.passphrase}
-            mismatch={mismatch}
             // eslint-disable-next-line jsx-a11y/no-autofocus -- the one thing this screen asks for
             autoFocus
           />
