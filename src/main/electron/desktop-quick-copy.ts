@@ -38,6 +38,17 @@ export function startQuickCopy(options: {
     quit: () => app.quit(),
   });
 
+  // Every history event says the history changed, and a check of everything writes one per item:
+  // the menu (five recent copies, read from the history) is rebuilt at most four times a second.
+  let trayRefresh: NodeJS.Timeout | undefined;
+  const refreshTraySoon = () => {
+    if (!tray || trayRefresh) return;
+    trayRefresh = setTimeout(() => {
+      trayRefresh = undefined;
+      tray.refresh();
+    }, 250).unref();
+  };
+
   services.events.on((event) => {
     switch (event.name) {
       case 'copied':
@@ -52,7 +63,7 @@ export function startQuickCopy(options: {
         return;
       case 'changed':
         if (event.topics.includes('settings')) shortcut.apply();
-        if (event.topics.includes('history')) tray?.refresh();
+        if (event.topics.includes('history')) refreshTraySoon();
         return;
       default:
     }
