@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Signals passed on to the command; the caller's clean-up runs once it has ended. */
 const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
@@ -16,9 +16,13 @@ export function runCommand(
   cleanUp: () => void,
 ): Promise<number> {
   return new Promise<number>((resolve) => {
-    const child = spawn(program, args, { stdio: 'inherit', env });
-    const relay = (signal: NodeJS.Signals) => child.kill(signal);
+    // Listening before the command starts: a signal sent as soon as the command shows a sign of
+    // life (its first output) must find the relay, not the default action that would end this
+    // process before its clean-up. Handlers run on the event loop, after `child` is set below.
+    const started: { child?: ChildProcess } = {};
+    const relay = (signal: NodeJS.Signals) => started.child?.kill(signal);
     for (const signal of forwarded) process.on(signal, relay);
+    const child = (started.child = spawn(program, args, { stdio: 'inherit', env }));
     const done = () => {
       for (const signal of forwarded) process.off(signal, relay);
       cleanUp();
