@@ -98,6 +98,21 @@ export default tseslint.config(
   },
   // Every screen usable from the keyboard and a screen reader.
   { files: ['src/renderer/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  // zod's named `z` is an object holding all of zod (40 locales, JSON Schema), which a bundle then
+  // carries whole; the namespace import lets esbuild and Rollup keep only what is used (the CLI
+  // bundle went from 872 KB to 505 KB).
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message: "Write import * as z from 'zod': the named z brings all of zod into a bundle.",
+        },
+      ],
+    },
+  },
   // A promise nobody awaits loses its error: handle it, or say why with `void`.
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],

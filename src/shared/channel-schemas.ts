@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * What every channel of a contract slice carries (contract.ts): its input and output schemas, and

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { aclChoiceSchema } from './acl';
 import { customClaimsSchema, nbfOffsetSchema, subSchema, ttlSecondsSchema } from './jwt-schemas';
 import { tokenFormats } from './presets';

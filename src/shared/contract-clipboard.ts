@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mintResultSchema } from './jwt-schemas';
 import { copyInputSchema } from './clipboard-schemas';
 import type { ChannelSchemas } from './channel-schemas';

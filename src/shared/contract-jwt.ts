@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeResultSchema, mintResultSchema, tokenInputSchema } from './jwt-schemas';
 import { mintInputSchema } from './clipboard-schemas';
 import type { ChannelSchemas } from './channel-schemas';

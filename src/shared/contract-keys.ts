@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { keyInfoSchema, passphraseSchema, pemInputSchema } from './vault-schemas';
 import type { ChannelSchemas } from './channel-schemas';
 

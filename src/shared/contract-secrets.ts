@@ -1,5 +1,5 @@
 import { rotationSchema, secretListSchema, secretsInputs } from './secret-schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChannelSchemas } from './channel-schemas';
 
 /** An account's API secrets at Vonage. The `secrets:` slice of the contract (contract.ts). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChannelSchemas } from './channel-schemas';
 
 export const keychainStateSchema = z.object({

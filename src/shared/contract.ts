@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { channelSpecs, prefixOf, type ChannelName, type ChannelPrefix } from './channels';
 import type { accountsChannels } from './contract-accounts';
 import type { appsChannels } from './contract-apps';

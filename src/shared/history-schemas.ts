@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorCodes } from './errors';
 import { historyActions, type HistoryAction } from './history-actions';
 import { aclLabelSchema } from './jwt-schemas';

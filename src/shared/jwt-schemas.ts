@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { aclChoiceSchema, aclPresetNames } from './acl';
 
 /** Vonage's limits on a JWT's lifetime: at least 30 s, at most 24 h, 15 min when nothing is said. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { aclPresetNames } from './acl';
 import { jwtLimits, ttlSecondsSchema } from './jwt-schemas';
 import { isStorableVonageHost } from './network-policy';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { colorLabels, type ColorLabel } from './color-labels';
 import { jwtDefaultsSchema } from './jwt-schemas';
 import { webhookSignatureMethods } from './webhook-methods';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { webhookSignatureMethods } from './webhook-methods';
 
 export { webhookSignatureMethods, type WebhookSignatureMethod } from './webhook-methods';

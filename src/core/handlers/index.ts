@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { isChannel, schemasOf, type Channel, type ChannelOutput } from '../../shared/contract';
 import { KeydeskError, type Result } from '../../shared/errors';
 import { innermostIssue } from '../../shared/zod-issues';

@@ -1,6 +1,6 @@
 import { KeydeskError } from '../../shared/errors';
 import type { rotationSchema, VonageSecret } from '../../shared/secret-schemas';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AccountSummary } from '../../shared/vault-schemas';
 import type { Vault } from '../vault/vault-api';
 import type { ConfirmChange } from './confirm-change';
