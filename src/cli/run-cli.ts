@@ -4,6 +4,7 @@ import { CliError, fromShape } from './cli-error';
 import { io, withIo, type CliIo } from './cli-io';
 import { createCliContext } from './context';
 import { terminalSafe } from './output';
+import { registrationsFor } from './command-groups';
 import { buildProgram } from './program';
 import { CommanderError, routeUsageErrors, usageErrorOf } from './usage-errors';
 import { takeVaultUnlockVariables } from './vault-unlock-variables';
@@ -25,7 +26,7 @@ export async function runCli(
   const ctx = createCliContext(options);
   const say = (text: string) => io().stderr.write(`keydesk: ${terminalSafe(text)}\n`);
   try {
-    const program = buildProgram(ctx);
+    const program = buildProgram(ctx, await registrationsFor(argv));
     routeUsageErrors(program);
     await program.parseAsync(argv);
     return io().exitCode;
