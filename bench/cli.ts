@@ -63,7 +63,7 @@ export async function benchCli(bench: BenchServices): Promise<void> {
   const { dataDir, keychainService } = bench;
   await addBenchApplication(bench, appId);
   const env = { ...process.env, KEYDESK_HOME: dataDir, KEYDESK_KEYCHAIN_SERVICE: keychainService };
-  const cli = join(root, 'bin', 'keydesk.js');
+  const cli = join(root, 'bin', 'keydesk.cjs');
   const token = spawnSync(process.execPath, [cli, 'jwt', appId], {
     env,
     encoding: 'utf8',

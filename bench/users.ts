@@ -80,7 +80,13 @@ export async function benchUsers(bench: BenchServices): Promise<void> {
       await new Promise<void>((resolve, reject) => {
         const child = spawn(
           process.execPath,
-          [join(import.meta.dirname, '..', 'bin', 'keydesk.js'), 'users', 'list', 'Chat', '--json'],
+          [
+            join(import.meta.dirname, '..', 'bin', 'keydesk.cjs'),
+            'users',
+            'list',
+            'Chat',
+            '--json',
+          ],
           {
             stdio: ['ignore', 'ignore', 'inherit'],
             env: {

@@ -1,9 +1,10 @@
-// Builds the CLI as one CommonJS file, out/cli/keydesk.cjs, and the launcher bin/keydesk.js loads
+// Builds the CLI as CommonJS files, out/cli/keydesk.cjs and one per command in out/cli/commands/, and the launcher bin/keydesk.cjs loads
 // first (out/cli/launcher.cjs), which runs the bundle with a V8 code cache made after a run (see
 // src/cli/launcher.ts). esbuild keeps each dynamically imported module behind its own
 // initialiser, so what a command does not use is still never evaluated.
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { writeBundleHash } from './bundle-hash.mjs';
+import { writeBuildId } from './build-id.mjs';
 
 /**
  * commander requires child_process when it loads, for subcommands run as separate executables,
@@ -38,10 +39,8 @@ const common = {
   plugins: [childProcessOnFirstUse],
 };
 
-await build({
+const cli = {
   ...common,
-  entryPoints: ['src/cli/index.ts'],
-  outfile: 'out/cli/keydesk.cjs',
   // Native modules load from node_modules; the CLI never imports Electron (lint-enforced).
   // undici (for a proxy only) is required from node_modules when first used, not bundled: the
   // bundle, parsed on every start, stays its size.
@@ -53,11 +52,48 @@ await build({
     'age-encryption',
     'proper-lockfile',
   ],
-  // createRequire(import.meta.url) finds the native modules from the bundle's own place.
+  // createRequire(import.meta.url) finds the native modules, and exec its supervisor, from
+  // out/cli/keydesk.cjs: a command's bundle in out/cli/commands/ says it is there too.
   define: { 'import.meta.url': '__keydeskBundleUrl' },
-  banner: { js: "const __keydeskBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+const bundleUrl = (path) => ({
+  js: `const __keydeskBundleUrl = require('node:url').pathToFileURL(${path}).href;`,
 });
-writeBundleHash('out/cli/keydesk.cjs');
+
+// The whole CLI (--help, help, a mistyped command), then a bundle per command group
+// (src/cli/command-groups.ts) holding only that group: what a command does not use is neither
+// read nor compiled on its start.
+await build({
+  ...cli,
+  entryPoints: ['src/cli/index.ts'],
+  outfile: 'out/cli/keydesk.cjs',
+  banner: bundleUrl('__filename'),
+});
+
+const groups = JSON.parse(readFileSync('src/cli/command-groups.json', 'utf8'));
+rmSync('out/cli/commands', { recursive: true, force: true });
+mkdirSync('out/cli/commands', { recursive: true });
+await Promise.all(
+  groups.map(async ({ module, register, commands }) => {
+    const [first, ...others] = commands.map((command) => `out/cli/commands/${command}.cjs`);
+    await build({
+      ...cli,
+      stdin: {
+        contents: [
+          "import { runProcess } from './run-cli';",
+          `import { ${register} } from './commands/${module}';`,
+          `runProcess([${register}]);`,
+        ].join('\n'),
+        resolveDir: 'src/cli',
+        sourcefile: `src/cli/commands/${module}.entry.ts`,
+        loader: 'ts',
+      },
+      outfile: first,
+      banner: bundleUrl("require('node:path').join(__dirname, '..', 'keydesk.cjs')"),
+    });
+    for (const other of others) copyFileSync(first, other);
+  }),
+);
 
 await build({ ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'out/cli/launcher.cjs' });
 // What `exec` becomes when it was started with the vault's passphrase (src/cli/exec-supervisor.ts).
@@ -66,3 +102,4 @@ await build({
   entryPoints: ['src/cli/exec-supervisor.ts'],
   outfile: 'out/cli/exec-supervisor.cjs',
 });
+writeBuildId('out/cli');

@@ -1,5 +1,5 @@
-import { runCli } from './run-cli';
+import { allCommands } from './all-commands';
+import { runProcess } from './run-cli';
 
-void runCli(process.argv).then((code) => {
-  process.exitCode = code;
-});
+// The whole CLI: --help, help and a mistyped command (a named one has a bundle of its own).
+runProcess(Object.values(allCommands));

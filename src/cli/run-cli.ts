@@ -4,7 +4,7 @@ import { CliError, fromShape } from './cli-error';
 import { io, withIo, type CliIo } from './cli-io';
 import { createCliContext } from './context';
 import { terminalSafe } from './output';
-import { registrationsFor } from './command-groups';
+import type { Register } from './command-groups';
 import { buildProgram } from './program';
 import { CommanderError, routeUsageErrors, usageErrorOf } from './usage-errors';
 import { takeVaultUnlockVariables } from './vault-unlock-variables';
@@ -12,13 +12,13 @@ import { takeVaultUnlockVariables } from './vault-unlock-variables';
 /**
  * One `keydesk` run: parses `argv`, runs the command, and answers its exit code (2 usage, 1 a
  * failure or a problem found, 70 a bug). Errors are said on the run's stderr. The bundle runs it
- * with the process's io; the tests run it in their own process with an io of their own and a
+ * with the process's io and the commands it holds (`commands`); the tests run it in their own process with an io of their own and a
  * keychain in memory (`keychain`), the command code being the same.
  */
 export async function runCli(
   argv: string[],
-  given?: CliIo,
-  options: { keychain?: KeychainOpener } = {},
+  given: CliIo | undefined,
+  options: { commands: readonly Register[]; keychain?: KeychainOpener },
 ): Promise<number> {
   if (given) return withIo(given, () => runCli(argv, undefined, options));
   // Before anything can start a child process (vault-unlock-variables.ts).
@@ -26,7 +26,7 @@ export async function runCli(
   const ctx = createCliContext(options);
   const say = (text: string) => io().stderr.write(`keydesk: ${terminalSafe(text)}\n`);
   try {
-    const program = buildProgram(ctx, await registrationsFor(argv));
+    const program = buildProgram(ctx, options.commands);
     routeUsageErrors(program);
     await program.parseAsync(argv);
     return io().exitCode;
@@ -47,4 +47,11 @@ export async function runCli(
   } finally {
     ctx.close();
   }
+}
+
+/** The CLI as this process: its argv and io, its exit code (the bundles' entry points). */
+export function runProcess(commands: readonly Register[]): void {
+  void runCli(process.argv, undefined, { commands }).then((code) => {
+    process.exitCode = code;
+  });
 }

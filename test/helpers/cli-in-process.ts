@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { allCommands } from '../../src/cli/all-commands';
 import { runCli } from '../../src/cli/run-cli';
 import type { CliIo } from '../../src/cli/cli-io';
 import { createMemoryKeychain } from '../../src/core/keychain/memory-keychain';
@@ -32,7 +33,10 @@ export function cliInProcess(dataDir: string, env: NodeJS.ProcessEnv = {}) {
       cwd: options.cwd ?? process.cwd(),
       exitCode: 0,
     };
-    const code = await runCli(['node', 'keydesk', ...args], io, { keychain: opener });
+    const code = await runCli(['node', 'keydesk', ...args], io, {
+      commands: Object.values(allCommands),
+      keychain: opener,
+    });
     return { code, stdout, stderr };
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { assertFreshBuild } from './built';
 
 const root = join(import.meta.dirname, '..', '..');
-export const cliPath = join(root, 'bin', 'keydesk.js');
+export const cliPath = join(root, 'bin', 'keydesk.cjs');
 
 export function assertCliBuilt(): void {
   if (!existsSync(join(root, 'out', 'cli', 'keydesk.cjs'))) {

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeBundleHash } from '../../scripts/bundle-hash.mjs';
+import { writeBuildId } from '../../scripts/build-id.mjs';
 import { assertCliBuilt, cliRunner } from '../helpers/cli';
 import { createTestKeychain } from '../helpers/keychain';
 import { makeDataDir } from '../helpers/services';
@@ -32,7 +32,7 @@ function cacheFolder(mode = 0o700): string {
   return folder;
 }
 const files = (folder: string) => readdirSync(folder).sort();
-const buildHash = () => readFileSync(join(root, 'out', 'cli', 'keydesk.cjs.sha256'), 'utf8').trim();
+const buildHash = () => readFileSync(join(root, 'out', 'cli', 'build-id'), 'utf8').trim();
 
 describe('the CLI code cache', () => {
   it('is made once per command, named by the build hash, used afterwards, made again when V8 refuses it', () => {
@@ -113,16 +113,17 @@ describe('the CLI code cache', () => {
     // pack's fixed times) would leave it: same length, same mtime, different code.
     const install = mkdtempSync(join(tmpdir(), 'keydesk-install-'));
     mkdirSync(join(install, 'bin'));
-    mkdirSync(join(install, 'out', 'cli'), { recursive: true });
-    copyFileSync(join(root, 'bin', 'keydesk.js'), join(install, 'bin', 'keydesk.js'));
+    // Its out/cli without the commands' bundles: the whole CLI runs every command.
+    mkdirSync(join(install, 'out', 'cli', 'commands'), { recursive: true });
+    copyFileSync(join(root, 'bin', 'keydesk.cjs'), join(install, 'bin', 'keydesk.cjs'));
     copyFileSync(join(root, 'package.json'), join(install, 'package.json'));
-    for (const name of ['keydesk.cjs', 'keydesk.cjs.sha256', 'launcher.cjs'])
+    for (const name of ['keydesk.cjs', 'build-id', 'launcher.cjs'])
       copyFileSync(join(root, 'out', 'cli', name), join(install, 'out', 'cli', name));
     symlinkSync(join(root, 'node_modules'), join(install, 'node_modules'));
     const bundle = join(install, 'out', 'cli', 'keydesk.cjs');
     const folder = cacheFolder();
     const help = () =>
-      spawnSync(process.execPath, [join(install, 'bin', 'keydesk.js'), '--help'], {
+      spawnSync(process.execPath, [join(install, 'bin', 'keydesk.cjs'), '--help'], {
         encoding: 'utf8',
         env: { ...process.env, KEYDESK_CODE_CACHE_DIR: folder },
       }).stdout;
@@ -133,7 +134,7 @@ describe('the CLI code cache', () => {
     const { atime, mtime, size } = statSync(bundle);
     const edited = readFileSync(bundle, 'utf8').replace('Mint a Vonage JWT', 'Mint a VONAGE JWT');
     writeFileSync(bundle, edited);
-    writeBundleHash(bundle);
+    writeBuildId(join(install, 'out', 'cli'));
     utimesSync(bundle, atime, mtime);
     expect(statSync(bundle).size).toBe(size);
     expect(help()).toContain('Mint a VONAGE JWT');

@@ -12,7 +12,7 @@ const engines = (
   }
 ).engines.node;
 
-/** The real bin/keydesk.js with process.versions.node reporting `version` (as that Node would). */
+/** The real bin/keydesk.cjs with process.versions.node reporting `version` (as that Node would). */
 function keydeskOnNode(version: string, args: string[]) {
   const pretend = `Object.defineProperty(process.versions, 'node', { value: ${JSON.stringify(version)} });`;
   const home = join(tmpdir(), `keydesk-node-version-${process.pid}-${version}`);

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandGroups } from '../../src/cli/command-groups';
 import { assertCliBuilt, cliPath, cliRunner } from '../helpers/cli';
 import { cliKeychainOf, createTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys, type RsaKeys } from '../helpers/keys';
@@ -24,6 +25,18 @@ beforeAll(() => {
 afterAll(() => keychain.clear());
 
 describe('keydesk CLI', () => {
+  it('runs every command from a bundle of its own, which holds all that command needs', () => {
+    for (const command of commandGroups.flatMap((group) => group.commands)) {
+      expect(
+        existsSync(join(cliPath, '..', '..', 'out', 'cli', 'commands', `${command}.cjs`)),
+      ).toBe(true);
+      const help = keydesk([command, '--help']);
+      expect(help.stderr, command).toBe('');
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toMatch(new RegExp(`^Usage: keydesk ${command} `));
+    }
+  });
+
   it('adds an account with the secret from stdin and lists it', () => {
     const added = keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1234'], {
       stdin: `${apiSecret}\n`,

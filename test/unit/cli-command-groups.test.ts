@@ -1,45 +1,45 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { commandGroups, registrationsFor } from '../../src/cli/command-groups';
+import { allCommands } from '../../src/cli/all-commands';
+import { commandGroups } from '../../src/cli/command-groups';
+import { bundleFor } from '../../src/cli/launcher';
 import { buildProgram } from '../../src/cli/program';
 import { createCliContext } from '../../src/cli/context';
-import { cliInProcess } from '../helpers/cli-in-process';
-import { makeDataDir } from '../helpers/services';
 
 const ctx = createCliContext();
-const namesOf = (program: Command) => program.commands.map((command) => command.name());
+const namesOf = (program: Command) => program.commands.map((command) => command.name()).sort();
 
-describe('a run loads only its own command group', () => {
-  it('each group registers exactly the commands the table says, and no two groups share one', async () => {
-    const seen: string[] = [];
+/** The build makes a bundle per group from command-groups.json: it must say what the code does. */
+describe('the command table the build splits the CLI by', () => {
+  it('each group registers exactly the commands it lists, from the module it names', async () => {
     for (const group of commandGroups) {
-      const program = buildProgram(ctx, [await group.load()]);
-      expect(namesOf(program).sort()).toEqual([...group.commands].sort());
-      seen.push(...group.commands);
+      const register = allCommands[group.register];
+      expect(register, group.register).toBeDefined();
+      const module = (await import(`../../src/cli/commands/${group.module}.ts`)) as Record<
+        string,
+        unknown
+      >;
+      expect(module[group.register], `${group.module} exports ${group.register}`).toBe(register);
+      if (register)
+        expect(namesOf(buildProgram(ctx, [register]))).toEqual([...group.commands].sort());
     }
-    expect(new Set(seen).size).toBe(seen.length);
   });
 
-  it('a named command brings its group alone; --help, help and a mistyped one bring them all', async () => {
-    const named = async (...args: string[]) =>
-      namesOf(buildProgram(ctx, await registrationsFor(['node', 'keydesk', ...args])));
-    const all = commandGroups.flatMap((group) => group.commands).sort();
-    expect(await named('jwt', 'Voice')).toEqual(['jwt']);
-    expect((await named('env')).sort()).toEqual(['env', 'exec']);
-    expect((await named('--help')).sort()).toEqual(all);
-    expect((await named('help', 'jwt')).sort()).toEqual(all);
-    expect((await named('jtw')).sort()).toEqual(all);
-    expect((await named()).sort()).toEqual(all);
+  it('covers every command once: the whole CLI has no command without a group', () => {
+    const listed = commandGroups.flatMap((group) => group.commands);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(Object.keys(allCommands).sort()).toEqual(commandGroups.map((g) => g.register).sort());
+    expect(namesOf(buildProgram(ctx, Object.values(allCommands)))).toEqual(listed.sort());
   });
 
-  it('the top-level help lists every command, and a mistyped one is still pointed at the right one', async () => {
-    const keydesk = cliInProcess(makeDataDir());
-    const help = await keydesk(['--help']);
-    for (const name of commandGroups.flatMap((group) => group.commands)) {
-      expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
-    }
-    const typo = await keydesk(['accouts', 'list']);
-    expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/unknown command 'accouts'.*did you mean accounts/i);
+  it('a command runs its own bundle; anything else, or a command without one, the whole CLI', () => {
+    const folder = '/opt/keydesk/out/cli';
+    const argv = (...args: string[]) => ['node', 'keydesk', ...args];
+    const has = (path: string) => path === `${folder}/commands/jwt.cjs`;
+    expect(bundleFor(folder, argv('jwt', 'Voice'), has)).toBe(`${folder}/commands/jwt.cjs`);
+    for (const other of [argv('--help'), argv('help', 'jwt'), argv(), argv('apps', 'list')])
+      expect(bundleFor(folder, other, has)).toBe(`${folder}/keydesk.cjs`);
+    // Never a path out of the folder, whatever is typed.
+    expect(bundleFor(folder, argv('../../etc/passwd'), () => true)).toBe(`${folder}/keydesk.cjs`);
   });
 });

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// The CLI is built by `npm run build` (run by `npm install`) into out/cli/: keydesk.cjs, its
-// SHA-256, and the launcher that runs it with a code cache (src/cli/launcher.ts).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// The CLI is built by `npm run build` (run by `npm install`) into out/cli/: keydesk.cjs (the whole
+// CLI), a bundle per command in commands/, their SHA-256, and the launcher that runs the one a
+// command line needs with a code cache (src/cli/launcher.ts). CommonJS, as
+// everything a start loads: Node's ES module loader alone cost each start about 5 ms.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 
 // Checked before the bundle (and its native modules) loads: on an older Node they can crash the
 // process with no message at all.
 const required = JSON.parse(
-  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  readFileSync(join(__dirname, '..', 'package.json'), 'utf8'),
 ).engines.node.replace(/^>=\s*/, '');
 const newer = (found, needed) => {
   const [a = 0, b = 0, c = 0] = found.split('.').map(Number);
@@ -22,7 +24,6 @@ if (!newer(process.versions.node, required)) {
   process.exit(1);
 }
 
-const require = createRequire(import.meta.url);
 let launcher;
 try {
   launcher = require('../out/cli/launcher.cjs');
@@ -30,4 +31,4 @@ try {
   console.error('keydesk: the CLI is not built yet; run "npm run build" in the Keydesk folder.');
   process.exit(1);
 }
-launcher.launch(fileURLToPath(new URL('../out/cli/keydesk.cjs', import.meta.url)));
+launcher.launch(join(__dirname, '..', 'out', 'cli'));
