@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { homedir } from 'node:os';
 
 /**
  * What a command reads and writes besides the vault: its streams, what they are (a terminal or a
@@ -12,6 +13,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The whole command line (`node keydesk exec APP -- …`): where a `--` stands. */
+  argv: readonly string[];
   /** The code the run ends with when nothing fails (a check that found a problem asks for 1). */
   exitCode: number;
 }
@@ -34,11 +37,17 @@ const processIo: CliIo = {
   get cwd() {
     return process.cwd();
   },
+  get argv() {
+    return process.argv;
+  },
   exitCode: 0,
 };
 
 /** The current run's io: the process's, or the one a test gave runCli. */
 export const io = (): CliIo => runs.getStore() ?? processIo;
+
+/** The user's home folder as this run's environment says (as os.homedir() reads $HOME). */
+export const homeFolder = (): string => io().env.HOME || homedir();
 
 /** Whether this run is the process itself (its first environment is what /proc shows). */
 export const runsAsTheProcess = (): boolean => runs.getStore() === undefined;

@@ -1,9 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from './cli-error';
 import { ensurePrivateFolder, keydeskRuntimeDir } from './private-folder';
-import { io } from './cli-io';
+import { io, homeFolder } from './cli-io';
 
 /**
  * Where `exec` keeps a command's private key file while it runs: the user's runtime folder
@@ -14,7 +13,7 @@ import { io } from './cli-io';
 export function execKeyRoot(
   env: NodeJS.ProcessEnv = io().env,
   platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
+  home: string = homeFolder(),
 ): string {
   return keydeskRuntimeDir(env, platform, home, 'exec');
 }

@@ -1,5 +1,4 @@
 import { closeSync, constants, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseIni, safe } from 'ini';
 import { parseDuration } from '../shared/durations';
@@ -7,7 +6,7 @@ import { CliError } from './cli-error';
 import { note } from './output';
 import { readOwnFile } from './private-folder';
 import { isTrusted, recordTrust } from './trusted-defaults';
-import { io } from './cli-io';
+import { io, homeFolder } from './cli-io';
 
 export const defaultsFileName = '.keydesk';
 
@@ -30,7 +29,7 @@ const knownKeys = new Set(['account', 'application', 'ttl', 'sub', 'acl-preset']
  * written (another user's, or one group or others may write) is passed over with a warning: it
  * would choose whose credentials a script gets.
  */
-export function findDefaultsFile(from = io().cwd, home = homedir()): FolderDefaults | undefined {
+export function findDefaultsFile(from = io().cwd, home = homeFolder()): FolderDefaults | undefined {
   const found = nearestDefaultsFile(from, home);
   if (!found) return undefined;
   if (!isTrusted(found.path, found.text)) {
@@ -45,7 +44,7 @@ export function findDefaultsFile(from = io().cwd, home = homedir()): FolderDefau
 /** The nearest `.keydesk` this user owns and nobody else may write, with its text. */
 export function nearestDefaultsFile(
   from = io().cwd,
-  home = homedir(),
+  home = homeFolder(),
 ): { path: string; text: string } | undefined {
   for (let folder = resolve(from); ; folder = dirname(folder)) {
     const path = join(folder, defaultsFileName);

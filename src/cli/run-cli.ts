@@ -16,7 +16,7 @@ import { takeVaultUnlockVariables } from './vault-unlock-variables';
  * keychain in memory (`keychain`), the command code being the same.
  */
 export async function runCli(
-  argv: string[],
+  argv: readonly string[],
   given: CliIo | undefined,
   options: { commands: readonly Register[]; keychain?: KeychainOpener },
 ): Promise<number> {

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { resolveDataDir } from '../core/data-dir';
 import { CliError } from './cli-error';
 import { ensurePrivateFolder, readOwnFile } from './private-folder';
-import { io } from './cli-io';
+import { io, homeFolder } from './cli-io';
 
 /**
  * Trust on first use for `.keydesk` files, as direnv's `allow` and mise's `trust`: a file chooses
@@ -18,7 +17,7 @@ const storeName = 'trusted-defaults.json';
 type Store = Record<string, string>;
 
 const storePath = (env: NodeJS.ProcessEnv) =>
-  join(resolveDataDir(env, process.platform, homedir()), storeName);
+  join(resolveDataDir(env, process.platform, homeFolder()), storeName);
 
 export const contentHash = (text: string) => createHash('sha256').update(text).digest('hex');
 

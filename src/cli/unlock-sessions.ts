@@ -1,12 +1,11 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KeydeskError } from '../shared/errors';
 import type { UnlockSessions } from '../core/keychain/file-keychain';
 import type { OpenedKey } from '../core/keychain/age-file';
 import { ensurePrivateFolder, keydeskRuntimeDir, readOwnFile } from './private-folder';
-import { io } from './cli-io';
+import { io, homeFolder } from './cli-io';
 
 /**
  * `keydesk unlock` sessions. KEYDESK_SESSION is `<id>.<secret>`: the id names a file in a folder
@@ -31,7 +30,7 @@ const tokenShape = /^([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/;
 export function unlockSessionsFolder(
   env: NodeJS.ProcessEnv = io().env,
   platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
+  home: string = homeFolder(),
 ): string {
   return join(keydeskRuntimeDir(env, platform, home, ''), 'sessions');
 }

@@ -31,9 +31,10 @@ export function cliInProcess(dataDir: string, env: NodeJS.ProcessEnv = {}) {
       stderr: { write: (text: string) => (stderr += text) },
       env: { ...base, KEYDESK_HOME: dataDir, ...env, ...options.env },
       cwd: options.cwd ?? process.cwd(),
+      argv: ['node', 'keydesk', ...args],
       exitCode: 0,
     };
-    const code = await runCli(['node', 'keydesk', ...args], io, {
+    const code = await runCli(io.argv, io, {
       commands: Object.values(allCommands),
       keychain: opener,
     });

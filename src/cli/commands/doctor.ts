@@ -1,10 +1,9 @@
-import { homedir } from 'node:os';
 import type { Command } from 'commander';
 import { resolveDataDir } from '../../core/data-dir';
 import { secretKinds } from '../../shared/secret-kinds';
 import type { CliContext } from '../context';
 import { note, print, printJson } from '../output';
-import { io, exitWith } from '../cli-io';
+import { io, exitWith, homeFolder } from '../cli-io';
 
 export function registerDoctorCommand(program: Command, ctx: CliContext): void {
   program
@@ -23,7 +22,7 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
       if (options.json) printJson(report);
       else {
         // Resolved as the services resolve it: asking system:status would read the keychain again.
-        print(`Data folder: ${resolveDataDir(io().env, process.platform, homedir())}`);
+        print(`Data folder: ${resolveDataDir(io().env, process.platform, homeFolder())}`);
         print(`Secrets: in ${report.keychain}`);
         if (problems === 0) print('The vault and the keychain agree. Nothing to fix.');
         for (const orphan of report.orphanSecrets) {

@@ -112,8 +112,9 @@ export function registerExecCommands(program: Command, ctx: CliContext): void {
   ).action(async (given: string | undefined, operands: string[], options: CredentialOptions) => {
     // `keydesk exec -- node send.js` names no application: what commander took for one is the
     // command (everything after -- is the command).
-    const dash = process.argv.indexOf('--');
-    const named = given !== undefined && (dash < 0 || process.argv.indexOf(given) < dash);
+    const { argv } = io();
+    const dash = argv.indexOf('--');
+    const named = given !== undefined && (dash < 0 || argv.indexOf(given) < dash);
     const command = named || given === undefined ? operands : [given, ...operands];
     const chosen = chooseSubject(named ? given : undefined, 'application or account');
     const { ref, defaults } = chosen;

@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertCliBuilt, cliRunnerAsync, seedWithCli } from '../helpers/cli';
+import { seedWithCli } from '../helpers/cli';
+import { cliInProcess } from '../helpers/cli-in-process';
 import { fakeVonageEnv, startFakeVonage, type FakeVonage } from '../helpers/fake-vonage';
-import { createTestKeychain } from '../helpers/keychain';
 import { makeDataDir } from '../helpers/services';
 
 /**
  * `keydesk accounts secrets | rotate-secret | revoke-secret` and `keydesk subaccounts`, as a user
- * runs them; and a rotation killed at each of its requests to Vonage.
+ * runs them (a rotation killed half-way: cli-killed.test.ts).
  */
-const keychain = createTestKeychain();
 const dataDir = makeDataDir();
 let fake: FakeVonage;
-let keydesk: ReturnType<typeof cliRunnerAsync>;
+let keydesk: ReturnType<typeof cliInProcess>;
 const first = 'first-Secret1';
 
 beforeAll(async () => {
-  assertCliBuilt();
   fake = await startFakeVonage();
-  keydesk = cliRunnerAsync(dataDir, keychain.service, fakeVonageEnv(fake));
+  keydesk = cliInProcess(dataDir, fakeVonageEnv(fake));
   fake.accounts.set('acme0001', { apiKey: 'acme0001', secret: first, balance: 1, name: 'Acme' });
   await seedWithCli(keydesk, dataDir, {
     accounts: [{ name: 'Acme', apiKey: 'acme0001', secret: first }],
@@ -30,7 +28,6 @@ beforeEach(() => {
 });
 afterAll(async () => {
   await fake.close();
-  await keychain.clear();
 });
 
 const acme = () => fake.accounts.get('acme0001') ?? ({} as never);
@@ -75,43 +72,6 @@ describe('keydesk accounts rotate-secret', () => {
     expect(revoked.code).toBe(0);
     expect(fake.secretsOf(acme())).toHaveLength(1);
   });
-
-  it('killed at each request to Vonage, the stored secret works; doctor --fix settles it', async () => {
-    // 1: the list before any change; 2: adding the new secret (held: never applied);
-    // 3: proving it (the add was applied); 4: revoking the old one (held: not applied).
-    for (const step of [1, 2, 3, 4]) {
-      fake.holdRequest(step);
-      const run = await keydesk(['accounts', 'rotate-secret', 'Acme', '--yes'], {
-        onSpawn: (child) => {
-          const poll = setInterval(() => {
-            if (fake.requests.length >= step) {
-              clearInterval(poll);
-              // The held request arrived; give it a moment to be the one waiting, then kill.
-              setTimeout(() => child.kill('SIGKILL'), 100);
-            }
-          }, 10);
-        },
-      });
-      expect(run.code).toBeNull();
-      fake.holdRequest(undefined);
-      expect(await storedWorks()).toBe(true);
-      const doctor = await keydesk(['doctor', '--fix']);
-      expect(doctor.stdout).not.toMatch(/Needs you/);
-      expect(await storedWorks()).toBe(true);
-      expect((await keydesk(['doctor'])).code).toBe(0);
-      // Back to one secret at Vonage for the next step.
-      const held = JSON.parse(
-        (await keydesk(['accounts', 'secrets', 'Acme', '--json'])).stdout,
-      ) as {
-        secrets: { id: string; held: boolean }[];
-      };
-      for (const s of held.secrets.filter((x) => !x.held)) {
-        expect((await keydesk(['accounts', 'revoke-secret', 'Acme', s.id, '--yes'])).code).toBe(0);
-      }
-      fake.requests.length = 0;
-    }
-    // Some 25 runs of the CLI: on the vault file each pays the passphrase's scrypt.
-  }, 180_000);
 });
 
 describe('keydesk subaccounts', () => {

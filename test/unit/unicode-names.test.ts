@@ -1,28 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { contractCaller } from '../helpers/contract-caller';
-import { cliRunner } from '../helpers/cli';
-import { createTestKeychain } from '../helpers/keychain';
+import { cliInProcess } from '../helpers/cli-in-process';
+import { createMemoryTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
 import { makeDataDir, openTestServices } from '../helpers/services';
 
-const keychain = createTestKeychain();
+const keychain = createMemoryTestKeychain();
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 
 describe('names compare by a Unicode case-fold of their NFC form', () => {
   it('ZÜRICH finds Zürich, STRASSE clashes with Straße, a decomposed ü equals a composed one', async () => {
     const dataDir = makeDataDir();
-    const keydesk = cliRunner(dataDir, keychain.service);
+    const keydesk = cliInProcess(dataDir);
     expect(
-      keydesk(['accounts', 'add', '--name', 'Zürich', '--api-key', 'abcd1234'], { stdin: 's' })
-        .code,
+      (
+        await keydesk(['accounts', 'add', '--name', 'Zürich', '--api-key', 'abcd1234'], {
+          stdin: 's',
+        })
+      ).code,
     ).toBe(0);
-    const added = keydesk(
+    const added = await keydesk(
       ['apps', 'add', '--account', 'ZÜRICH', '--id', appId, '--name', 'Café Bot', '--key-stdin'],
       { stdin: makeRsaKeys().pkcs8 },
     );
     expect(added.code, added.stderr).toBe(0);
     // "Cafe\u0301 BOT": e + combining acute, upper case
-    const minted = keydesk(['jwt', 'Cafe\u0301 BOT']);
+    const minted = await keydesk(['jwt', 'Cafe\u0301 BOT']);
     expect(minted.code, minted.stderr).toBe(0);
 
     const opened = openTestServices(keychain, { dataDir });

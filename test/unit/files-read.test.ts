@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cliRunner } from '../helpers/cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliInProcess } from '../helpers/cli-in-process';
 import { contractCaller } from '../helpers/contract-caller';
-import { createTestKeychain } from '../helpers/keychain';
+import { createMemoryTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
 import { makeDataDir, openTestServices } from '../helpers/services';
 
@@ -13,11 +13,11 @@ import { makeDataDir, openTestServices } from '../helpers/services';
  * Files Keydesk reads on the user's behalf: only regular files, never through a link, never more
  * than the limit; a key file outside the imported file's folder only when the user says so.
  */
-const keychain = createTestKeychain();
+const keychain = createMemoryTestKeychain();
 const keys = makeRsaKeys();
 const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 const dataDir = makeDataDir();
-const keydesk = cliRunner(dataDir, keychain.service);
+const keydesk = cliInProcess(dataDir);
 afterAll(() => keychain.clear());
 
 /** A folder holding a .nexmo-app whose private_key names `keyPath`. */
@@ -31,7 +31,9 @@ function nexmoApp(keyPath: string) {
 }
 
 describe('key files named by an imported file', () => {
-  keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1234'], { stdin: 's' });
+  beforeAll(async () => {
+    await keydesk(['accounts', 'add', '--name', 'Acme', '--api-key', 'abcd1234'], { stdin: 's' });
+  });
 
   it.each([
     [
@@ -64,11 +66,10 @@ describe('key files named by an imported file', () => {
       },
       /larger than 64 KiB/,
     ],
-  ])('refuses %s with its own message, and stores nothing', (_what, make, message) => {
+  ])('refuses %s with its own message, and stores nothing', async (_what, make, message) => {
     const keyPath = make();
-    // A FIFO that were opened for reading would block: the run would hit the runner's timeout
-    // and end without an exit code.
-    const result = keydesk([
+    // A FIFO that were opened for reading would block: the run (in this process) would never end.
+    const result = await keydesk([
       'import',
       nexmoApp(keyPath),
       '--account',
@@ -78,10 +79,10 @@ describe('key files named by an imported file', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toMatch(/could not be imported/);
-    expect(keydesk(['apps', 'list', '--json']).stdout).not.toContain(appId);
+    expect((await keydesk(['apps', 'list', '--json'])).stdout).not.toContain(appId);
   });
 
-  it('shows a key path outside the file folder and imports it only with --allow-outside-paths', () => {
+  it('shows a key path outside the file folder and imports it only with --allow-outside-paths', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'keydesk-elsewhere-'));
     writeFileSync(join(elsewhere, 'id_rsa'), keys.pkcs8);
     const folder = mkdtempSync(join(tmpdir(), 'keydesk-folder-'));
@@ -92,39 +93,39 @@ describe('key files named by an imported file', () => {
       `[app_config]\napp_id = ${appId}\nprivate_key = ../../${elsewhere.split('/').pop()}/id_rsa\n`,
     );
 
-    const refused = keydesk(['import', file, '--account', 'Acme']);
+    const refused = await keydesk(['import', file, '--account', 'Acme']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(join(elsewhere, 'id_rsa'));
     expect(refused.stderr).toMatch(/outside the imported file's folder.*--allow-outside-paths/);
-    expect(keydesk(['apps', 'list', '--json']).stdout).not.toContain(appId);
+    expect((await keydesk(['apps', 'list', '--json'])).stdout).not.toContain(appId);
 
-    const allowed = keydesk(['import', file, '--account', 'Acme', '--allow-outside-paths']);
+    const allowed = await keydesk(['import', file, '--account', 'Acme', '--allow-outside-paths']);
     expect(allowed.stderr).toMatch(/warning: its private key is read from .*id_rsa, outside/);
     expect(allowed.code).toBe(0);
-    expect(keydesk(['apps', 'list', '--json']).stdout).toContain(appId);
-    keydesk(['apps', 'remove', appId, '--yes']);
+    expect((await keydesk(['apps', 'list', '--json'])).stdout).toContain(appId);
+    await keydesk(['apps', 'remove', appId, '--yes']);
   });
 
-  it('a key next to the file is read without asking', () => {
+  it('a key next to the file is read without asking', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'keydesk-beside-'));
     writeFileSync(join(folder, 'private.key'), keys.pkcs8);
     writeFileSync(
       join(folder, '.nexmo-app'),
       `[app_config]\napp_id = ${appId}\nprivate_key = private.key\n`,
     );
-    const result = keydesk(['import', join(folder, '.nexmo-app'), '--account', 'Acme']);
+    const result = await keydesk(['import', join(folder, '.nexmo-app'), '--account', 'Acme']);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/warning/);
-    keydesk(['apps', 'remove', appId, '--yes']);
+    await keydesk(['apps', 'remove', appId, '--yes']);
   });
 });
 
 describe('import --account', () => {
-  it('names an account that does not exist: says so, imports nothing, exits 1', () => {
+  it('names an account that does not exist: says so, imports nothing, exits 1', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'keydesk-noacct-'));
     const file = join(folder, 'vonage_app.json');
     writeFileSync(file, JSON.stringify({ application_id: appId, private_key: keys.pkcs1 }));
-    const result = keydesk(['import', file, '--account', 'Nobody']);
+    const result = await keydesk(['import', file, '--account', 'Nobody']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('No account is named "Nobody"');
     expect(result.stderr).toMatch(/Nothing imported: 1 item could not be imported/);
