@@ -35,10 +35,16 @@ export type Topic = (typeof topics)[number];
  * that window only, and the main window's channels from the main window only.
  */
 type WindowSide = { window?: 'quick' };
+/**
+ * `reveals`: the answer carries a secret (an API secret, a private key, a token, an unlock
+ * session). Only these channels' answers may; a unit test holds every other answer of a working
+ * session free of the secrets it used (secret-hygiene.test.ts).
+ */
+type Reveals = { reveals?: true };
 type ChannelSpec =
-  | { caller: 'cli' }
-  | ({ caller: 'renderer' | 'both'; reads: readonly Topic[] } & WindowSide)
-  | ({ caller: 'renderer' | 'both'; writes: readonly Topic[] } & WindowSide);
+  | ({ caller: 'cli' } & Reveals)
+  | ({ caller: 'renderer' | 'both'; reads: readonly Topic[] } & WindowSide & Reveals)
+  | ({ caller: 'renderer' | 'both'; writes: readonly Topic[] } & WindowSide & Reveals);
 
 /** What a change of the vault touches: every view but the settings. */
 const everything = [
@@ -66,7 +72,7 @@ export const channelTable = {
     'accounts:create': { caller: 'both', writes: everything },
     'accounts:update': { caller: 'both', writes: everything },
     'accounts:remove': { caller: 'both', writes: everything },
-    'accounts:revealSecret': { caller: 'both', writes: historyOnly },
+    'accounts:revealSecret': { caller: 'both', writes: historyOnly, reveals: true },
   },
   apps: {
     'apps:list': { caller: 'cli' },
@@ -77,7 +83,7 @@ export const channelTable = {
     'apps:update': { caller: 'both', writes: everything },
     'apps:replaceKey': { caller: 'renderer', writes: everything },
     'apps:remove': { caller: 'both', writes: everything },
-    'apps:exportPrivateKey': { caller: 'cli' },
+    'apps:exportPrivateKey': { caller: 'cli', reveals: true },
   },
   keys: {
     'keys:inspect': { caller: 'cli' },
@@ -86,7 +92,7 @@ export const channelTable = {
     'doctor:run': { caller: 'cli' },
   },
   credentials: {
-    'credentials:environment': { caller: 'cli' },
+    'credentials:environment': { caller: 'cli', reveals: true },
   },
   vonage: {
     // A check also keeps the dashboard's name and capabilities of each application.
@@ -127,7 +133,7 @@ export const channelTable = {
     'import:applyFile': { caller: 'cli' },
   },
   jwt: {
-    'jwt:mint': { caller: 'cli' },
+    'jwt:mint': { caller: 'cli', reveals: true },
     'jwt:decode': { caller: 'both', writes: historyOnly },
   },
   clipboard: {
@@ -142,8 +148,9 @@ export const channelTable = {
     'oauth:login': { caller: 'both', writes: ['oauth', 'history'] },
     'oauth:loginStart': { caller: 'both', writes: historyOnly },
     'oauth:loginFinish': { caller: 'both', writes: ['oauth', 'history'] },
-    'oauth:sign': { caller: 'both', writes: historyOnly },
-    'oauth:send': { caller: 'renderer', writes: historyOnly },
+    // A signed Authorization header, as sent: it carries the access token.
+    'oauth:sign': { caller: 'both', writes: historyOnly, reveals: true },
+    'oauth:send': { caller: 'renderer', writes: historyOnly, reveals: true },
   },
   webhooks: {
     'webhooks:verify': { caller: 'both', writes: historyOnly },
@@ -167,7 +174,7 @@ export const channelTable = {
     // The banner's way out when the OS keychain fails: its secrets moved into a new vault file.
     'keychain:moveToFile': { caller: 'renderer', writes: everything },
     // `keydesk unlock`, `keydesk lock` and a new passphrase: the terminal's, where it is typed.
-    'keychain:startSession': { caller: 'cli' },
+    'keychain:startSession': { caller: 'cli', reveals: true },
     'keychain:endSessions': { caller: 'cli' },
     'keychain:changePassphrase': { caller: 'cli' },
   },
@@ -196,6 +203,10 @@ export type ChannelSpecs = UnionToIntersection<Specs>;
 export type ChannelName = keyof ChannelSpecs & string;
 
 export const channelSpecs = Object.assign({}, ...Object.values(channelTable)) as ChannelSpecs;
+
+/** Whether a channel's answer may carry a secret (see Reveals above). */
+export const revealsSecrets = (channel: ChannelName): boolean =>
+  'reveals' in channelSpecs[channel] && channelSpecs[channel].reveals === true;
 
 /** Who may call each channel. */
 export type ChannelCallers = { [C in ChannelName]: ChannelSpecs[C]['caller'] };

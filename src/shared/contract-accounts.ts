@@ -66,7 +66,6 @@ export const accountsChannels = {
     output: z.object({ removedApplications: z.number().int() }),
   },
   'accounts:revealSecret': {
-    reveals: true,
     input: z.strictObject({ id: accountId, which: z.enum(revealableSecrets) }),
     output: z.object({ value: z.string() }),
   },

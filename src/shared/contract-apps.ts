@@ -63,7 +63,6 @@ export const appsChannels = {
     output: z.object({ removed: z.literal(true) }),
   },
   'apps:exportPrivateKey': {
-    reveals: true,
     input: z.strictObject({ id: applicationIdSchema }),
     output: z.object({ pem: z.string() }),
   },

@@ -11,7 +11,6 @@ export const credentialsChannels = {
    * variables a script reads, for `keydesk exec` and `keydesk env`; a fresh JWT for an application.
    */
   'credentials:environment': {
-    reveals: true,
     input: credentialEnvironmentInputSchema,
     output: credentialEnvironmentOutputSchema,
   },

@@ -6,7 +6,6 @@ import type { ChannelSchemas } from './channel-schemas';
 /** Vonage JWTs, minted and decoded. The `jwt:` slice of the contract (contract.ts). */
 export const jwtChannels = {
   'jwt:mint': {
-    reveals: true,
     input: mintInputSchema,
     output: mintResultSchema,
   },

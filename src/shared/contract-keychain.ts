@@ -67,7 +67,6 @@ export const keychainChannels = {
       idleSeconds: z.number().int(),
       path: z.string(),
     }),
-    reveals: true,
   },
   'keychain:endSessions': {
     input: z.strictObject({}),

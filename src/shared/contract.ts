@@ -29,8 +29,8 @@ export type { ChannelSchemas };
 /**
  * The whole IPC surface between renderer and main, one slice per channel prefix
  * (`contract-<prefix>.ts`). Each channel has an input schema (checked in main before anything
- * runs) and an output schema (the renderer's type). Secrets travel towards the caller only through
- * the channels marked `reveals`. Who may call each channel, and what it reads or changes, is in
+ * runs) and an output schema (the renderer's type). Who may call each channel, what it reads or
+ * changes, and whether its answer carries a secret (`reveals`: only those may) is in
  * `channels.ts` (zod-free, for the preload); the check below keeps both naming the same channels.
  *
  * Main loads a slice's schemas when one of its channels is first called: building every schema

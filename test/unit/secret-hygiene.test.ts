@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
 import { secretRefs } from '../../src/core/keychain/keychain';
+import { revealsSecrets } from '../../src/shared/channels';
+import type { Invoke } from '../../src/core/handlers';
 import { contractCaller } from '../helpers/contract-caller';
 import { createMemoryTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
@@ -27,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('secret hygiene after a full working session', () => {
-  it('no secret or token is in the data folder, the logs, the history or its CSV', async () => {
+  it('no secret or token is at rest, in the logs, the history, or an answer not marked reveals', async () => {
     const logged: string[] = [];
     const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
       vi
@@ -39,7 +41,14 @@ describe('secret hygiene after a full working session', () => {
       clipboard,
       authorizer: pressingAuthorizer('allow'),
     });
-    const { ok } = contractCaller(() => opened.invoke);
+    // Every answer of the session, by channel: only the channels marked `reveals` may carry one.
+    const answers: [string, string][] = [];
+    const recording: Invoke = async (channel, input, context) => {
+      const result = await opened.invoke(channel, input, context);
+      answers.push([channel, JSON.stringify(result)]);
+      return result;
+    };
+    const { ok } = contractCaller(() => recording);
     const keys = makeRsaKeys();
     const appId = 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab';
 
@@ -65,6 +74,11 @@ describe('secret hygiene after a full working session', () => {
     const basic = await clipboard.readText();
     await ok('accounts:revealSecret', { id: acme.id, which: 'signatureSecret' });
     await ok('apps:exportPrivateKey', { id: appId });
+    await ok('credentials:environment', { ref: appId, purpose: 'env' });
+    for (const read of ['accounts:list', 'apps:list', 'oauth:consumers:list', 'oauth:tokens:list'])
+      await ok(read as 'accounts:list', {});
+    await ok('accounts:get', { id: acme.id });
+    await ok('apps:get', { id: appId });
     await ok('import:apply', {
       fileName: '.nexmorc',
       content: '[credentials]\napi_key = ffff0000\napi_secret = hygiene-Imported-Secret\n',
@@ -84,6 +98,12 @@ describe('secret hygiene after a full working session', () => {
       params: [['a', 'b']],
     });
     expect(signed.status).toBe(200);
+    await ok('oauth:sign', {
+      accountId: acme.id,
+      method: 'POST',
+      url: provider.resourceUrl,
+      params: [['a', 'b']],
+    });
     // A provider whose malformed answer carries a token secret: the failure names its shape only.
     provider.state.mode = 'leaky';
     const leakyLogin = await opened.invoke('oauth:login', { consumerId: consumer.id });
@@ -128,6 +148,30 @@ describe('secret hygiene after a full working session', () => {
         expect(text.includes(secret), `${secret.slice(0, 20)}… in the ${where}`).toBe(false);
     }
     expect(checked).toBeGreaterThanOrEqual(2);
+    const carrying = (text: string) => secrets.filter((secret) => text.includes(secret));
+    for (const [channel, answer] of answers) {
+      if (revealsSecrets(channel as 'jwt:mint')) continue;
+      expect(
+        carrying(answer).map((s) => s.slice(0, 20)),
+        `the answer of ${channel}`,
+      ).toEqual([]);
+    }
+    // And the mark is not left on a channel that no longer reveals anything.
+    const revealing = [...new Set(answers.map(([channel]) => channel))].filter((c) =>
+      revealsSecrets(c as 'jwt:mint'),
+    );
+    expect(revealing.sort()).toEqual([
+      'accounts:revealSecret',
+      'apps:exportPrivateKey',
+      'credentials:environment',
+      'jwt:mint',
+      'oauth:send',
+      'oauth:sign',
+    ]);
+    for (const channel of revealing) {
+      const carried = answers.filter(([c, answer]) => c === channel && carrying(answer).length);
+      expect(carried.length, `an answer of ${channel} with a secret`).toBeGreaterThan(0);
+    }
     opened.dispose();
   });
 });
