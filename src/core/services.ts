@@ -245,7 +245,7 @@ export function createServices({
         finish.pendingSecret,
         inUse.backend() === 'os' ? `the vault file (${vaultFilePath(dataDir)})` : 'the OS keychain',
       ),
-    keychainStatus: () => inUse.status(keychain),
+    keychainStatus: () => inUse.status(),
     pruneHistory,
     close() {
       if (!db.open) return;

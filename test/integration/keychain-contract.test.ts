@@ -39,6 +39,22 @@ describe.each(backends)('%s, as every keychain backend', (name, make) => {
     expect(keychain.describe?.()).toMatch(name === 'memory' ? /memory/ : new RegExp(name));
   });
 
+  it('reports its own status: answering, in use, and where', async () => {
+    const { keychain, clear } = make();
+    try {
+      await keychain.set('s/1', 'x');
+      const status = await keychain.status?.();
+      expect(status).toMatchObject({
+        state: 'ok',
+        backend: keychain.kind === 'file' ? 'file' : 'os',
+      });
+      if (keychain.kind === 'file') expect(status?.vaultFile).toMatchObject({ exists: true });
+      else expect(status?.vaultFile).toBeUndefined();
+    } finally {
+      await clear();
+    }
+  });
+
   it('answers null for a missing entry, and what was stored, byte for byte', async () => {
     const { keychain, clear } = make();
     try {

@@ -7,7 +7,7 @@ import {
   WrongPassphraseError,
   type OpenedKey,
 } from './age-file';
-import type { Keychain } from './keychain';
+import type { Keychain, KeychainState } from './keychain';
 import {
   readVaultFile,
   replaceVaultFile,
@@ -246,6 +246,17 @@ export function createFileKeychain(options: FileKeychainOptions): FileKeychain {
     readAll: async () => new Map(Object.entries(await readEntries())),
     async state() {
       return { exists: await vaultFileExists(path), unlocked: kept !== undefined };
+    },
+    // Its own state only: reading the entries would count as a use, and the window asking (at
+    // each focus, after each change) would keep an idle vault file unlocked.
+    async status(): Promise<KeychainState> {
+      const exists = await vaultFileExists(path);
+      const where = { backend: 'file' as const, vaultFile: { path, exists } };
+      if (kept !== undefined) return { state: 'ok', ...where };
+      const message = exists
+        ? `The vault file ${path} is locked; enter its passphrase to unlock it.`
+        : `There is no vault file yet; choose a passphrase to create ${path}.`;
+      return { state: 'locked', message, ...where };
     },
     async unlock(passphrase) {
       const bytes = await readVaultFile(path);

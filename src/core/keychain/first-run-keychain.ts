@@ -1,5 +1,5 @@
 import { KeydeskError } from '../../shared/errors';
-import { setEntries, type Keychain } from './keychain';
+import { setEntries, statusOf, type Keychain, type KeychainState } from './keychain';
 
 export interface FirstRunKeychainOptions {
   os: Keychain;
@@ -11,7 +11,13 @@ export interface FirstRunKeychainOptions {
   mayFallBack: () => boolean;
   /** Told once, when the file takes over. */
   fellBack: () => void;
+  /** Where the vault file is (or will be): said when it took over. */
+  path: string;
 }
+
+/** Said once when the vault file takes over, and by its status until it exists. */
+export const fellBackNotice = (path: string) =>
+  `No OS keychain answers here (no D-Bus session or Secret Service), so Keydesk keeps the secrets in the encrypted vault file ${path} instead (KEYDESK_KEYCHAIN=os insists on the OS keychain).`;
 
 /**
  * The OS keychain with the vault file behind it. `auto` on a machine where it is not yet known
@@ -37,7 +43,27 @@ export function createFirstRunKeychain(options: FirstRunKeychainOptions) {
     }
   }
 
+  /** The OS keychain's, until asking it found none on a first run: then the file's, said so. */
+  async function status(): Promise<KeychainState> {
+    if (!onFile) {
+      const os = await statusOf(options.os, 'os');
+      if (os.state !== 'unavailable' || !options.mayFallBack()) return os;
+      onFile = true;
+      options.fellBack();
+    }
+    const file = await statusOf(options.file, 'file');
+    if (moved || !file.vaultFile) return file;
+    const instead = { ...file, vaultFile: { ...file.vaultFile, instead: true } };
+    return file.vaultFile.exists || file.state === 'ok'
+      ? instead
+      : {
+          ...instead,
+          message: `${fellBackNotice(options.path)} Choose a passphrase to create it.`,
+        };
+  }
+
   const keychain: Keychain = {
+    status,
     get: (ref) => use((k) => k.get(ref)),
     set: (ref, secret) => use((k) => k.set(ref, secret)),
     delete: (ref) => use((k) => k.delete(ref)),

@@ -14,8 +14,8 @@ import {
   type PassphraseSource,
   type UnlockSessions,
 } from './file-keychain';
-import { createFirstRunKeychain } from './first-run-keychain';
-import { defaultKeychainService, type Keychain } from './keychain';
+import { createFirstRunKeychain, fellBackNotice } from './first-run-keychain';
+import { defaultKeychainService, statusOf, type Keychain } from './keychain';
 import { createOsKeychain } from './os-keychain';
 
 /** The keychain of a backend, made when the settings say which one is in use. */
@@ -31,9 +31,6 @@ const vaultHoldsSecrets = (db: Database.Database): boolean =>
     )
     .pluck()
     .get() === 1;
-
-const fellBackNotice = (path: string) =>
-  `No OS keychain answers here (no D-Bus session or Secret Service), so Keydesk keeps the secrets in the encrypted vault file ${path} instead (KEYDESK_KEYCHAIN=os insists on the OS keychain).`;
 
 /**
  * The keychain a Keydesk works with, chosen once (KEYDESK_KEYCHAIN, the setting, the data folder),
@@ -71,6 +68,7 @@ export function openKeychainInUse(options: {
       file,
       mayFallBack: () => open && !vaultHoldsSecrets(db),
       fellBack: () => tell(fellBackNotice(file.path)),
+      path: file.path,
     });
   }
   const backend = (): KeychainBackend => (firstRun?.usesFile() ? 'file' : chosen);
@@ -91,38 +89,8 @@ export function openKeychainInUse(options: {
           ? fallbackFile
           : opener(wanted, settings),
     movedToFile: () => firstRun?.moveToFile(),
-    /** How the keychain is, for the window; `scoped` is this vault's view of it. */
-    async status(scoped: Keychain): Promise<KeychainStatus> {
-      if (backend() === 'os') {
-        try {
-          await scoped.listRefs();
-        } catch (error) {
-          if (!(error instanceof KeydeskError)) throw error;
-          const states = {
-            KEYCHAIN_UNAVAILABLE: 'unavailable',
-            KEYCHAIN_LOCKED: 'locked',
-            KEYCHAIN_TIMEOUT: 'timeout',
-          } as const;
-          const state = states[error.code as keyof typeof states] ?? 'failed';
-          return { state, message: error.message, backend: 'os' };
-        }
-        // Asking may have found no OS keychain on a first run: the vault file took over.
-        if (backend() === 'os') return { state: 'ok', backend: 'os' };
-      }
-      const file = current() as FileKeychain;
-      // Its own state only: reading the entries would count as a use, and the window asking
-      // (at each focus, after each change) would keep an idle vault file unlocked.
-      const { exists, unlocked } = await file.state();
-      const instead = firstRun?.fellBack() === true;
-      const where = { backend: 'file' as const, vaultFile: { path: file.path, exists, instead } };
-      if (unlocked) return { state: 'ok', ...where };
-      const message = exists
-        ? `The vault file ${file.path} is locked; enter its passphrase to unlock it.`
-        : instead
-          ? `${fellBackNotice(file.path)} Choose a passphrase to create it.`
-          : `There is no vault file yet; choose a passphrase to create ${file.path}.`;
-      return { state: 'locked', message, ...where };
-    },
+    /** How the keychain in use is, for the window: as the backend itself reports it. */
+    status: (): Promise<KeychainStatus> => statusOf(firstRun?.keychain ?? inUse, backend()),
   };
 }
 

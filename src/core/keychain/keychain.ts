@@ -1,4 +1,10 @@
+import type * as z from 'zod';
+import type { keychainStateSchema } from '../../shared/contract-system';
+import { KeydeskError } from '../../shared/errors';
 import { secretKindNames, secretRef, type SecretKindName } from '../../shared/secret-kinds';
+
+/** How a keychain is, as the window and `keydesk doctor` show it (system:status). */
+export type KeychainState = z.infer<typeof keychainStateSchema>;
 
 /**
  * The only door to the OS keychain. Entries are addressed by a ref (`account/<id>/apiSecret`) under
@@ -8,6 +14,8 @@ export interface Keychain {
   /** Which backend this is, and how a person knows it ("the vault file /…/vault.age"). */
   readonly kind?: 'os' | 'file' | 'memory';
   describe?(): string;
+  /** How it is now: answering, locked, missing… asked without counting as a use of a secret. */
+  status?(): Promise<KeychainState>;
   get(ref: string): Promise<string | null>;
   set(ref: string, secret: string): Promise<void>;
   /** Resolves false when there was nothing to delete. */
@@ -61,3 +69,31 @@ export const defaultKeychainService = 'Keydesk';
 export const secretRefs = Object.fromEntries(
   secretKindNames.map((kind) => [kind, (ownerId: string) => secretRef(kind, ownerId)]),
 ) as Record<SecretKindName, (ownerId: string) => string>;
+
+const failedStates = {
+  KEYCHAIN_UNAVAILABLE: 'unavailable',
+  KEYCHAIN_LOCKED: 'locked',
+  KEYCHAIN_TIMEOUT: 'timeout',
+} as const;
+
+/**
+ * A keychain's state as listing its entries finds it: the OS keychain's own status, and that of a
+ * keychain that keeps none of its own (a test's stand-in).
+ */
+export async function statusByListing(
+  keychain: Pick<Keychain, 'listRefs'>,
+  backend: 'os' | 'file',
+): Promise<KeychainState> {
+  try {
+    await keychain.listRefs();
+    return { state: 'ok', backend };
+  } catch (error) {
+    if (!(error instanceof KeydeskError)) throw error;
+    const state = failedStates[error.code as keyof typeof failedStates] ?? 'failed';
+    return { state, message: error.message, backend };
+  }
+}
+
+/** A keychain's own status, or what listing it finds. */
+export const statusOf = (keychain: Keychain, backend: 'os' | 'file'): Promise<KeychainState> =>
+  keychain.status?.() ?? statusByListing(keychain, backend);

@@ -8,6 +8,8 @@ export function createMemoryKeychain(entries = new Map<string, string>()): Keych
   return {
     kind: 'memory',
     describe: () => "this process's memory (nothing is kept)",
+    // It stands in for the OS keychain (the tests, the benchmarks), and always answers.
+    status: async () => ({ state: 'ok', backend: 'os' }),
     get: async (ref) => entries.get(ref) ?? null,
     set: async (ref, secret) => void entries.set(ref, secret),
     delete: async (ref) => entries.delete(ref),

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { noteNativeEntry } from './release-connections';
-import type { Keychain } from './keychain';
+import { statusByListing, type Keychain, type KeychainState } from './keychain';
 import { classifyKeychainError } from './classify-keychain-error';
 import { withTimeout } from './with-timeout';
 import { KeydeskError } from '../../shared/errors';
@@ -109,6 +109,10 @@ export function createOsKeychain({ service, timeoutMs, keyring }: OsKeychainOpti
   return {
     kind: 'os',
     describe: () => 'the OS keychain',
+    // Listing answers whether the Secret Service is there, unlocked and answering in time.
+    status(): Promise<KeychainState> {
+      return statusByListing(this, 'os');
+    },
     get: (ref) => call('reading a secret', (k, signal) => k.getPassword(service, ref, signal)),
     set: (ref, secret) =>
       call('storing a secret', (k, signal) => k.setPassword(service, ref, secret, signal)),
