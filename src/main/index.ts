@@ -26,6 +26,7 @@ import { nativeConfirm } from './electron/native-confirm';
 import { startQuickCopy } from './electron/desktop-quick-copy';
 import { windowOf } from '../shared/channels';
 import { windowEventChannel, windowEvents, type WindowEvent } from '../shared/events';
+import { coalesceChanges } from '../core/events/coalesce-changes';
 
 // Before `ready`, as Electron requires: the app's pages come from app://, a standard secure scheme.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
@@ -100,12 +101,13 @@ function start(): void {
     window.on('focus', () => services.noticeOutsideChanges());
   };
   // The window hears what changed and how far a long call got; main's own reactions are above.
-  const toWindow = (event: WindowEvent) => {
+  const toWindow = coalesceChanges((event: WindowEvent) => {
     if (mainWindow && !mainWindow.isDestroyed())
       mainWindow.webContents.send(windowEventChannel, event);
-  };
+  });
   services.events.on((event) => {
-    if ((windowEvents as readonly string[]).includes(event.name)) toWindow(event as WindowEvent);
+    if ((windowEvents as readonly string[]).includes(event.name))
+      toWindow.push(event as WindowEvent);
   });
   // Each channel is answered from its own window only: the quick window's few from the quick
   // window, every other from the main window. The page the window was made to show, never its
@@ -125,7 +127,7 @@ function start(): void {
     },
     {
       confirm: nativeConfirm(() => mainWindow),
-      progress: (done, total) => toWindow({ name: 'progress', done, total }),
+      progress: (done, total) => toWindow.push({ name: 'progress', done, total }),
     },
   );
   showMainWindow();
