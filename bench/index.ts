@@ -10,6 +10,7 @@ import { benchHistory } from './history';
 import { benchKeychain } from './keychain';
 import { benchMint } from './mint';
 import { benchRenderer } from './renderer';
+import { benchTeam } from './team';
 import { benchUsers } from './users';
 import { benchVault } from './vault';
 
@@ -22,6 +23,7 @@ const parts = {
   check: benchCheck,
   users: benchUsers,
   keychain: benchKeychain,
+  team: benchTeam,
 };
 type Part = keyof typeof parts;
 

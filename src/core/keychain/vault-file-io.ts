@@ -36,7 +36,7 @@ export async function vaultFileExists(path: string): Promise<boolean> {
  * part: the bytes go to a temporary file beside it (0600, created new), are flushed to disk, and
  * the temporary file is renamed over the old one; the folder is flushed so the rename lasts.
  */
-export function replaceVaultFile(path: string, bytes: Uint8Array): void {
+export function replaceVaultFile(path: string, bytes: Uint8Array, what = 'The vault file'): void {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
@@ -53,7 +53,7 @@ export function replaceVaultFile(path: string, bytes: Uint8Array): void {
     rmSync(temporary, { force: true });
     throw new KeydeskError(
       'KEYCHAIN_FAILED',
-      `The vault file ${path} could not be written (${(error as Error).message}); it is unchanged.`,
+      `${what} ${path} could not be written (${(error as Error).message}); it is unchanged.`,
     );
   }
 }
