@@ -12,6 +12,7 @@ import { registerKeychainCommands } from './commands/keychain';
 import { registerOAuthCommands } from './commands/oauth';
 import { registerSettingsCommand } from './commands/settings';
 import { registerSubaccountCommands } from './commands/subaccounts';
+import { registerTeamCommands } from './commands/team';
 import { registerUnlockCommands } from './commands/unlock';
 import { registerUseCommand } from './commands/use';
 import { registerUsersCommands } from './commands/users';
@@ -35,5 +36,6 @@ export const allCommands: Record<string, Register> = {
   registerSettingsCommand,
   registerDoctorCommand,
   registerKeychainCommands,
+  registerTeamCommands,
   registerUnlockCommands,
 };

@@ -33,7 +33,7 @@ export async function runDoctor(
   otherKeychain = 'the other keychain',
 ): Promise<Omit<DoctorReport, 'keychain'>> {
   const stored = new Set(await keychain.listRefs());
-  const { accounts, applications } = repair.inventory();
+  const { accounts, applications, teamIdentity } = repair.inventory();
   // Every owner with the secrets its kinds say it holds (src/shared/secret-kinds.ts).
   const owners: {
     kind: SecretOwner;
@@ -67,6 +67,9 @@ export async function runDoctor(
       id: t.id,
       name: t.label,
     })),
+    ...(teamIdentity
+      ? [{ kind: 'team-member' as const, id: 'me', name: 'your team identity' }]
+      : []),
   ];
   const expected = new Map<string, Missing>();
   for (const owner of owners) {
@@ -146,6 +149,11 @@ export async function runDoctor(
       report.repairs.push(
         `Forgot OAuth access token "${missing.name}": it is gone from the keychain.`,
       );
+    } else if (missing.kind === 'team-member') {
+      repair.forgetTeamIdentity();
+      report.repairs.push(
+        'Forgot your team identity: its secret is gone from the keychain. "keydesk team identity" makes a new one, which a member must add to the team again.',
+      );
     } else if (missing.secret === 'signatureSecret') {
       repair.clearSignatureSecretFlag(missing.id);
       report.repairs.push(
@@ -201,6 +209,7 @@ function describeRef(ref: string): string {
     application: 'application',
     'oauth-consumer': 'OAuth consumer',
     'oauth-token': 'OAuth access token',
+    'team-member': 'team identity',
   };
   return `the ${label} of a removed ${owners[owner]} ${parsed.ownerId}`;
 }

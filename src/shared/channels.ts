@@ -178,6 +178,10 @@ export const channelTable = {
     'keychain:endSessions': { caller: 'cli' },
     'keychain:changePassphrase': { caller: 'cli' },
   },
+  team: {
+    // This engineer's age identity for team folders: made once, its recipient printed (the CLI).
+    'team:identity': { caller: 'cli' },
+  },
   settings: {
     'settings:get': { caller: 'both', reads: ['settings'] },
     'settings:update': { caller: 'both', writes: ['settings', 'history', 'status'] },

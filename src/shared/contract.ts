@@ -19,6 +19,7 @@ import type { secretsChannels } from './contract-secrets';
 import type { subaccountsChannels } from './contract-subaccounts';
 import type { vonageChannels } from './contract-vonage';
 import type { webhooksChannels } from './contract-webhooks';
+import type { teamChannels } from './contract-team';
 
 export { prefixOf, type ChannelPrefix };
 
@@ -54,7 +55,8 @@ export type Contract = typeof systemChannels &
   typeof historyChannels &
   typeof settingsChannels &
   typeof keychainChannels &
-  typeof quickChannels;
+  typeof quickChannels &
+  typeof teamChannels;
 
 export type Channel = keyof Contract;
 
@@ -82,6 +84,7 @@ const slices: Record<ChannelPrefix, () => Promise<ChannelSchemas>> = {
   accounts: () => import('./contract-accounts').then((m) => m.accountsChannels),
   apps: () => import('./contract-apps').then((m) => m.appsChannels),
   keys: () => import('./contract-keys').then((m) => m.keysChannels),
+  team: () => import('./contract-team').then((m) => m.teamChannels),
   doctor: () => import('./contract-doctor').then((m) => m.doctorChannels),
   credentials: () => import('./contract-credentials').then((m) => m.credentialsChannels),
   vonage: () => import('./contract-vonage').then((m) => m.vonageChannels),

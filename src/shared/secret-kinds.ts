@@ -5,7 +5,8 @@
  * the field that carries it, a migration if its owner's row records it, and the screens that show it.
  * Zod-free: the renderer may use the labels.
  */
-export type SecretOwner = 'account' | 'application' | 'oauth-consumer' | 'oauth-token';
+export type SecretOwner =
+  'account' | 'application' | 'oauth-consumer' | 'oauth-token' | 'team-member';
 
 interface SecretKind {
   owner: SecretOwner;
@@ -79,11 +80,26 @@ export const secretKinds = {
     presence: 'required',
     revealable: false,
   },
+  /** This engineer's age identity for team folders (issue 32); its owner id is always `me`. */
+  teamIdentity: {
+    owner: 'team-member',
+    label: 'team identity',
+    ownerSegment: 'team',
+    name: 'identity',
+    presence: 'required',
+    revealable: false,
+  },
 } as const satisfies Record<string, SecretKind>;
 
 export type SecretKindName = keyof typeof secretKinds;
 export const secretKindNames = Object.keys(secretKinds) as [SecretKindName, ...SecretKindName[]];
-export const secretOwners = ['account', 'application', 'oauth-consumer', 'oauth-token'] as const;
+export const secretOwners = [
+  'account',
+  'application',
+  'oauth-consumer',
+  'oauth-token',
+  'team-member',
+] as const;
 
 /** The account secrets the page may reveal. */
 export type RevealableSecret = {

@@ -19,7 +19,7 @@ export function cliInProcess(dataDir: string, env: NodeJS.ProcessEnv = {}) {
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('KEYDESK_')),
   );
-  return async function keydesk(
+  const keydesk = async function keydesk(
     args: string[],
     options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
   ): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -40,4 +40,6 @@ export function cliInProcess(dataDir: string, env: NodeJS.ProcessEnv = {}) {
     });
     return { code, stdout, stderr };
   };
+  /** The keychain the runs share, to look at what they stored. */
+  return Object.assign(keydesk, { keychain: memory });
 }

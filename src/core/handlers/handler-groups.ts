@@ -33,6 +33,7 @@ const groups: Record<ChannelPrefix, () => Promise<HandlerGroup>> = {
   settings: () => import('./settings-handlers').then((m) => m.settingsHandlers as HandlerGroup),
   keychain: () => import('./keychain-handlers').then((m) => m.keychainHandlers as HandlerGroup),
   quick: () => import('./quick-handlers').then((m) => m.quickHandlers as HandlerGroup),
+  team: () => import('./team-handlers').then((m) => m.teamHandlers as HandlerGroup),
 };
 
 /** The handler of each channel, its file loaded (once) on the first call. */
@@ -68,6 +69,7 @@ type Implemented = keyof (ReturnType<typeof import('./system-handlers').systemHa
   ReturnType<typeof import('./oauth-handlers').oauthHandlers> &
   ReturnType<typeof import('./webhooks-handlers').webhooksHandlers> &
   ReturnType<typeof import('./keychain-handlers').keychainHandlers> &
+  ReturnType<typeof import('./team-handlers').teamHandlers> &
   ReturnType<typeof import('./quick-handlers').quickHandlers> &
   ReturnType<typeof import('./history-handlers').historyHandlers> &
   ReturnType<typeof import('./settings-handlers').settingsHandlers>);

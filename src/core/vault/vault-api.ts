@@ -94,8 +94,12 @@ export interface VaultRepair {
       account_id: string;
       pending_operation: PendingOperation | null;
     }[];
+    /** Whether this vault has a team identity (its secret half in the keychain). */
+    teamIdentity: boolean;
   };
   removeAccountRow(id: string): boolean;
+  /** The team identity's row, when its secret half is gone. */
+  forgetTeamIdentity(): void;
   removeApplicationRow(id: string): boolean;
   clearSignatureSecretFlag(id: string): void;
 }
