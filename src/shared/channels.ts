@@ -181,6 +181,11 @@ export const channelTable = {
   team: {
     // This engineer's age identity for team folders: made once, its recipient printed (the CLI).
     'team:identity': { caller: 'cli' },
+    // The team folder, its members and what is shared there: git commits, not the vault's rows.
+    'team:init': { caller: 'cli' },
+    'team:members': { caller: 'cli' },
+    'team:addMember': { caller: 'cli' },
+    'team:share': { caller: 'cli' },
   },
   settings: {
     'settings:get': { caller: 'both', reads: ['settings'] },

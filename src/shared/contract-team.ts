@@ -1,6 +1,16 @@
 import * as z from 'zod';
 import type { ChannelSchemas } from './channel-schemas';
 
+const memberSchema = z.object({ name: z.string(), recipient: z.string() });
+const folderInput = z
+  .string()
+  .min(1, 'Name the team folder.')
+  .max(4096, 'That folder path is longer than any folder can be.');
+const memberName = z
+  .string()
+  .min(1, 'Name the member.')
+  .max(64, 'A member name has at most 64 characters.');
+
 /** A team of engineers sharing customers' credentials (issue 32). The `team:` slice (contract.ts). */
 export const teamChannels = {
   'team:identity': {
@@ -11,6 +21,29 @@ export const teamChannels = {
       createdAt: z.string(),
       /** Made by this call (else it was there already). */
       created: z.boolean(),
+    }),
+  },
+  'team:init': {
+    input: z.strictObject({ folder: folderInput, name: memberName }),
+    output: z.object({ folder: z.string(), members: z.array(memberSchema) }),
+  },
+  'team:members': {
+    input: z.strictObject({}),
+    output: z.object({ folder: z.string(), members: z.array(memberSchema) }),
+  },
+  'team:addMember': {
+    input: z.strictObject({
+      name: memberName,
+      recipient: z.string().min(1, "Give the member's age recipient (age1…).").max(200),
+    }),
+    output: z.object({ members: z.array(memberSchema), resealed: z.number().int() }),
+  },
+  'team:share': {
+    input: z.strictObject({ accountId: z.string().min(1).max(64) }),
+    output: z.object({
+      account: z.string(),
+      files: z.array(z.string()),
+      members: z.number().int(),
     }),
   },
 } as const satisfies ChannelSchemas;

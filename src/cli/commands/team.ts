@@ -1,15 +1,18 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
-import { note, printJson, printValue } from '../output';
+import { note, print, printJson, printValue } from '../output';
+import { io } from '../cli-io';
 
 /**
- * A support team's shared vault on git and age (issue 32). Here so far: the engineer's identity,
- * whose recipient a member adds to the team folder.
+ * A support team's shared vault on git and age (issue 32): the engineer's identity, a team folder
+ * (a git working copy) with its members, and accounts shared there. Joining and syncing come next.
  */
 export function registerTeamCommands(program: Command, ctx: CliContext): void {
   const team = program
     .command('team')
-    .description("A team's shared vault on git and age: your identity for it");
+    .description(
+      "A team's shared vault on git and age: your identity, the team folder, its members, shared accounts",
+    );
 
   team
     .command('identity')
@@ -26,5 +29,60 @@ export function registerTeamCommands(program: Command, ctx: CliContext): void {
         );
       }
       printValue(identity.recipient);
+    });
+
+  team
+    .command('init <folder>')
+    .description(
+      'Start a team folder (a git repository; made one when it is not) with you as its first member',
+    )
+    .option(
+      '--name <name>',
+      'your name in the team (default: $GIT_AUTHOR_NAME, else your login name)',
+    )
+    .action(async (folder: string, options: { name?: string }) => {
+      const name = options.name ?? io().env.GIT_AUTHOR_NAME ?? io().env.USER ?? '';
+      const started = await ctx.call('team:init', { folder, name });
+      note(
+        `keydesk: started the team folder ${started.folder}, with you ("${name}") as its member.`,
+      );
+      print(
+        `Share an account: keydesk team share ACCOUNT; add a member: keydesk team add-member NAME age1…`,
+      );
+    });
+
+  team
+    .command('members')
+    .description("The team's members and their age recipients")
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { folder, members } = await ctx.call('team:members', {});
+      if (options.json) return printJson({ folder, members });
+      for (const member of members) print(`${member.name.padEnd(24)} ${member.recipient}`);
+    });
+
+  team
+    .command('add-member <name> <recipient>')
+    .description(
+      'Add a member by the age recipient they printed with "keydesk team identity": every shared file is sealed again to include them, and committed',
+    )
+    .action(async (name: string, recipient: string) => {
+      const { members, resealed } = await ctx.call('team:addMember', { name, recipient });
+      note(
+        `keydesk: added "${name}"; ${resealed} shared account file(s) sealed again for ${members.length} member(s). Push the folder for them to read it.`,
+      );
+    });
+
+  team
+    .command('share <account>')
+    .description(
+      "Share an account with the team: its secrets and its applications' private keys sealed to every member, the rest in plain JSON beside them, committed",
+    )
+    .action(async (ref: string) => {
+      const account = await ctx.resolveAccount(ref);
+      const shared = await ctx.call('team:share', { accountId: account.id });
+      note(
+        `keydesk: shared "${shared.account}" with ${shared.members} member(s) in ${shared.files.join(' and ')}.`,
+      );
     });
 }

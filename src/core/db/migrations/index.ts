@@ -10,7 +10,7 @@ import { migration008 } from './008-signature-method';
 import { migration009 } from './009-dashboard-metadata';
 import { migration010 } from './010-key-rotation-and-check-results';
 import { migration011 } from './011-secret-rotation-and-subaccounts';
-import { migration012 } from './012-team-identity';
+import { migration012 } from './012-team';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
 export const migrations: readonly Migration[] = [

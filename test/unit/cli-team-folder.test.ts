@@ -1,0 +1,126 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliInProcess } from '../helpers/cli-in-process';
+import { makeRsaKeys } from '../helpers/keys';
+import { makeDataDir } from '../helpers/services';
+
+/** Two engineers, each with a vault of their own, and a team folder on disk (a git repository). */
+const gitAs = (name: string) => ({
+  GIT_AUTHOR_NAME: name,
+  GIT_AUTHOR_EMAIL: `${name.toLowerCase()}@example.com`,
+  GIT_COMMITTER_NAME: name,
+  GIT_COMMITTER_EMAIL: `${name.toLowerCase()}@example.com`,
+});
+const ana = cliInProcess(makeDataDir(), gitAs('Ana'));
+const ben = cliInProcess(makeDataDir(), gitAs('Ben'));
+const folder = join(mkdtempSync(join(tmpdir(), 'keydesk-team-folder-')), 'acme-support');
+const appId = 'aaaaaaaa-bbbb-4ccc-8ddd-0000000000e1';
+const keys = makeRsaKeys();
+const secret = 'team-Api-Secret-1';
+
+/** An engineer's identity from their keychain, in a file age -i reads. */
+async function identityFile(keydesk: typeof ana, name: string): Promise<string> {
+  const ref = (await keydesk.keychain.listRefs()).find((r) => r.endsWith('team/me/identity'));
+  const file = join(mkdtempSync(join(tmpdir(), 'keydesk-identity-')), `${name}.key`);
+  writeFileSync(file, `${(await keydesk.keychain.get(ref ?? '')) ?? ''}\n`, { mode: 0o600 });
+  return file;
+}
+const ageOpens = (identity: string, file: string) => {
+  const run = spawnSync('age', ['-d', '-i', identity, file], { encoding: 'utf8' });
+  return run.status === 0 ? run.stdout : null;
+};
+
+beforeAll(async () => {
+  await ana(['accounts', 'add', '--name', 'Acme', '--api-key', 'acme0001'], { stdin: secret });
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'keydesk-key-')), 'voice.key');
+  writeFileSync(keyFile, keys.pkcs8);
+  const added = await ana([
+    'apps',
+    'add',
+    '--account',
+    'Acme',
+    '--id',
+    appId,
+    '--name',
+    'Voice',
+    '--key-file',
+    keyFile,
+  ]);
+  expect(added.code, added.stderr).toBe(0);
+});
+
+describe('a team folder', () => {
+  it('needs starting first: sharing before says how', async () => {
+    const early = await ana(['team', 'share', 'Acme']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('no team folder yet: "keydesk team init FOLDER"');
+  });
+
+  it('started, shared, a member added: each member opens the sealed file with age, the plain one holds no secret', async () => {
+    const started = await ana(['team', 'init', folder, '--name', 'Ana']);
+    expect(started.code, started.stderr).toBe(0);
+    const shared = await ana(['team', 'share', 'Acme']);
+    expect(shared.code, shared.stderr).toBe(0);
+    const accountId = JSON.parse((await ana(['accounts', 'show', 'Acme', '--json'])).stdout)
+      .id as string;
+    const sealed = join(folder, 'accounts', `${accountId}.age`);
+    const plain = readFileSync(join(folder, 'accounts', `${accountId}.json`), 'utf8');
+    expect(JSON.parse(plain)).toMatchObject({
+      name: 'Acme',
+      apiKey: 'acme0001',
+      applications: [{ id: appId, name: 'Voice' }],
+    });
+    expect(plain).not.toContain(secret);
+    expect(plain).not.toContain(keys.pkcs8.split('\n')[1] ?? 'x');
+
+    const anaKey = await identityFile(ana, 'ana');
+    const opened = JSON.parse(ageOpens(anaKey, sealed) ?? '{}') as {
+      apiSecret: string;
+      applications: { id: string; privateKey: string }[];
+    };
+    expect(opened.apiSecret).toBe(secret);
+    expect(opened.applications[0]?.id).toBe(appId);
+    expect(opened.applications[0]?.privateKey).toContain('PRIVATE KEY');
+
+    // Ben makes his identity; until Ana adds him, the file is closed to him.
+    const benRecipient = (await ben(['team', 'identity'])).stdout.trim();
+    const benKey = await identityFile(ben, 'ben');
+    expect(ageOpens(benKey, sealed)).toBeNull();
+    const add = await ana(['team', 'add-member', 'Ben', benRecipient]);
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stderr).toContain('1 shared account file(s) sealed again for 2 member(s)');
+    expect(JSON.parse(ageOpens(benKey, sealed) ?? '{}')).toMatchObject({ apiSecret: secret });
+
+    const members = JSON.parse((await ana(['team', 'members', '--json'])).stdout) as {
+      members: { name: string }[];
+    };
+    expect(members.members.map((m) => m.name)).toEqual(['Ana', 'Ben']);
+    const log = execFileSync('git', ['-C', folder, 'log', '--format=%an: %s'], {
+      encoding: 'utf8',
+    });
+    expect(log.trim().split('\n')).toEqual([
+      'Ana: Ana added Ben to the team',
+      'Ana: Ana shared "Acme" (acme0001)',
+      'Ana: Keydesk team started by Ana',
+    ]);
+  });
+
+  it('refuses a member twice, a recipient that is not one, and a second start', async () => {
+    const benRecipient = (await ben(['team', 'identity'])).stdout.trim();
+    const twice = await ana(['team', 'add-member', 'Benjamin', benRecipient]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('already the team\'s, as "Ben"');
+    const wrong = await ana(['team', 'add-member', 'Cy', 'AGE-SECRET-KEY-1QQQ']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('is not an age recipient');
+    const again = await ana(['team', 'init', folder, '--name', 'Ana']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already shares through');
+    // Nothing of it was committed.
+    const log = execFileSync('git', ['-C', folder, 'log', '--oneline'], { encoding: 'utf8' });
+    expect(log.trim().split('\n')).toHaveLength(3);
+  });
+});
