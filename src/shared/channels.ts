@@ -183,6 +183,7 @@ export const channelTable = {
     'team:identity': { caller: 'cli' },
     // The team folder, its members and what is shared there: git commits, not the vault's rows.
     'team:init': { caller: 'cli' },
+    'team:join': { caller: 'cli' },
     'team:members': { caller: 'cli' },
     'team:addMember': { caller: 'cli' },
     'team:share': { caller: 'cli' },

@@ -27,6 +27,21 @@ export const teamChannels = {
     input: z.strictObject({ folder: folderInput, name: memberName }),
     output: z.object({ folder: z.string(), members: z.array(memberSchema) }),
   },
+  'team:join': {
+    input: z.strictObject({
+      repo: z
+        .string()
+        .min(1, 'Name the team repository (a URL or a path git can clone).')
+        .max(4096),
+      folder: folderInput,
+    }),
+    output: z.object({
+      folder: z.string(),
+      member: z.string(),
+      added: z.array(z.string()),
+      kept: z.array(z.string()),
+    }),
+  },
   'team:members': {
     input: z.strictObject({}),
     output: z.object({ folder: z.string(), members: z.array(memberSchema) }),

@@ -16,6 +16,7 @@ const gitAs = (name: string) => ({
 });
 const ana = cliInProcess(makeDataDir(), gitAs('Ana'));
 const ben = cliInProcess(makeDataDir(), gitAs('Ben'));
+const cy = cliInProcess(makeDataDir(), gitAs('Cy'));
 const folder = join(mkdtempSync(join(tmpdir(), 'keydesk-team-folder-')), 'acme-support');
 const appId = 'aaaaaaaa-bbbb-4ccc-8ddd-0000000000e1';
 const keys = makeRsaKeys();
@@ -122,5 +123,35 @@ describe('a team folder', () => {
     // Nothing of it was committed.
     const log = execFileSync('git', ['-C', folder, 'log', '--oneline'], { encoding: 'utf8' });
     expect(log.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('Ben joins through the shared repository and mints with the shared key; a stranger is told how to be added', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'keydesk-team-remote-'));
+    const bare = join(root, 'team.git');
+    const branch = execFileSync('git', ['-C', folder, 'rev-parse', '--abbrev-ref', 'HEAD'], {
+      encoding: 'utf8',
+    }).trim();
+    execFileSync('git', ['init', '--quiet', '--bare', `--initial-branch=${branch}`, bare]);
+    execFileSync('git', ['-C', folder, 'remote', 'add', 'origin', bare]);
+    execFileSync('git', ['-C', folder, 'push', '--quiet', '-u', 'origin', branch]);
+
+    const joined = await ben(['team', 'join', bare], { cwd: root });
+    expect(joined.code, joined.stderr).toBe(0);
+    expect(joined.stderr).toContain(`joined the team in ${join(root, 'team')} as "Ben"`);
+    expect(joined.stdout).toBe('Added Acme\n');
+    expect((await ben(['accounts', 'secret', 'Acme'])).stdout.trim()).toBe(secret);
+    const minted = await ben(['jwt', 'Voice']);
+    expect(minted.code, minted.stderr).toBe(0);
+    const claims = JSON.parse(
+      Buffer.from(minted.stdout.split('.')[1] ?? '', 'base64url').toString(),
+    );
+    expect(claims.application_id).toBe(appId);
+
+    // Cy has no place in the team yet: nothing is imported, and the message says what to do.
+    const stranger = await cy(['team', 'join', bare, join(root, 'cy')]);
+    expect(stranger.code).toBe(1);
+    const recipient = (await cy(['team', 'identity'])).stdout.trim();
+    expect(stranger.stderr).toContain(`keydesk team add-member NAME ${recipient}`);
+    expect(JSON.parse((await cy(['accounts', 'list', '--json'])).stdout)).toEqual([]);
   });
 });

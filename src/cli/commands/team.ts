@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { note, print, printJson, printValue } from '../output';
+import { basename, resolve } from 'node:path';
 import { io } from '../cli-io';
 
 /**
@@ -49,6 +50,22 @@ export function registerTeamCommands(program: Command, ctx: CliContext): void {
       print(
         `Share an account: keydesk team share ACCOUNT; add a member: keydesk team add-member NAME age1…`,
       );
+    });
+
+  team
+    .command('join <repo> [folder]')
+    .description(
+      "Clone a team's repository (into FOLDER, else a folder named as the repository) and bring in every shared account you do not hold yet; a member must have added your recipient first",
+    )
+    .action(async (repo: string, folder: string | undefined) => {
+      const into = resolve(
+        io().cwd,
+        folder ?? basename(repo.replace(/\/+$/, '')).replace(/\.git$/, ''),
+      );
+      const joined = await ctx.call('team:join', { repo, folder: into });
+      note(`keydesk: joined the team in ${joined.folder} as "${joined.member}".`);
+      for (const name of joined.added) print(`Added ${name}`);
+      for (const name of joined.kept) print(`Kept yours: ${name} (this vault holds it already)`);
     });
 
   team

@@ -12,6 +12,10 @@ export function teamHandlers(services: Services): HandlersFor<'team'> {
         { action: 'create', summary: `Started a team folder in ${folder}` },
         () => team.init(folder, name),
       ),
+    'team:join': ({ repo, folder }) =>
+      services.audit.track({ action: 'import', summary: `Joined the team of ${repo}` }, () =>
+        team.join(repo, folder),
+      ),
     'team:members': () => team.members(),
     'team:addMember': ({ name, recipient }) =>
       services.audit.track({ action: 'update', summary: `Added ${name} to the team` }, () =>

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
 import type { Keychain } from '../keychain/keychain';
@@ -7,6 +7,7 @@ import { replaceVaultFile } from '../keychain/vault-file-io';
 import type { Vault } from '../vault/vault';
 import { commit, git } from './team-git';
 import { ensureTeamIdentity, readTeamIdentity } from './team-identity';
+import { importSharedAccounts } from './team-import';
 import { saveTeamFolderRow, teamFolderRow } from './team-folder-row';
 import {
   checkMemberName,
@@ -113,6 +114,44 @@ export function createTeamService(deps: TeamDeps) {
       );
       saveTeamFolderRow(db, { path: folder, memberName: name, joinedAt: now().toISOString() });
       return { folder, members: membersOf(folder) };
+    },
+
+    /**
+     * Joins the team whose repository is `repo`, cloned into `folder` (or the working copy there
+     * already), once a member has added this engineer's recipient; then brings in every shared
+     * account this vault does not hold yet.
+     */
+    async join(repo: string, folderGiven: string) {
+      const folder = resolve(folderGiven);
+      if (teamFolderRow(db)) {
+        throw new KeydeskError(
+          'CONFLICT',
+          `This vault already shares through ${joined().path}.`,
+          'folder',
+        );
+      }
+      await ensureTeamIdentity(db, keychain, now);
+      const { identity, recipient } = await readTeamIdentity(db, keychain);
+      if (!existsSync(join(folder, membersFileName))) {
+        if (existsSync(folder) && readdirSync(folder).length > 0)
+          throw new KeydeskError(
+            'VALIDATION',
+            `${folder} is not empty and not a team folder: choose another.`,
+            'folder',
+          );
+        mkdirSync(dirname(folder), { recursive: true });
+        await git(dirname(folder), ['clone', '--quiet', repo, folder], env);
+      }
+      const me = membersOf(folder).find((m) => m.recipient === recipient);
+      if (!me) {
+        throw new KeydeskError(
+          'NOT_FOUND',
+          `You are not a member of ${folder} yet. Give a member your recipient, for "keydesk team add-member NAME ${recipient}", and join again once they have pushed.`,
+        );
+      }
+      saveTeamFolderRow(db, { path: folder, memberName: me.name, joinedAt: now().toISOString() });
+      const imported = await importSharedAccounts(folder, identity, vault);
+      return { folder, member: me.name, ...imported };
     },
 
     members() {
