@@ -154,4 +154,20 @@ describe('a team folder', () => {
     expect(stranger.stderr).toContain(`keydesk team add-member NAME ${recipient}`);
     expect(JSON.parse((await cy(['accounts', 'list', '--json'])).stdout)).toEqual([]);
   });
+
+  it('a folder inside another git repository gets a repository of its own', async () => {
+    const dee = cliInProcess(makeDataDir(), gitAs('Dee'));
+    const home = mkdtempSync(join(tmpdir(), 'keydesk-dotfiles-'));
+    execFileSync('git', ['init', '--quiet', home]);
+    const inside = join(home, 'teams', 'acme');
+    const started = await dee(['team', 'init', inside, '--name', 'Dee']);
+    expect(started.code, started.stderr).toBe(0);
+    const top = execFileSync('git', ['-C', inside, 'rev-parse', '--show-toplevel'], {
+      encoding: 'utf8',
+    }).trim();
+    expect(top).toBe(inside);
+    // The outer repository got no commit.
+    const outer = spawnSync('git', ['-C', home, 'log', '--oneline'], { encoding: 'utf8' });
+    expect(outer.stdout).toBe('');
+  });
 });

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
@@ -7,6 +15,7 @@ import { replaceVaultFile } from '../keychain/vault-file-io';
 import type { Vault } from '../vault/vault';
 import { commit, git } from './team-git';
 import { ensureTeamIdentity, readTeamIdentity } from './team-identity';
+import type { SealedAccount } from './team-file-schemas';
 import { importSharedAccounts } from './team-import';
 import { saveTeamFolderRow, teamFolderRow } from './team-folder-row';
 import {
@@ -26,14 +35,6 @@ export interface TeamDeps {
   vault: Vault;
   env: NodeJS.ProcessEnv;
   now: () => Date;
-}
-
-/** What a shared account's sealed file holds: every secret of it, and nothing else. */
-interface SealedAccount {
-  format: 1;
-  apiSecret: string;
-  signatureSecret?: string;
-  applications: { id: string; privateKey: string }[];
 }
 
 /**
@@ -99,11 +100,13 @@ export function createTeamService(deps: TeamDeps) {
         );
       const { recipient } = await ensureTeamIdentity(db, keychain, now);
       mkdirSync(join(folder, 'accounts'), { recursive: true });
-      const inside = await git(folder, ['rev-parse', '--is-inside-work-tree'], env).then(
-        (out) => out.trim() === 'true',
-        () => false,
+      // A repository of its own: a folder inside another one (a home folder kept in git) would
+      // commit the team's files into that one.
+      const top = await git(folder, ['rev-parse', '--show-toplevel'], env).then(
+        (out) => resolve(out.trim()),
+        () => undefined,
       );
-      if (!inside) await git(folder, ['init', '--quiet'], env);
+      if (top !== realpathSync(folder)) await git(folder, ['init', '--quiet'], env);
       writeFileSync(join(folder, '.gitattributes'), '*.age binary\n');
       writeMembers(folder, [{ name, recipient }]);
       await commit(
