@@ -1,12 +1,8 @@
+import type Database from 'better-sqlite3';
+import { deleteTeamIdentityRow, teamIdentityRow } from '../team/team-identity-row';
 import type { AccountsRepo } from './accounts-repo';
 import type { ApplicationsRepo } from './applications-repo';
 import type { VaultRepair } from './vault-api';
-
-/** The team identity's row, as the doctor sees it (core/team/team-identity-row.ts). */
-interface TeamIdentityRows {
-  exists(): boolean;
-  remove(): void;
-}
 
 /**
  * Row-level repairs that skip the vault's rules (a row removed without its secrets, a flag cleared
@@ -18,9 +14,10 @@ export function createVaultRepair({
   applications,
   keyChanged,
   stamp,
-  teamIdentity,
+  db,
 }: {
-  teamIdentity: TeamIdentityRows;
+  /** For the team identity's row (migration 012), which no repository of the vault's keeps. */
+  db: Database.Database;
   accounts: AccountsRepo;
   applications: ApplicationsRepo;
   keyChanged: (applicationId: string) => void;
@@ -30,9 +27,9 @@ export function createVaultRepair({
     inventory: () => ({
       accounts: accounts.allIds(),
       applications: applications.allIds(),
-      teamIdentity: teamIdentity.exists(),
+      teamIdentity: teamIdentityRow(db) !== undefined,
     }),
-    forgetTeamIdentity: () => teamIdentity.remove(),
+    forgetTeamIdentity: () => void deleteTeamIdentityRow(db),
     removeAccountRow: (id) => accounts.remove(id),
     removeApplicationRow: (id) => {
       keyChanged(id);

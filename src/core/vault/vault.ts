@@ -6,7 +6,6 @@ import { secretKinds, type RevealableSecret } from '../../shared/secret-kinds';
 import type { ParsedInput } from '../../shared/contract';
 import type { AccountWithApplications, Vault, VaultRepair } from './vault-api';
 import { createVaultRepair } from './vault-repair';
-import { deleteTeamIdentityRow, teamIdentityRow } from '../team/team-identity-row';
 import type { AccountSummary, ApplicationSummary } from '../../shared/vault-schemas';
 import { secretRefs, type Keychain } from '../keychain/keychain';
 import { createAccountsRepo } from './accounts-repo';
@@ -392,16 +391,7 @@ export function createVault({ db, keychain, now = () => new Date() }: VaultDeps)
     },
   };
 
-  const repair = createVaultRepair({
-    accounts,
-    applications,
-    keyChanged,
-    stamp,
-    teamIdentity: {
-      exists: () => teamIdentityRow(db) !== undefined,
-      remove: () => void deleteTeamIdentityRow(db),
-    },
-  });
+  const repair = createVaultRepair({ db, accounts, applications, keyChanged, stamp });
 
   return { vault, repair };
 }
