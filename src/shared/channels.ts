@@ -185,6 +185,7 @@ export const channelTable = {
     'team:init': { caller: 'cli' },
     'team:join': { caller: 'cli' },
     'team:members': { caller: 'cli' },
+    'team:log': { caller: 'cli' },
     'team:addMember': { caller: 'cli' },
     'team:share': { caller: 'cli' },
   },

@@ -42,6 +42,19 @@ export const teamChannels = {
       kept: z.array(z.string()),
     }),
   },
+  'team:log': {
+    input: z.strictObject({
+      limit: z
+        .number()
+        .int()
+        .min(1, 'Show at least 1 change.')
+        .max(10_000, 'At most 10,000 changes.')
+        .default(50),
+    }),
+    output: z.array(
+      z.object({ commit: z.string(), author: z.string(), at: z.string(), summary: z.string() }),
+    ),
+  },
   'team:members': {
     input: z.strictObject({}),
     output: z.object({ folder: z.string(), members: z.array(memberSchema) }),

@@ -170,4 +170,28 @@ describe('a team folder', () => {
     const outer = spawnSync('git', ['-C', home, 'log', '--oneline'], { encoding: 'utf8' });
     expect(outer.stdout).toBe('');
   });
+
+  it('team log says who changed what, newest first; a bad --limit is a usage error', async () => {
+    const log = await ana(['team', 'log']);
+    expect(log.code, log.stderr).toBe(0);
+    expect(
+      log.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(18)),
+    ).toEqual([
+      'Ana              Ana added Ben to the team',
+      'Ana              Ana shared "Acme" (acme0001)',
+      'Ana              Keydesk team started by Ana',
+    ]);
+    const json = JSON.parse((await ana(['team', 'log', '--limit', '1', '--json'])).stdout) as {
+      author: string;
+      commit: string;
+    }[];
+    expect(json).toHaveLength(1);
+    expect(json[0]?.commit).toMatch(/^[0-9a-f]{40}$/);
+    const bad = await ana(['team', 'log', '--limit', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--limit: give a whole number from 1 to 10,000');
+  });
 });

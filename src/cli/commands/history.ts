@@ -7,6 +7,7 @@ import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { formatTable, note, print, printJson, printValue } from '../output';
 import { groupDigits } from '../../shared/group-digits';
+import { limitOption } from '../limit-option';
 
 interface HistoryOptions {
   account?: string;
@@ -46,17 +47,7 @@ function parseAction(text: string): HistoryAction {
 /** The same bounds for the table, --json and --csv: up to the export's million events. */
 const maxLimit = historyLimits.export;
 
-function parseLimit(text: string): number {
-  const bounds = `a whole number from 1 to ${groupDigits(maxLimit)}`;
-  if (!/^\d+$/.test(text.trim())) {
-    throw new CliError(`--limit: give ${bounds} ("${text}" is not a whole number).`, 2);
-  }
-  const limit = Number(text);
-  if (limit < 1 || limit > maxLimit) {
-    throw new CliError(`--limit: give ${bounds} (${text.trim()} is out of range).`, 2);
-  }
-  return limit;
-}
+const parseLimit = limitOption(maxLimit);
 
 function localTime(iso: string): string {
   const d = new Date(iso);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { limitOption } from '../limit-option';
 import type { CliContext } from '../context';
 import { note, print, printJson, printValue } from '../output';
 import { basename, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { io } from '../cli-io';
  * A support team's shared vault on git and age (issue 32): the engineer's identity, a team folder
  * (a git working copy) with its members, and accounts shared there. Joining and syncing come next.
  */
+
 export function registerTeamCommands(program: Command, ctx: CliContext): void {
   const team = program
     .command('team')
@@ -66,6 +68,24 @@ export function registerTeamCommands(program: Command, ctx: CliContext): void {
       note(`keydesk: joined the team in ${joined.folder} as "${joined.member}".`);
       for (const name of joined.added) print(`Added ${name}`);
       for (const name of joined.kept) print(`Kept yours: ${name} (this vault holds it already)`);
+    });
+
+  team
+    .command('log')
+    .description(
+      "Who changed which shared account or member, and when: the team folder's git history (reads are in each engineer's own history)",
+    )
+    .option('--limit <n>', 'how many changes (1-10000, default 50)', limitOption(10_000))
+    .option('--json', 'print JSON')
+    .action(async (options: { limit?: number; json?: boolean }) => {
+      const changes = await ctx.call('team:log', {
+        ...(options.limit ? { limit: options.limit } : {}),
+      });
+      if (options.json) return printJson(changes);
+      for (const change of changes)
+        print(
+          `${change.at.slice(0, 16).replace('T', ' ')}  ${change.author.padEnd(16)} ${change.summary}`,
+        );
     });
 
   team

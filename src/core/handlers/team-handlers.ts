@@ -17,6 +17,7 @@ export function teamHandlers(services: Services): HandlersFor<'team'> {
         team.join(repo, folder),
       ),
     'team:members': () => team.members(),
+    'team:log': ({ limit }) => team.log(limit),
     'team:addMember': ({ name, recipient }) =>
       services.audit.track({ action: 'update', summary: `Added ${name} to the team` }, () =>
         team.addMember(name, recipient),

@@ -157,6 +157,33 @@ export function createTeamService(deps: TeamDeps) {
       return { folder, member: me.name, ...imported };
     },
 
+    /**
+     * Who changed what in the team folder, newest first: its git history (reads stay in each
+     * engineer's own history; no tool on a client can prove who read a file).
+     */
+    async log(limit: number) {
+      const { path } = joined();
+      const out = await git(
+        path,
+        [
+          'log',
+          `--max-count=${limit}`,
+          '--format=%H%x1f%an%x1f%aI%x1f%s',
+          '--',
+          'accounts',
+          membersFileName,
+        ],
+        env,
+      );
+      return out
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [commit = '', author = '', at = '', summary = ''] = line.split('\x1f');
+          return { commit, author, at, summary };
+        });
+    },
+
     members() {
       const { path } = joined();
       return { folder: path, members: membersOf(path) };
