@@ -49,8 +49,8 @@ export function registerTeamCommands(program: Command, ctx: CliContext): void {
       note(
         `keydesk: started the team folder ${started.folder}, with you ("${name}") as its member.`,
       );
-      print(
-        `Share an account: keydesk team share ACCOUNT; add a member: keydesk team add-member NAME age1…`,
+      note(
+        'keydesk: next, share an account (keydesk team share ACCOUNT) and add members (keydesk team add-member NAME age1…).',
       );
     });
 
