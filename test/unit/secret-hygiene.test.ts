@@ -3,6 +3,7 @@ import { createMemoryClipboard } from '../../src/core/clipboard/clipboard-port';
 import { secretRefs } from '../../src/core/keychain/keychain';
 import { revealsSecrets } from '../../src/shared/channels';
 import type { Invoke } from '../../src/core/handlers';
+import type { Channel } from '../../src/shared/contract';
 import { contractCaller } from '../helpers/contract-caller';
 import { createMemoryTestKeychain } from '../helpers/keychain';
 import { makeRsaKeys } from '../helpers/keys';
@@ -42,7 +43,7 @@ describe('secret hygiene after a full working session', () => {
       authorizer: pressingAuthorizer('allow'),
     });
     // Every answer of the session, by channel: only the channels marked `reveals` may carry one.
-    const answers: [string, string][] = [];
+    const answers: [Channel, string][] = [];
     const recording: Invoke = async (channel, input, context) => {
       const result = await opened.invoke(channel, input, context);
       answers.push([channel, JSON.stringify(result)]);
@@ -150,7 +151,7 @@ describe('secret hygiene after a full working session', () => {
     expect(checked).toBeGreaterThanOrEqual(2);
     const carrying = (text: string) => secrets.filter((secret) => text.includes(secret));
     for (const [channel, answer] of answers) {
-      if (revealsSecrets(channel as 'jwt:mint')) continue;
+      if (revealsSecrets(channel)) continue;
       expect(
         carrying(answer).map((s) => s.slice(0, 20)),
         `the answer of ${channel}`,
@@ -158,7 +159,7 @@ describe('secret hygiene after a full working session', () => {
     }
     // And the mark is not left on a channel that no longer reveals anything.
     const revealing = [...new Set(answers.map(([channel]) => channel))].filter((c) =>
-      revealsSecrets(c as 'jwt:mint'),
+      revealsSecrets(c),
     );
     expect(revealing.sort()).toEqual([
       'accounts:revealSecret',

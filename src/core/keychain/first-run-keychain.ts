@@ -3,7 +3,8 @@ import { setEntries, statusOf, type Keychain, type KeychainState } from './keych
 
 export interface FirstRunKeychainOptions {
   os: Keychain;
-  file: Keychain;
+  /** The vault file (or where it will be). */
+  file: Keychain & { path: string };
   /**
    * Whether a missing OS keychain may still be replaced by the vault file: only while the vault
    * holds no secrets. Once it does they are in the OS keychain, and its absence is an error.
@@ -11,8 +12,6 @@ export interface FirstRunKeychainOptions {
   mayFallBack: () => boolean;
   /** Told once, when the file takes over. */
   fellBack: () => void;
-  /** Where the vault file is (or will be): said when it took over. */
-  path: string;
 }
 
 /** Said once when the vault file takes over, and by its status until it exists. */
@@ -30,15 +29,21 @@ export function createFirstRunKeychain(options: FirstRunKeychainOptions) {
   let onFile = false;
   let moved = false;
 
+  /** Whether the file takes over now that no OS keychain answered: only while the vault is empty. */
+  function tookOver(): boolean {
+    if (!options.mayFallBack()) return false;
+    onFile = true;
+    options.fellBack();
+    return true;
+  }
+
   async function use<T>(work: (keychain: Keychain) => Promise<T>): Promise<T> {
     if (onFile) return work(options.file);
     try {
       return await work(options.os);
     } catch (error) {
       const missing = error instanceof KeydeskError && error.code === 'KEYCHAIN_UNAVAILABLE';
-      if (!missing || !options.mayFallBack()) throw error;
-      onFile = true;
-      options.fellBack();
+      if (!missing || !tookOver()) throw error;
       return work(options.file);
     }
   }
@@ -47,9 +52,7 @@ export function createFirstRunKeychain(options: FirstRunKeychainOptions) {
   async function status(): Promise<KeychainState> {
     if (!onFile) {
       const os = await statusOf(options.os, 'os');
-      if (os.state !== 'unavailable' || !options.mayFallBack()) return os;
-      onFile = true;
-      options.fellBack();
+      if (os.state !== 'unavailable' || !tookOver()) return os;
     }
     const file = await statusOf(options.file, 'file');
     if (moved || !file.vaultFile) return file;
@@ -58,7 +61,7 @@ export function createFirstRunKeychain(options: FirstRunKeychainOptions) {
       ? instead
       : {
           ...instead,
-          message: `${fellBackNotice(options.path)} Choose a passphrase to create it.`,
+          message: `${fellBackNotice(options.file.path)} Choose a passphrase to create it.`,
         };
   }
 

@@ -68,7 +68,6 @@ export function openKeychainInUse(options: {
       file,
       mayFallBack: () => open && !vaultHoldsSecrets(db),
       fellBack: () => tell(fellBackNotice(file.path)),
-      path: file.path,
     });
   }
   const backend = (): KeychainBackend => (firstRun?.usesFile() ? 'file' : chosen);

@@ -17,7 +17,6 @@ export function teamFolderRow(db: Database.Database): TeamFolderRow | undefined 
 
 export function saveTeamFolderRow(db: Database.Database, row: TeamFolderRow): void {
   db.prepare(
-    `INSERT INTO team_folder (id, path, member_name, joined_at) VALUES (1, @path, @memberName, @joinedAt)
-     ON CONFLICT (id) DO UPDATE SET path = @path, member_name = @memberName, joined_at = @joinedAt`,
+    'INSERT INTO team_folder (id, path, member_name, joined_at) VALUES (1, @path, @memberName, @joinedAt)',
   ).run(row);
 }

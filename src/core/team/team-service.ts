@@ -57,6 +57,17 @@ export function createTeamService(deps: TeamDeps) {
     return row;
   }
 
+  /** A vault shares through one team folder: a second init or join is refused. */
+  function notJoinedYet(): void {
+    const row = teamFolderRow(db);
+    if (row)
+      throw new KeydeskError(
+        'CONFLICT',
+        `This vault already shares through ${row.path}.`,
+        'folder',
+      );
+  }
+
   function membersOf(folder: string): TeamMember[] {
     const file = join(folder, membersFileName);
     if (!existsSync(file))
@@ -83,13 +94,7 @@ export function createTeamService(deps: TeamDeps) {
     async init(folderGiven: string, memberName: string) {
       const folder = resolve(folderGiven);
       const name = checkMemberName(memberName);
-      if (teamFolderRow(db)) {
-        throw new KeydeskError(
-          'CONFLICT',
-          `This vault already shares through ${joined().path}.`,
-          'folder',
-        );
-      }
+      notJoinedYet();
       if (existsSync(folder) && !statSync(folder).isDirectory())
         throw new KeydeskError('VALIDATION', `${folder} is a file, not a folder.`, 'folder');
       if (existsSync(join(folder, membersFileName)))
@@ -126,13 +131,7 @@ export function createTeamService(deps: TeamDeps) {
      */
     async join(repo: string, folderGiven: string) {
       const folder = resolve(folderGiven);
-      if (teamFolderRow(db)) {
-        throw new KeydeskError(
-          'CONFLICT',
-          `This vault already shares through ${joined().path}.`,
-          'folder',
-        );
-      }
+      notJoinedYet();
       await ensureTeamIdentity(db, keychain, now);
       const { identity, recipient } = await readTeamIdentity(db, keychain);
       if (!existsSync(join(folder, membersFileName))) {
