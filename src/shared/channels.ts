@@ -26,6 +26,7 @@ export const topics = [
   'status',
   'checks',
   'users',
+  'team',
 ] as const;
 export type Topic = (typeof topics)[number];
 
@@ -55,6 +56,7 @@ const everything = [
   'history',
   'status',
   'checks',
+  'team',
 ] as const satisfies readonly Topic[];
 /** An account's summary counts its applications and an application's names its account. */
 const vaultReads = ['accounts', 'applications'] as const satisfies readonly Topic[];
@@ -185,9 +187,15 @@ export const channelTable = {
     'team:init': { caller: 'cli' },
     'team:join': { caller: 'cli' },
     'team:members': { caller: 'cli' },
-    'team:log': { caller: 'cli' },
     'team:addMember': { caller: 'cli' },
     'team:share': { caller: 'cli' },
+    'team:unshare': { caller: 'cli' },
+    // Removal asks first and may rotate through Vonage: the terminal, where --yes is typed.
+    'team:removeMember': { caller: 'cli' },
+    // The Team view: the folder, its members, the last sync; who changed what; a Sync button.
+    'team:status': { caller: 'both', reads: ['team'] },
+    'team:log': { caller: 'both', reads: ['team'] },
+    'team:sync': { caller: 'both', writes: everything },
   },
   settings: {
     'settings:get': { caller: 'both', reads: ['settings'] },

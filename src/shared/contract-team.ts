@@ -2,6 +2,32 @@ import * as z from 'zod';
 import type { ChannelSchemas } from './channel-schemas';
 
 const memberSchema = z.object({ name: z.string(), recipient: z.string() });
+const commitSchema = z.object({ commit: z.string(), author: z.string(), summary: z.string() });
+const accountRefs = z.array(z.string().min(1, 'Name the account.').max(200)).max(1_000).default([]);
+const syncResultSchema = z.object({
+  upstream: z.string().nullable(),
+  sent: z.array(z.string()),
+  received: z.array(z.string()),
+  added: z.array(z.string()),
+  unshared: z.array(z.string()),
+  conflicts: z.array(
+    z.object({
+      account: z.string(),
+      /** A commit of this folder, or 'this vault' for a change not yet committed. */
+      mine: z.union([commitSchema, z.literal('this vault')]),
+      theirs: commitSchema.optional(),
+    }),
+  ),
+  pushed: z.number().int(),
+  putBack: z.boolean(),
+});
+const lastSyncSchema = z.object({
+  at: z.string(),
+  outcome: z.union([
+    z.object({ ok: z.literal(true), conflicts: z.number().int() }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]),
+});
 const folderInput = z
   .string()
   .min(1, 'Name the team folder.')
@@ -73,5 +99,50 @@ export const teamChannels = {
       files: z.array(z.string()),
       members: z.number().int(),
     }),
+  },
+  'team:unshare': {
+    input: z.strictObject({ accountId: z.string().min(1).max(64) }),
+    output: z.object({ account: z.string() }),
+  },
+  'team:sync': {
+    input: z.strictObject({
+      /** Accounts (names or ids) whose conflict this vault's side settles, or the team's. */
+      mine: accountRefs,
+      theirs: accountRefs,
+    }),
+    output: syncResultSchema,
+  },
+  'team:removeMember': {
+    input: z.strictObject({ name: memberName, rotate: z.boolean().default(false) }),
+    output: z.object({
+      members: z.array(memberSchema),
+      resealed: z.number().int(),
+      /** What the member could read, each with whether it was rotated (with --rotate). */
+      exposed: z.array(
+        z.object({
+          account: z.string(),
+          apiKey: z.string(),
+          what: z.string(),
+          rotated: z.enum(['yes', 'no', 'failed', 'not in this vault']),
+          message: z.string().optional(),
+        }),
+      ),
+      sync: z.union([syncResultSchema, z.object({ error: z.string() })]).nullable(),
+    }),
+  },
+  'team:status': {
+    input: z.strictObject({}),
+    output: z.union([
+      z.object({ joined: z.literal(false) }),
+      z.object({
+        joined: z.literal(true),
+        folder: z.string(),
+        member: z.string(),
+        members: z.array(memberSchema),
+        upstream: z.string().nullable(),
+        shared: z.number().int(),
+        lastSync: lastSyncSchema.nullable(),
+      }),
+    ]),
   },
 } as const satisfies ChannelSchemas;

@@ -136,6 +136,8 @@ export const accountSummarySchema = z.object({
   secretId: z.string().optional(),
   /** A secret rotation that stopped half-way (doctor --fix settles it with Vonage). */
   secretRotationSince: z.string().optional(),
+  /** Shared through the team folder (`keydesk team share`). */
+  sharedWithTeam: z.boolean().optional(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 

@@ -6,14 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cliInProcess } from '../helpers/cli-in-process';
 import { makeRsaKeys } from '../helpers/keys';
 import { makeDataDir } from '../helpers/services';
+import { ageOpens, gitAs, identityFile } from '../helpers/team';
 
-/** Two engineers, each with a vault of their own, and a team folder on disk (a git repository). */
-const gitAs = (name: string) => ({
-  GIT_AUTHOR_NAME: name,
-  GIT_AUTHOR_EMAIL: `${name.toLowerCase()}@example.com`,
-  GIT_COMMITTER_NAME: name,
-  GIT_COMMITTER_EMAIL: `${name.toLowerCase()}@example.com`,
-});
+/** Engineers, each with a vault of their own, and a team folder on disk (a git repository). */
 const ana = cliInProcess(makeDataDir(), gitAs('Ana'));
 const ben = cliInProcess(makeDataDir(), gitAs('Ben'));
 const cy = cliInProcess(makeDataDir(), gitAs('Cy'));
@@ -21,18 +16,6 @@ const folder = join(mkdtempSync(join(tmpdir(), 'keydesk-team-folder-')), 'acme-s
 const appId = 'aaaaaaaa-bbbb-4ccc-8ddd-0000000000e1';
 const keys = makeRsaKeys();
 const secret = 'team-Api-Secret-1';
-
-/** An engineer's identity from their keychain, in a file age -i reads. */
-async function identityFile(keydesk: typeof ana, name: string): Promise<string> {
-  const ref = (await keydesk.keychain.listRefs()).find((r) => r.endsWith('team/me/identity'));
-  const file = join(mkdtempSync(join(tmpdir(), 'keydesk-identity-')), `${name}.key`);
-  writeFileSync(file, `${(await keydesk.keychain.get(ref ?? '')) ?? ''}\n`, { mode: 0o600 });
-  return file;
-}
-const ageOpens = (identity: string, file: string) => {
-  const run = spawnSync('age', ['-d', '-i', identity, file], { encoding: 'utf8' });
-  return run.status === 0 ? run.stdout : null;
-};
 
 beforeAll(async () => {
   await ana(['accounts', 'add', '--name', 'Acme', '--api-key', 'acme0001'], { stdin: secret });

@@ -39,10 +39,18 @@ export function registerAccountCommands(program: Command, ctx: CliContext): void
           'No accounts yet. Add one with: keydesk accounts add --name NAME --api-key KEY',
         );
       }
+      // The TEAM column only once something is shared (keydesk team share).
+      const team = list.some((a) => a.sharedWithTeam);
       print(
         formatTable(
-          ['NAME', 'API KEY', 'APPS', 'LABEL'],
-          list.map((a) => [a.name, a.apiKey, String(a.applicationCount), a.color]),
+          ['NAME', 'API KEY', 'APPS', 'LABEL', ...(team ? ['TEAM'] : [])],
+          list.map((a) => [
+            a.name,
+            a.apiKey,
+            String(a.applicationCount),
+            a.color,
+            ...(team ? [a.sharedWithTeam ? 'shared' : ''] : []),
+          ]),
         ),
       );
     });

@@ -2,13 +2,52 @@ import type { Command } from 'commander';
 import { limitOption } from '../limit-option';
 import type { CliContext } from '../context';
 import { note, print, printJson, printValue } from '../output';
+import { confirmationFor } from '../terminal-input';
+import type { ChannelOutput } from '../../shared/contract';
+
+type SyncResult = ChannelOutput<'team:sync'>;
 import { basename, resolve } from 'node:path';
-import { io } from '../cli-io';
+import { exitWith, io } from '../cli-io';
 
 /**
  * A support team's shared vault on git and age (issue 32): the engineer's identity, a team folder
- * (a git working copy) with its members, and accounts shared there. Joining and syncing come next.
+ * (a git working copy) with its members, accounts shared there, and sync.
  */
+
+const collect = (value: string, list: string[]) => [...list, value];
+
+function printSync(result: SyncResult): void {
+  if (result.putBack)
+    note(
+      'keydesk: a sync that stopped half-way had left the team folder unfinished; it was put back first.',
+    );
+  if (!result.upstream)
+    note(
+      'keydesk: the team folder has no remote yet, so nothing was pulled or pushed. Add one: git -C FOLDER remote add origin URL && git -C FOLDER push -u origin HEAD',
+    );
+  for (const name of result.sent) print(`Sent ${name}`);
+  for (const name of result.received) print(`Received ${name}`);
+  for (const name of result.added) print(`Added ${name}`);
+  for (const name of result.unshared) print(`No longer shared: ${name} (kept in your vault)`);
+  for (const c of result.conflicts) {
+    const mine =
+      c.mine === 'this vault' ? 'changed in this vault' : `${c.mine.commit} by ${c.mine.author}`;
+    const theirs = c.theirs
+      ? `${c.theirs.commit} by ${c.theirs.author} ("${c.theirs.summary}")`
+      : 'the team folder';
+    print(`Conflict: ${c.account}: yours (${mine}) and the team's (${theirs}) both changed it`);
+  }
+  if (result.conflicts.length > 0) {
+    const first = result.conflicts[0]?.account ?? 'ACCOUNT';
+    note(
+      `keydesk: nothing of a conflicting account was changed. Keep one side: keydesk team sync --mine "${first}" (yours) or --theirs "${first}" (the team's).`,
+    );
+    exitWith(1);
+  } else if (result.upstream)
+    note(
+      `keydesk: in sync with ${result.upstream}${result.pushed ? ` (${result.pushed} commit(s) pushed)` : ''}.`,
+    );
+}
 
 export function registerTeamCommands(program: Command, ctx: CliContext): void {
   const team = program
@@ -120,6 +159,95 @@ export function registerTeamCommands(program: Command, ctx: CliContext): void {
       const shared = await ctx.call('team:share', { accountId: account.id });
       note(
         `keydesk: shared "${shared.account}" with ${shared.members} member(s) in ${shared.files.join(' and ')}.`,
+      );
+    });
+
+  team
+    .command('unshare <account>')
+    .description(
+      'Stop sharing an account: its files leave the team folder (committed); your vault keeps it',
+    )
+    .action(async (ref: string) => {
+      const account = await ctx.resolveAccount(ref);
+      const { account: name } = await ctx.call('team:unshare', { accountId: account.id });
+      note(`keydesk: "${name}" is no longer shared; members keep their own copy. Sync to send it.`);
+    });
+
+  team
+    .command('sync')
+    .description(
+      "Commit your changes to shared accounts, pull the team's (git pull --rebase), bring them into your vault, and push; an account changed on both sides is a conflict until you keep one side",
+    )
+    .option('--mine <account>', 'settle a conflict with your side (repeatable)', collect, [])
+    .option(
+      '--theirs <account>',
+      "settle a conflict with the team's side (repeatable)",
+      collect,
+      [],
+    )
+    .option('--json', 'print JSON')
+    .action(async (options: { mine: string[]; theirs: string[]; json?: boolean }) => {
+      const result = await ctx.call('team:sync', { mine: options.mine, theirs: options.theirs });
+      if (options.json) {
+        printJson(result);
+        if (result.conflicts.length > 0) exitWith(1);
+        return;
+      }
+      printSync(result);
+    });
+
+  team
+    .command('remove-member <name>')
+    .description(
+      'Remove a member: every shared file is sealed again without them (asks first); lists each API secret and key they could read and, with --rotate, rotates each through Vonage',
+    )
+    .option('--rotate', 'rotate every API secret and application key they could read')
+    .option('--yes', 'do not ask for confirmation')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { rotate?: boolean; yes?: boolean; json?: boolean }) => {
+      const removed = await ctx.call(
+        'team:removeMember',
+        { name, rotate: options.rotate === true },
+        { confirm: confirmationFor(options.yes, 'removing a member') },
+      );
+      if (options.json) printJson(removed);
+      else {
+        note(
+          `keydesk: removed "${name}"; ${removed.resealed} shared account file(s) sealed again for ${removed.members.length} member(s). Files written before stay readable to them in the folder's history.`,
+        );
+        for (const item of removed.exposed)
+          print(
+            `${item.rotated === 'yes' ? 'Rotated' : item.rotated === 'no' ? 'Could read' : item.rotated === 'failed' ? 'NOT rotated' : 'Not in your vault'}: ${item.account} (${item.apiKey}) ${item.what}${item.rotated === 'failed' && item.message ? `: ${item.message}` : ''}`,
+          );
+        if (!options.rotate && removed.exposed.length > 0)
+          note(
+            'keydesk: rotate each with keydesk accounts rotate-secret ACCOUNT and keydesk apps rotate-key APP (remove-member --rotate does all of them).',
+          );
+        if (removed.sync && 'error' in removed.sync)
+          note(`keydesk: not synced: ${removed.sync.error}`);
+      }
+      if (removed.exposed.some((e) => e.rotated === 'failed')) exitWith(1);
+    });
+
+  team
+    .command('status')
+    .description('The team folder, its members, what you share, and how the last sync went')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const status = await ctx.call('team:status', {});
+      if (options.json) return printJson(status);
+      if (!status.joined)
+        return note(
+          'keydesk: no team folder yet: keydesk team init FOLDER, or keydesk team join REPO.',
+        );
+      print(`Folder     ${status.folder}`);
+      print(`You         ${status.member}`);
+      print(`Members     ${status.members.map((m) => m.name).join(', ')}`);
+      print(`Remote      ${status.upstream ?? 'none (nothing is pulled or pushed)'}`);
+      print(`Shared      ${status.shared} account(s)`);
+      const last = status.lastSync;
+      print(
+        `Last sync   ${last ? `${last.at.slice(0, 16).replace('T', ' ')} ${last.outcome.ok ? (last.outcome.conflicts ? `${last.outcome.conflicts} conflict(s)` : 'ok') : `failed: ${last.outcome.error}`}` : 'never'}`,
       );
     });
 }

@@ -1,11 +1,17 @@
 import type { Services } from '../services';
 import { ensureTeamIdentity } from '../team/team-identity';
 import { createTeamService } from '../team/team-service';
+import { requireConfirmation } from './confirmation';
 import type { HandlersFor } from './handler-types';
+import { rotateExposed } from './team-rotate-exposed';
 
-/** A team's shared vault: this engineer's identity, the folder, its members, sharing (sync comes next). */
+const names = (list: readonly string[]) => list.map((n) => `"${n}"`).join(', ');
+
+/** A team's shared vault: this engineer's identity, the folder, its members, sharing and sync. */
 export function teamHandlers(services: Services): HandlersFor<'team'> {
   const team = createTeamService(services);
+  const accountIds = (refs: readonly string[]) =>
+    refs.map((ref) => services.vault.accounts.resolve(ref).id);
   return {
     'team:init': ({ folder, name }) =>
       services.audit.track(
@@ -34,6 +40,59 @@ export function teamHandlers(services: Services): HandlersFor<'team'> {
         () => team.share(account.id),
       );
     },
+    'team:unshare': ({ accountId }) => {
+      const account = services.vault.accounts.get(accountId);
+      return services.audit.track(
+        {
+          action: 'update',
+          accountId: account.id,
+          accountName: account.name,
+          summary: `Stopped sharing "${account.name}" with the team`,
+        },
+        () => team.unshare(account.id),
+      );
+    },
+    'team:sync': ({ mine, theirs }) => {
+      const choices = { mine: accountIds(mine), theirs: accountIds(theirs) };
+      return services.audit.track(
+        { action: 'import', summary: 'Synced with the team folder' },
+        () => team.sync(choices),
+        (result) => ({
+          summary:
+            result.conflicts.length > 0
+              ? `Synced with the team folder: ${result.conflicts.length} conflict(s) (${names(result.conflicts.map((c) => c.account))})`
+              : `Synced with the team folder: ${result.sent.length} sent, ${result.received.length + result.added.length} received`,
+        }),
+      );
+    },
+    'team:removeMember': async ({ name, rotate }, context) => {
+      const exposure = await team.exposure();
+      const secrets = exposure.length + exposure.reduce((n, a) => n + a.applications.length, 0);
+      await requireConfirmation(
+        context,
+        {
+          action: 'Remove member',
+          message: `Remove "${name}" from the team?`,
+          detail: rotate
+            ? `Every shared file is sealed again without them. They could read ${secrets} API secret(s) and key(s) of ${exposure.length} account(s); each is rotated through Vonage now (the old secrets revoked, the old keys replaced), and the new ones go to the team with a sync.`
+            : `Every shared file is sealed again without them. What they read before stays readable to them (git keeps it): ${secrets} API secret(s) and key(s) of ${exposure.length} account(s). Add --rotate to rotate each through Vonage.`,
+        },
+        `${name} is still a member.`,
+      );
+      return services.audit.track(
+        {
+          action: 'update',
+          summary: `Removed ${name} from the team${rotate ? ' and rotated what they could read' : ''}`,
+        },
+        async () => {
+          const removed = await team.removeMember(name);
+          const exposed = await rotateExposed(services, exposure, rotate);
+          const sync = await team.sync().catch((error: Error) => ({ error: error.message }));
+          return { ...removed, exposed, sync };
+        },
+      );
+    },
+    'team:status': () => team.status(),
     'team:identity': async () => {
       const made = await ensureTeamIdentity(services.db, services.keychain, services.now);
       if (made.created) {

@@ -17,7 +17,10 @@ import {
  */
 export const plainAccountSchema = z.object({
   format: z.literal(1),
-  id: z.string().max(64),
+  /** The sharer's account id, and the files' name: nothing a path could be made of. */
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'the account id holds only letters, digits, - and _'),
   name: accountNameSchema,
   apiKey: apiKeySchema,
   color: colorLabelSchema.optional(),

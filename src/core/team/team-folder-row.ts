@@ -20,3 +20,23 @@ export function saveTeamFolderRow(db: Database.Database, row: TeamFolderRow): vo
     'INSERT INTO team_folder (id, path, member_name, joined_at) VALUES (1, @path, @memberName, @joinedAt)',
   ).run(row);
 }
+
+/** How the last sync went: when, and its outcome (conflicts counted, or the error said). */
+export type LastSync = { ok: true; conflicts: number } | { ok: false; error: string };
+
+export function saveLastSync(db: Database.Database, at: string, outcome: LastSync): void {
+  db.prepare('UPDATE team_folder SET last_sync_at = ?, last_sync = ? WHERE id = 1').run(
+    at,
+    JSON.stringify(outcome),
+  );
+}
+
+export function lastSync(db: Database.Database): { at: string; outcome: LastSync } | undefined {
+  const row = db
+    .prepare<[], { at: string | null; outcome: string | null }>(
+      'SELECT last_sync_at AS at, last_sync AS outcome FROM team_folder WHERE id = 1',
+    )
+    .get();
+  if (!row?.at || !row.outcome) return undefined;
+  return { at: row.at, outcome: JSON.parse(row.outcome) as LastSync };
+}

@@ -10,12 +10,32 @@ export function git(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Promise<string> {
+  return run(folder, args, env).then((out) => out.toString('utf8'));
+}
+
+/** git's output as bytes (a sealed file at a commit). */
+export function gitBytes(
+  folder: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Buffer> {
+  return run(folder, args, env);
+}
+
+function run(folder: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       ['-C', folder, ...args],
-      { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...env, GIT_TERMINAL_PROMPT: '0' } },
-      (error, stdout, stderr) => {
+      {
+        encoding: 'buffer',
+        maxBuffer: 16 * 1024 * 1024,
+        // No editor and no prompt: a rebase continues with the message it has, a remote that
+        // wants a password fails rather than waiting on a terminal nobody watches.
+        env: { ...env, GIT_TERMINAL_PROMPT: '0', GIT_EDITOR: 'true' },
+      },
+      (error, stdout, stderrBytes) => {
+        const stderr = stderrBytes.toString('utf8');
         if (!error) return resolve(stdout);
         const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
         reject(

@@ -92,3 +92,24 @@ export function withoutMember(members: readonly TeamMember[], name: string): Tea
   }
   return members.filter((m) => m.name !== name);
 }
+
+/**
+ * Two engineers changed the membership at once: who either added is in, who either removed is
+ * out (a removal is never undone by the other side's unrelated add, as a line merge could).
+ */
+export function mergeMembers(
+  base: readonly TeamMember[],
+  ours: readonly TeamMember[],
+  theirs: readonly TeamMember[],
+): TeamMember[] {
+  const has = (list: readonly TeamMember[], m: TeamMember) =>
+    list.some((x) => x.name === m.name && x.recipient === m.recipient);
+  const merged: TeamMember[] = [];
+  for (const member of [...ours, ...theirs, ...base]) {
+    if (has(merged, member) || merged.some((m) => m.name === member.name)) continue;
+    const inBase = has(base, member);
+    const keep = inBase ? has(ours, member) && has(theirs, member) : true;
+    if (keep) merged.push(member);
+  }
+  return merged;
+}

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeydeskError } from '../../shared/errors';
 import { replaceVaultFile } from '../keychain/vault-file-io';
@@ -87,7 +88,16 @@ export async function resealFolder(
   identity: string,
   recipients: readonly string[],
 ): Promise<{ files: number }> {
-  const files = await sealedFiles(folder);
+  return { files: await resealFiles(await sealedFiles(folder), identity, recipients) };
+}
+
+/** `files` (those that exist) opened and sealed again to `recipients`; returns how many. */
+export async function resealFiles(
+  given: readonly string[],
+  identity: string,
+  recipients: readonly string[],
+): Promise<number> {
+  const files = given.filter((file) => existsSync(file));
   const batch = 16;
   for (let start = 0; start < files.length; start += batch) {
     await Promise.all(
@@ -97,5 +107,5 @@ export async function resealFolder(
       }),
     );
   }
-  return { files: files.length };
+  return files.length;
 }

@@ -4,6 +4,7 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -15,18 +16,34 @@ import { replaceVaultFile } from '../keychain/vault-file-io';
 import type { Vault } from '../vault/vault';
 import { commit, git } from './team-git';
 import { ensureTeamIdentity, readTeamIdentity } from './team-identity';
-import type { SealedAccount } from './team-file-schemas';
-import { importSharedAccounts } from './team-import';
-import { saveTeamFolderRow, teamFolderRow } from './team-folder-row';
+import {
+  forgetTeamAccount,
+  saveTeamAccountRow,
+  teamAccountRows,
+  teamIdOfAccount,
+} from './team-account-rows';
+import { plainAccountSchema } from './team-file-schemas';
+import { importSharedAccounts, sharedTeamIds } from './team-import';
+import {
+  accountFileBase,
+  localPayload,
+  parsedTeamFile,
+  payloadDigest,
+  writePayload,
+} from './team-payload';
+import { syncTeam } from './team-sync';
+import { lastSync, saveLastSync, saveTeamFolderRow, teamFolderRow } from './team-folder-row';
+import { teamLog, upstreamOf } from './team-sync-git';
 import {
   checkMemberName,
   membersFileName,
   parseMembers,
   serialiseMembers,
   withMember,
+  withoutMember,
   type TeamMember,
 } from './team-members';
-import { resealFolder, sealForMembers } from './team-sealing';
+import { resealFolder } from './team-sealing';
 
 export interface TeamDeps {
   db: Database.Database;
@@ -152,35 +169,33 @@ export function createTeamService(deps: TeamDeps) {
         );
       }
       saveTeamFolderRow(db, { path: folder, memberName: me.name, joinedAt: now().toISOString() });
-      const imported = await importSharedAccounts(folder, identity, vault);
+      const imported = await importSharedAccounts(
+        folder,
+        identity,
+        vault,
+        db,
+        now().toISOString(),
+        membersOf(folder).length,
+      );
       return { folder, member: me.name, ...imported };
     },
 
-    /**
-     * Who changed what in the team folder, newest first: its git history (reads stay in each
-     * engineer's own history; no tool on a client can prove who read a file).
-     */
-    async log(limit: number) {
-      const { path } = joined();
-      const out = await git(
-        path,
-        [
-          'log',
-          `--max-count=${limit}`,
-          '--format=%H%x1f%an%x1f%aI%x1f%s',
-          '--',
-          'accounts',
-          membersFileName,
-        ],
-        env,
-      );
-      return out
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => {
-          const [commit = '', author = '', at = '', summary = ''] = line.split('\x1f');
-          return { commit, author, at, summary };
-        });
+    /** Who changed what in the team folder, newest first (team-sync-git.ts). */
+    log: (limit: number) => teamLog(joined().path, limit, env),
+
+    /** The Team view: where the folder is, who is in it, what is shared, how the last sync went. */
+    async status() {
+      const row = teamFolderRow(db);
+      if (!row) return { joined: false as const };
+      return {
+        joined: true as const,
+        folder: row.path,
+        member: row.memberName,
+        members: existsSync(row.path) ? membersOf(row.path) : [],
+        upstream: existsSync(row.path) ? await upstreamOf(row.path, env) : null,
+        shared: teamAccountRows(db).filter((r) => r.accountId !== null).length,
+        lastSync: lastSync(db) ?? null,
+      };
     },
 
     members() {
@@ -208,51 +223,76 @@ export function createTeamService(deps: TeamDeps) {
       return { members, resealed: files };
     },
 
-    /** An account of this vault, its secrets sealed to every member, committed. */
+    /**
+     * What a member could read: every shared account's API secret and its applications' private
+     * keys, with the account this vault holds for each (so they can be rotated).
+     */
+    async exposure() {
+      const { path } = joined();
+      const rows = teamAccountRows(db);
+      return Promise.all(
+        (await sharedTeamIds(path)).map(async (teamId) => {
+          const plain = parsedTeamFile(
+            plainAccountSchema,
+            readFileSync(`${accountFileBase(path, teamId)}.json`, 'utf8'),
+            `${accountFileBase(path, teamId)}.json`,
+          );
+          const accountId = rows.find((r) => r.teamId === teamId)?.accountId ?? null;
+          return {
+            account: plain.name,
+            apiKey: plain.apiKey,
+            accountId: accountId && vault.accounts.find(accountId) ? accountId : null,
+            applications: plain.applications.map((a) => ({ id: a.id, name: a.name })),
+          };
+        }),
+      );
+    },
+
+    /**
+     * A member out: every shared file sealed again without them, and the members file, in one
+     * commit. What they read before stays readable to them (git keeps it): rotation is offered.
+     */
+    async removeMember(name: string) {
+      const { path, memberName } = joined();
+      const before = membersOf(path);
+      const members = withoutMember(before, name);
+      if (name === memberName)
+        throw new KeydeskError(
+          'VALIDATION',
+          'You cannot remove yourself: another member removes you (keydesk team remove-member).',
+          'name',
+        );
+      const { identity } = await readTeamIdentity(db, keychain);
+      const { files } = await resealFolder(
+        path,
+        identity,
+        members.map((m) => m.recipient),
+      );
+      writeMembers(path, members);
+      await commit(
+        path,
+        [membersFileName, 'accounts'],
+        `${memberName} removed ${name} from the team`,
+        env,
+      );
+      return { members, resealed: files };
+    },
+
+    /**
+     * An account of this vault, its secrets sealed to every member, committed (again, when it is
+     * shared already: what changed since goes out as with a sync).
+     */
     async share(accountId: string) {
       const { path, memberName } = joined();
       const members = membersOf(path);
+      const { identity } = await readTeamIdentity(db, keychain);
       const account = vault.accounts.get(accountId);
-      const applications = vault.applications.list({ accountId: account.id });
-      const sealed: SealedAccount = {
-        format: 1,
-        apiSecret: await vault.accounts.revealSecret(account.id, 'apiSecret'),
-        ...(account.hasSignatureSecret
-          ? { signatureSecret: await vault.accounts.revealSecret(account.id, 'signatureSecret') }
-          : {}),
-        applications: await Promise.all(
-          applications.map(async (a) => ({
-            id: a.id,
-            privateKey: await vault.applications.exportPrivateKey(a.id),
-          })),
-        ),
-      };
-      const plain = {
-        format: 1,
-        id: account.id,
-        name: account.name,
-        apiKey: account.apiKey,
-        color: account.color,
-        signatureMethod: account.signatureMethod,
-        applications: applications.map((a) => ({
-          id: a.id,
-          name: a.name,
-          fingerprint: a.fingerprint,
-        })),
-      };
-      const base = join(path, 'accounts', account.id);
-      replaceVaultFile(
-        `${base}.age`,
-        await sealForMembers(
-          JSON.stringify(sealed),
-          members.map((m) => m.recipient),
-        ),
-        'The team file',
-      );
-      replaceVaultFile(
-        `${base}.json`,
-        Buffer.from(`${JSON.stringify(plain, null, 2)}\n`),
-        'The team file',
+      const teamId = teamIdOfAccount(db, account.id) ?? account.id;
+      const payload = await localPayload(vault, account.id, teamId);
+      const files = await writePayload(
+        path,
+        payload,
+        members.map((m) => m.recipient),
       );
       await commit(
         path,
@@ -260,11 +300,70 @@ export function createTeamService(deps: TeamDeps) {
         `${memberName} shared "${account.name}" (${account.apiKey})`,
         env,
       );
-      return {
-        account: account.name,
-        files: [`${base}.age`, `${base}.json`],
-        members: members.length,
-      };
+      const digest = payloadDigest(identity, payload);
+      saveTeamAccountRow(
+        db,
+        { teamId, accountId: account.id, localDigest: digest, folderDigest: digest },
+        now().toISOString(),
+      );
+      return { account: account.name, files, members: members.length };
+    },
+
+    /** The account's files go from the team folder (committed); this vault keeps the account. */
+    async unshare(accountId: string) {
+      const { path, memberName } = joined();
+      const account = vault.accounts.get(accountId);
+      const teamId = teamIdOfAccount(db, account.id);
+      if (!teamId)
+        throw new KeydeskError(
+          'NOT_FOUND',
+          `"${account.name}" is not shared with the team.`,
+          'account',
+        );
+      const base = accountFileBase(path, teamId);
+      rmSync(`${base}.json`, { force: true });
+      rmSync(`${base}.age`, { force: true });
+      await commit(
+        path,
+        ['accounts'],
+        `${memberName} unshared "${account.name}" (${account.apiKey})`,
+        env,
+      );
+      forgetTeamAccount(db, teamId);
+      return { account: account.name };
+    },
+
+    /**
+     * Pulls the team's changes and pushes this vault's (team-sync.ts). `mine` and `theirs` settle
+     * conflicts: accounts of this vault whose side wins.
+     */
+    async sync(
+      choices: { mine: readonly string[]; theirs: readonly string[] } = { mine: [], theirs: [] },
+    ) {
+      const row = joined();
+      const { identity, recipient } = await readTeamIdentity(db, keychain);
+      const teamIds = (ids: readonly string[]) =>
+        new Set(ids.map((id) => teamIdOfAccount(db, id)).filter((id): id is string => !!id));
+      try {
+        const result = await syncTeam(
+          {
+            db,
+            vault,
+            env,
+            now,
+            folder: row.path,
+            memberName: row.memberName,
+            identity,
+            recipient,
+          },
+          { mine: teamIds(choices.mine), theirs: teamIds(choices.theirs) },
+        );
+        saveLastSync(db, now().toISOString(), { ok: true, conflicts: result.conflicts.length });
+        return result;
+      } catch (error) {
+        saveLastSync(db, now().toISOString(), { ok: false, error: (error as Error).message });
+        throw error;
+      }
     },
   };
 }

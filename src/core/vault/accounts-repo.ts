@@ -18,6 +18,7 @@ interface AccountRow {
   primary_account_id: string | null;
   vonage_credential_id: string | null;
   rotation_started_at: string | null;
+  shared_with_team: 0 | 1;
 }
 
 export interface NewAccountRow {
@@ -38,8 +39,10 @@ export type AccountPatch = Partial<
   >
 >;
 
-// application_count is kept by triggers (migration 003).
-const selectSummary = `SELECT a.* FROM accounts a`;
+// application_count is kept by triggers (migration 003); team_account is migration 013.
+const selectSummary = `SELECT a.*,
+  EXISTS (SELECT 1 FROM team_account t WHERE t.account_id = a.id) AS shared_with_team
+  FROM accounts a`;
 
 function toSummary(row: AccountRow): AccountSummary {
   return {
@@ -56,6 +59,7 @@ function toSummary(row: AccountRow): AccountSummary {
     ...(row.primary_account_id ? { primaryAccountId: row.primary_account_id } : {}),
     ...(row.vonage_credential_id ? { secretId: row.vonage_credential_id } : {}),
     ...(row.rotation_started_at ? { secretRotationSince: row.rotation_started_at } : {}),
+    ...(row.shared_with_team ? { sharedWithTeam: true } : {}),
   };
 }
 

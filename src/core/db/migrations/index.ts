@@ -11,6 +11,7 @@ import { migration009 } from './009-dashboard-metadata';
 import { migration010 } from './010-key-rotation-and-check-results';
 import { migration011 } from './011-secret-rotation-and-subaccounts';
 import { migration012 } from './012-team';
+import { migration013 } from './013-team-sync';
 
 /** In order; each file adds one step. Never edit a migration that has shipped: add a new one. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];

@@ -1,0 +1,291 @@
+import { readFile } from 'node:fs/promises';
+import type Database from 'better-sqlite3';
+import { KeydeskError } from '../../shared/errors';
+import type { Vault } from '../vault/vault';
+import {
+  forgetTeamAccount,
+  markImporting,
+  saveTeamAccountRow,
+  teamAccountRows,
+  type TeamAccountRow,
+} from './team-account-rows';
+import { updateFromTeam } from './team-apply';
+import { commit, git } from './team-git';
+import { importSharedAccounts } from './team-import';
+import { membersFileName, parseMembers, type TeamMember } from './team-members';
+import {
+  accountFileBase,
+  folderPayload,
+  localPayload,
+  payloadDigest,
+  writePayload,
+  type TeamPayload,
+} from './team-payload';
+import { planRebase, rebaseOnto, type Side } from './team-rebase';
+import { resealFiles } from './team-sealing';
+import {
+  commitsAhead,
+  fetchUpstream,
+  fileAt,
+  lastCommitOf,
+  putBackInterrupted,
+  upstreamOf,
+  type CommitRef,
+} from './team-sync-git';
+
+export interface SyncConflict {
+  account: string;
+  /** Where this side's change is: a commit of this folder, or this vault (not yet committed). */
+  mine: CommitRef | 'this vault';
+  theirs?: CommitRef;
+}
+
+export interface SyncResult {
+  /** The branch pulled from and pushed to; null when the folder has no remote yet. */
+  upstream: string | null;
+  sent: string[];
+  received: string[];
+  added: string[];
+  /** Shared no more (a member unshared them): kept in this vault, as they were. */
+  unshared: string[];
+  conflicts: SyncConflict[];
+  pushed: number;
+  /** A sync stopped half-way was found and put back first. */
+  putBack: boolean;
+}
+
+export interface SyncDeps {
+  db: Database.Database;
+  vault: Vault;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  folder: string;
+  memberName: string;
+  identity: string;
+  /** This engineer's age recipient (their identity's public half). */
+  recipient: string;
+}
+
+/** Choices the person made for conflicts, by team id. */
+export interface SyncChoices {
+  mine: ReadonlySet<string>;
+  theirs: ReadonlySet<string>;
+}
+
+/**
+ * `keydesk team sync`: this vault's changes to shared accounts committed, the team's pulled
+ * (rebased), the team's changes brought into this vault, and pushed. Each account's last agreed
+ * state on both sides (team_account) tells a change made here from one made by a teammate, so
+ * neither overwrites the other: both at once is a conflict, named, until a side is chosen.
+ */
+export async function syncTeam(deps: SyncDeps, choices: SyncChoices): Promise<SyncResult> {
+  const { folder, env } = deps;
+  const putBack = await putBackInterrupted(folder, env);
+  const chosen = (teamId: string): Side | undefined =>
+    choices.mine.has(teamId) ? 'mine' : choices.theirs.has(teamId) ? 'theirs' : undefined;
+  const result: SyncResult = {
+    upstream: await upstreamOf(folder, env),
+    sent: [],
+    received: [],
+    added: [],
+    unshared: [],
+    conflicts: [],
+    pushed: 0,
+    putBack,
+  };
+  await sendLocalChanges(deps, chosen, result);
+  if (result.upstream) {
+    for (let attempt = 1; ; attempt++) {
+      await fetchUpstream(folder, result.upstream, env);
+      await stillAMember(deps, result.upstream);
+      const plan = await planRebase(folder, result.upstream, deps.identity, chosen, env);
+      for (const conflict of plan.conflicts)
+        result.conflicts.push({
+          account: nameOf(deps, conflict.teamId),
+          mine: conflict.mine ?? 'this vault',
+          ...(conflict.theirs ? { theirs: conflict.theirs } : {}),
+        });
+      if (plan.conflicts.length > 0) break;
+      await rebaseOnto(folder, plan, env);
+      await resealFor(deps, plan.reseal);
+      const ahead = await commitsAhead(folder, result.upstream, env);
+      if (ahead === 0) break;
+      const pushed = await git(folder, ['push', '--quiet'], env).then(
+        () => true,
+        (error: Error) => {
+          // Someone pushed between the fetch and the push: fetch and put ours on top again.
+          if (attempt < 3 && /rejected|fetch first|non-fast-forward/i.test(error.message))
+            return false;
+          throw new KeydeskError(
+            'VALIDATION',
+            `Could not push to the team's remote (${error.message}). Your changes are committed in ${folder} and go out with the next sync.`,
+          );
+        },
+      );
+      if (pushed) {
+        result.pushed = ahead;
+        break;
+      }
+    }
+  }
+  await receiveTeamChanges(deps, chosen, result);
+  // A change committed here but held back by a conflict has not gone to the team.
+  const held = new Set(result.conflicts.map((c) => c.account));
+  result.sent = result.sent.filter((name) => !held.has(name));
+  for (const list of [result.sent, result.received, result.added, result.unshared])
+    list.sort((a, b) => a.localeCompare(b, 'en'));
+  return result;
+}
+
+/** A member removed by the team is told so, before anything of the team's comes in. */
+async function stillAMember({ folder, env, recipient }: SyncDeps, upstream: string) {
+  const text = await fileAt(folder, upstream, membersFileName, env);
+  if (
+    !text ||
+    parseMembers(text.toString('utf8'), membersFileName).some((m) => m.recipient === recipient)
+  )
+    return;
+  throw new KeydeskError(
+    'NOT_FOUND',
+    `You are not a member of the team any more: the members file of ${upstream} no longer has your recipient. Your vault keeps the accounts it has; nothing was pulled or pushed.`,
+  );
+}
+
+function nameOf({ db, vault }: SyncDeps, teamId: string): string {
+  const row = teamAccountRows(db).find((r) => r.teamId === teamId);
+  return (row?.accountId && vault.accounts.find(row.accountId)?.name) || teamId;
+}
+
+const membersNow = async (folder: string): Promise<TeamMember[]> =>
+  parseMembers(await readFile(`${folder}/${membersFileName}`, 'utf8'), membersFileName);
+
+/** The local payload under the team's name for it (an account renamed "X (team)" on import). */
+function asShared(local: TeamPayload, inFolder: TeamPayload | undefined): TeamPayload {
+  if (!inFolder || local.plain.name !== `${inFolder.plain.name} (team)`) return local;
+  return { ...local, plain: { ...local.plain, name: inFolder.plain.name } };
+}
+
+async function sendLocalChanges(
+  deps: SyncDeps,
+  chosen: (teamId: string) => Side | undefined,
+  result: SyncResult,
+): Promise<void> {
+  const { db, vault, folder, identity, env, now } = deps;
+  const members = await membersNow(folder);
+  for (const row of teamAccountRows(db)) {
+    if (!row.accountId || !vault.accounts.find(row.accountId) || row.importingDigest) continue;
+    const local = await localPayload(vault, row.accountId, row.teamId);
+    const localDigest = payloadDigest(identity, local);
+    if (localDigest === row.localDigest) continue;
+    const inFolder = await folderPayload(folder, row.teamId, identity, members.length);
+    if (!inFolder) continue;
+    const folderDigest = payloadDigest(identity, inFolder);
+    const shared = asShared(local, inFolder);
+    if (payloadDigest(identity, shared) === folderDigest) {
+      saveTeamAccountRow(db, { ...row, localDigest, folderDigest }, now().toISOString());
+      continue;
+    }
+    const teamChanged = row.folderDigest === null || folderDigest !== row.folderDigest;
+    if (teamChanged && chosen(row.teamId) !== 'mine') continue;
+    await writePayload(
+      folder,
+      shared,
+      members.map((m) => m.recipient),
+    );
+    await commit(
+      folder,
+      ['accounts'],
+      `${deps.memberName} changed "${shared.plain.name}" (${shared.plain.apiKey})`,
+      env,
+    );
+    saveTeamAccountRow(
+      db,
+      { ...row, localDigest, folderDigest: payloadDigest(identity, shared) },
+      now().toISOString(),
+    );
+    result.sent.push(local.plain.name);
+  }
+}
+
+async function receiveTeamChanges(
+  deps: SyncDeps,
+  chosen: (teamId: string) => Side | undefined,
+  result: SyncResult,
+): Promise<void> {
+  const { db, vault, folder, identity, now } = deps;
+  const members = await membersNow(folder);
+  const conflicted = new Set(result.conflicts.map((c) => c.account));
+  for (const row of teamAccountRows(db)) {
+    const inFolder = await folderPayload(folder, row.teamId, identity, members.length);
+    const account = row.accountId ? vault.accounts.find(row.accountId) : undefined;
+    if (!inFolder) {
+      forgetTeamAccount(db, row.teamId);
+      if (account) result.unshared.push(account.name);
+      continue;
+    }
+    if (!account || conflicted.has(account.name)) continue;
+    await receiveOne(deps, row, account.id, inFolder, chosen, result);
+  }
+  const brought = await importSharedAccounts(
+    folder,
+    identity,
+    vault,
+    db,
+    now().toISOString(),
+    members.length,
+  );
+  result.added.push(...brought.added);
+}
+
+async function receiveOne(
+  deps: SyncDeps,
+  row: TeamAccountRow,
+  accountId: string,
+  inFolder: TeamPayload,
+  chosen: (teamId: string) => Side | undefined,
+  result: SyncResult,
+): Promise<void> {
+  const { db, vault, folder, identity, env, now } = deps;
+  const folderDigest = payloadDigest(identity, inFolder);
+  const local = await localPayload(vault, accountId, row.teamId);
+  const localDigest = payloadDigest(identity, local);
+  if (payloadDigest(identity, asShared(local, inFolder)) === folderDigest) {
+    if (localDigest !== row.localDigest || folderDigest !== row.folderDigest)
+      saveTeamAccountRow(db, { ...row, localDigest, folderDigest }, now().toISOString());
+    return;
+  }
+  const resumed = row.importingDigest === folderDigest;
+  const changedHere = row.localDigest === null || localDigest !== row.localDigest;
+  if (!resumed && folderDigest === row.folderDigest) return; // only this side changed: sent
+  if (!resumed && changedHere && chosen(row.teamId) !== 'theirs') {
+    result.conflicts.push({
+      account: local.plain.name,
+      mine: 'this vault',
+      ...(await lastCommitOf(folder, 'HEAD', row.teamId, env).then((c) =>
+        c ? { theirs: c } : {},
+      )),
+    });
+    return;
+  }
+  markImporting(db, row.teamId, folderDigest);
+  const updated = await updateFromTeam(vault, accountId, inFolder);
+  const after = payloadDigest(identity, await localPayload(vault, accountId, row.teamId));
+  saveTeamAccountRow(db, { ...row, localDigest: after, folderDigest }, now().toISOString());
+  result.received.push(updated.name);
+}
+
+/** Sealed again to today's members: files the other side wrote for a membership since changed. */
+async function resealFor(deps: SyncDeps, teamIds: ReadonlySet<string>): Promise<void> {
+  if (teamIds.size === 0) return;
+  const { folder, identity, env } = deps;
+  const recipients = (await membersNow(folder)).map((m) => m.recipient);
+  const files = [...teamIds].map((id) => `${accountFileBase(folder, id)}.age`);
+  const resealed = await resealFiles(files, identity, recipients);
+  if (resealed > 0)
+    await commit(
+      folder,
+      ['accounts'],
+      `Keydesk sealed ${resealed} account file(s) again for the members`,
+      env,
+    );
+}
