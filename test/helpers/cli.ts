@@ -46,7 +46,11 @@ export function cliRunnerAsync(
 ) {
   return function keydesk(
     args: string[],
-    options: { stdin?: string; onSpawn?: (child: ChildProcess) => void } = {},
+    options: {
+      stdin?: string;
+      env?: NodeJS.ProcessEnv;
+      onSpawn?: (child: ChildProcess) => void;
+    } = {},
   ) {
     return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [cliPath, ...args], {
@@ -55,6 +59,7 @@ export function cliRunnerAsync(
           KEYDESK_HOME: dataDir,
           KEYDESK_KEYCHAIN_SERVICE: keychainService,
           ...env,
+          ...options.env,
         },
       });
       let stdout = '';
