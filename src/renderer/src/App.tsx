@@ -27,9 +27,10 @@ const CheckAllView = lazy(() =>
   import('./views/CheckAllView').then((m) => ({ default: m.CheckAllView })),
 );
 const SyncView = lazy(() => import('./views/SyncView').then((m) => ({ default: m.SyncView })));
+const TeamView = lazy(() => import('./views/TeamView').then((m) => ({ default: m.TeamView })));
 
 const tools: {
-  view: 'check-all' | 'decode' | 'webhooks' | 'import' | 'history' | 'settings';
+  view: 'check-all' | 'decode' | 'webhooks' | 'import' | 'history' | 'team' | 'settings';
   label: string;
 }[] = [
   { view: 'check-all', label: 'Check all' },
@@ -37,6 +38,7 @@ const tools: {
   { view: 'webhooks', label: 'Webhooks' },
   { view: 'import', label: 'Import' },
   { view: 'history', label: 'History' },
+  { view: 'team', label: 'Team' },
   { view: 'settings', label: 'Settings' },
 ];
 
@@ -200,6 +202,12 @@ function RouteView(props: { route: Route; navigate: (route: Route) => void }) {
       return <ImportView />;
     case 'history':
       return <HistoryView />;
+    case 'team':
+      return (
+        <Suspense fallback={loading}>
+          <TeamView />
+        </Suspense>
+      );
     case 'settings':
       return <SettingsView />;
   }

@@ -16,6 +16,7 @@ import './styles/utilities.css';
 import './components/check-mark.css';
 import './views/check-all.css';
 import './views/sync.css';
+import './views/team.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -10,4 +10,5 @@ export type Route =
   | { view: 'webhooks' }
   | { view: 'import' }
   | { view: 'history' }
+  | { view: 'team' }
   | { view: 'settings' };

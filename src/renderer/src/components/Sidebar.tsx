@@ -194,6 +194,7 @@ export function Sidebar(props: { route: Route; navigate: (route: Route) => void 
                 <span className="account-item__name">{account.name}</span>
                 <CheckMark check={checks.get(account.id)} />
                 <span className="account-item__meta">
+                  {account.sharedWithTeam ? 'team · ' : ''}
                   {row.primaryName ? `sub of ${row.primaryName} · ` : ''}
                   {account.apiKey} · {account.applicationCount} app
                   {account.applicationCount === 1 ? '' : 's'}
