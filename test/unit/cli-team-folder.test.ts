@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +152,10 @@ describe('a team folder', () => {
     // The outer repository got no commit.
     const outer = spawnSync('git', ['-C', home, 'log', '--oneline'], { encoding: 'utf8' });
     expect(outer.stdout).toBe('');
+    // No remote yet: sync commits here and says how to add one.
+    const local = await dee(['team', 'sync']);
+    expect(local.code, local.stderr).toBe(0);
+    expect(local.stderr).toContain('has no remote yet, so nothing was pulled or pushed');
   });
 
   it('team log says who changed what, newest first; a bad --limit is a usage error', async () => {
@@ -176,5 +180,28 @@ describe('a team folder', () => {
     const bad = await ana(['team', 'log', '--limit', '0']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--limit: give a whole number from 1 to 10,000');
+  });
+
+  it('sync says what is wrong: an account not shared, a folder moved away, no remote yet', async () => {
+    await ana(['accounts', 'add', '--name', 'Solo', '--api-key', 'solo0001'], { stdin: secret });
+    const notShared = await ana(['team', 'sync', '--mine', 'Solo']);
+    expect(notShared.code).toBe(1);
+    expect(notShared.stderr).toContain('--mine: "Solo" is not shared with the team');
+    const unknown = await ana(['team', 'sync', '--theirs', 'Nobody']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No account named "Nobody"');
+
+    renameSync(folder, `${folder}.moved`);
+    try {
+      const moved = await ana(['team', 'sync']);
+      expect(moved.code).toBe(1);
+      expect(moved.stderr).toContain(`The team folder ${folder} is not there any more`);
+      expect((await ana(['accounts', 'secret', 'Acme'])).stdout.trim()).toBe(secret);
+    } finally {
+      renameSync(`${folder}.moved`, folder);
+    }
+    const back = await ana(['team', 'sync']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stderr).toMatch(/in sync with origin\//);
   });
 });

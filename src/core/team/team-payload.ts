@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type * as z from 'zod';
@@ -14,6 +14,8 @@ import {
   type SealedAccount,
 } from './team-file-schemas';
 import { openWithIdentity, sealForMembers } from './team-sealing';
+
+const maxTeamFileBytes = 16 * 1024 * 1024;
 
 /** A shared account as the team folder holds it: the plain file and the sealed one's contents. */
 export interface TeamPayload {
@@ -145,6 +147,14 @@ export async function folderPayload(
 ): Promise<TeamPayload | undefined> {
   const base = accountFileBase(folder, teamId);
   if (!existsSync(`${base}.json`)) return undefined;
+  for (const file of [`${base}.json`, `${base}.age`]) {
+    // A thousand applications' keys come to under 4 MB; more is not a file Keydesk wrote.
+    if (existsSync(file) && statSync(file).size > maxTeamFileBytes)
+      throw new KeydeskError(
+        'VALIDATION',
+        `${file} is ${Math.round(statSync(file).size / 1024 / 1024)} MB: more than a shared account can be (at most ${maxTeamFileBytes / 1024 / 1024} MB), so Keydesk will not read it.`,
+      );
+  }
   return openPayload(
     await readFile(`${base}.json`, 'utf8'),
     await readFile(`${base}.age`),

@@ -71,6 +71,11 @@ export function createTeamService(deps: TeamDeps) {
         'This vault has no team folder yet: "keydesk team init FOLDER" starts one.',
       );
     }
+    if (!existsSync(join(row.path, '.git')))
+      throw new KeydeskError(
+        'NOT_FOUND',
+        `The team folder ${row.path} is not there any more (moved or deleted). Clone the team's repository there again (git clone URL "${row.path}"), then sync.`,
+      );
     return row;
   }
 
@@ -342,8 +347,18 @@ export function createTeamService(deps: TeamDeps) {
     ) {
       const row = joined();
       const { identity, recipient } = await readTeamIdentity(db, keychain);
-      const teamIds = (ids: readonly string[]) =>
-        new Set(ids.map((id) => teamIdOfAccount(db, id)).filter((id): id is string => !!id));
+      const teamIds = (ids: readonly string[], side: 'mine' | 'theirs') =>
+        new Set(
+          ids.map((id) => {
+            const teamId = teamIdOfAccount(db, id);
+            if (teamId) return teamId;
+            throw new KeydeskError(
+              'VALIDATION',
+              `--${side}: "${vault.accounts.get(id).name}" is not shared with the team, so it has no conflict to settle.`,
+              side,
+            );
+          }),
+        );
       try {
         const result = await syncTeam(
           {
@@ -356,7 +371,7 @@ export function createTeamService(deps: TeamDeps) {
             identity,
             recipient,
           },
-          { mine: teamIds(choices.mine), theirs: teamIds(choices.theirs) },
+          { mine: teamIds(choices.mine, 'mine'), theirs: teamIds(choices.theirs, 'theirs') },
         );
         saveLastSync(db, now().toISOString(), { ok: true, conflicts: result.conflicts.length });
         return result;

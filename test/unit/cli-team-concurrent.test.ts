@@ -1,0 +1,122 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeMembers } from '../../src/core/team/team-members';
+import { cliInProcess } from '../helpers/cli-in-process';
+import { makeDataDir } from '../helpers/services';
+import { ageOpens, bareRemoteFor, gitAs, gitOut, identityFile } from '../helpers/team';
+
+/**
+ * What two engineers do to the team at the same moment: membership changed on one side while an
+ * account changes on the other, membership changed on both, and an account both held before they
+ * shared a folder. (Edits of accounts on both sides: cli-team-sync.test.ts.)
+ */
+const root = mkdtempSync(join(tmpdir(), 'keydesk-team-both-'));
+const engineer = (name: string) => cliInProcess(makeDataDir(), gitAs(name));
+const ana = engineer('Ana');
+const ben = engineer('Ben');
+const dee = engineer('Dee');
+const eve = engineer('Eve');
+let bare = '';
+
+const ok = async (run: Promise<{ code: number; stdout: string; stderr: string }>) => {
+  const done = await run;
+  expect(done.code, done.stderr + done.stdout).toBe(0);
+  return done;
+};
+const recipientOf = async (keydesk: typeof ana) =>
+  (await ok(keydesk(['team', 'identity']))).stdout.trim();
+const idOf = async (keydesk: typeof ana, account: string) =>
+  JSON.parse((await ok(keydesk(['accounts', 'show', account, '--json']))).stdout).id as string;
+
+beforeAll(async () => {
+  await ok(
+    ana(['accounts', 'add', '--name', 'Acme', '--api-key', 'acme0001'], { stdin: 'Acme-1a' }),
+  );
+  await ok(ana(['team', 'init', join(root, 'ana'), '--name', 'Ana']));
+  await ok(ana(['team', 'share', 'Acme']));
+  bare = bareRemoteFor(join(root, 'ana'));
+  await ok(ana(['team', 'add-member', 'Ben', await recipientOf(ben)]));
+  await ok(ana(['team', 'sync']));
+  await ok(ben(['team', 'join', bare, join(root, 'ben')]));
+});
+
+describe('membership and accounts changed at once', () => {
+  it('a member added here while a teammate changed an account: the change is kept and the new member can read it', async () => {
+    await ok(ben(['accounts', 'edit', 'Acme', '--secret-stdin'], { stdin: 'Acme-by-Ben' }));
+    await ok(ben(['team', 'sync']));
+    // Ana adds Dee without pulling first: her commit seals Acme's file again, Ben's changed it.
+    await ok(ana(['team', 'add-member', 'Dee', await recipientOf(dee)]));
+    const synced = await ok(ana(['team', 'sync']));
+    expect(synced.stdout).toBe('Received Acme\n');
+    expect((await ok(ana(['accounts', 'secret', 'Acme']))).stdout.trim()).toBe('Acme-by-Ben');
+
+    const sealed = join(root, 'ana', 'accounts', `${await idOf(ana, 'Acme')}.age`);
+    expect(JSON.parse(ageOpens(await identityFile(dee, 'dee'), sealed) ?? '{}').apiSecret).toBe(
+      'Acme-by-Ben',
+    );
+    await ok(dee(['team', 'join', bare, join(root, 'dee')]));
+    expect((await ok(dee(['accounts', 'secret', 'Acme']))).stdout.trim()).toBe('Acme-by-Ben');
+  });
+
+  it('members added on both sides at once: both are in, and every file is sealed to both', async () => {
+    await ok(ben(['team', 'sync']));
+    const eveRecipient = await recipientOf(eve);
+    const fay = engineer('Fay');
+    await ok(ana(['team', 'add-member', 'Eve', eveRecipient]));
+    await ok(ben(['team', 'add-member', 'Fay', await recipientOf(fay)]));
+    await ok(ana(['team', 'sync']));
+    await ok(ben(['team', 'sync']));
+    const names = gitOut(bare, 'show', 'HEAD:members')
+      .split('\n')
+      .map((line) => line.split(' ').slice(1).join(' '));
+    expect(names).toEqual(['Ana', 'Ben', 'Dee', 'Eve', 'Fay']);
+    const clone = join(root, 'check');
+    gitOut(root, 'clone', '--quiet', bare, clone);
+    const sealed = join(clone, 'accounts', `${await idOf(ana, 'Acme')}.age`);
+    for (const [keydesk, name] of [
+      [eve, 'eve'],
+      [fay, 'fay'],
+    ] as const)
+      expect(ageOpens(await identityFile(keydesk, name), sealed)).not.toBeNull();
+  });
+
+  it("an account Eve held before joining, different from the team's: a conflict until she chooses", async () => {
+    await ok(
+      eve(['accounts', 'add', '--name', 'Acme', '--api-key', 'acme0001'], {
+        stdin: 'Acme-Eve-own',
+      }),
+    );
+    const joined = await ok(eve(['team', 'join', bare, join(root, 'eve')]));
+    expect(joined.stdout).toBe('Kept yours: Acme (this vault holds it already)\n');
+    const clash = await eve(['team', 'sync']);
+    expect(clash.code).toBe(1);
+    expect(clash.stdout).toMatch(
+      /^Conflict: Acme: yours \(changed in this vault\) and the team's \([0-9a-f]{7} by \w+/,
+    );
+    expect((await ok(eve(['accounts', 'secret', 'Acme']))).stdout.trim()).toBe('Acme-Eve-own');
+    expect((await ok(eve(['team', 'sync', '--theirs', 'Acme']))).stdout).toBe('Received Acme\n');
+    expect((await ok(eve(['accounts', 'secret', 'Acme']))).stdout.trim()).toBe('Acme-by-Ben');
+  });
+});
+
+describe('mergeMembers', () => {
+  const m = (name: string) => ({ name, recipient: `age1${name.toLowerCase().padEnd(58, 'q')}` });
+  it('keeps who either side added and drops who either side removed', () => {
+    const base = [m('Ana'), m('Ben'), m('Cy')];
+    const ours = [m('Ana'), m('Ben'), m('Dee')]; // Cy removed, Dee added
+    const theirs = [m('Ana'), m('Ben'), m('Cy'), m('Eve')]; // Eve added
+    expect(
+      mergeMembers(base, ours, theirs)
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(['Ana', 'Ben', 'Dee', 'Eve']);
+    // A removal on their side is not undone by our unrelated add either.
+    expect(
+      mergeMembers(base, [...base, m('Fay')], [m('Ana'), m('Cy')])
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(['Ana', 'Cy', 'Fay']);
+  });
+});
