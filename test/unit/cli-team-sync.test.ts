@@ -197,6 +197,13 @@ describe('a team of three on one bare repository', () => {
 
   it('removing Cy with --rotate seals everything without her and rotates what she could read at Vonage', async () => {
     const cyKey = await identityFile(cy, 'cy');
+    const nobody = await ana(['team', 'remove-member', 'Zed', '--yes']);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toContain(
+      'The team has no member named "Zed"; it has "Ana", "Ben", "Cy"',
+    );
+    const self = await ana(['team', 'remove-member', 'Ana', '--yes']);
+    expect(self.stderr).toContain('You cannot remove yourself');
     const refused = await ana(['team', 'remove-member', 'Cy', '--rotate']);
     expect(refused.code).not.toBe(0);
     expect(gitOut(folderOf.ana, 'show', 'HEAD:members')).toContain(' Cy');

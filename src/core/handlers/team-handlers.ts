@@ -66,16 +66,17 @@ export function teamHandlers(services: Services): HandlersFor<'team'> {
       );
     },
     'team:removeMember': async ({ name, rotate }, context) => {
-      const exposure = await team.exposure();
-      const secrets = exposure.length + exposure.reduce((n, a) => n + a.applications.length, 0);
+      team.membersWithout(name);
+      const preview = await team.exposure();
+      const secrets = preview.length + preview.reduce((n, a) => n + a.applications.length, 0);
       await requireConfirmation(
         context,
         {
           action: 'Remove member',
           message: `Remove "${name}" from the team?`,
           detail: rotate
-            ? `Every shared file is sealed again without them. They could read ${secrets} API secret(s) and key(s) of ${exposure.length} account(s); each is rotated through Vonage now (the old secrets revoked, the old keys replaced), and the new ones go to the team with a sync.`
-            : `Every shared file is sealed again without them. What they read before stays readable to them (git keeps it): ${secrets} API secret(s) and key(s) of ${exposure.length} account(s). Add --rotate to rotate each through Vonage.`,
+            ? `Every shared file is sealed again without them. They could read ${secrets} API secret(s) and key(s) of ${preview.length} account(s); each is rotated through Vonage now (the old secrets revoked, the old keys replaced), and the new ones go to the team with a sync.`
+            : `Every shared file is sealed again without them. What they read before stays readable to them (git keeps it): ${secrets} API secret(s) and key(s) of ${preview.length} account(s). Add --rotate to rotate each through Vonage.`,
         },
         `${name} is still a member.`,
       );
@@ -85,6 +86,10 @@ export function teamHandlers(services: Services): HandlersFor<'team'> {
           summary: `Removed ${name} from the team${rotate ? ' and rotated what they could read' : ''}`,
         },
         async () => {
+          // The team's latest first, so every account they could read is listed and rotated;
+          // offline, the removal goes on here and the last sync says it could not push.
+          await team.sync().catch(() => undefined);
+          const exposure = await team.exposure();
           const removed = await team.removeMember(name);
           const exposed = await rotateExposed(services, exposure, rotate);
           const sync = await team.sync().catch((error: Error) => ({ error: error.message }));

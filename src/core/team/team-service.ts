@@ -108,6 +108,31 @@ export function createTeamService(deps: TeamDeps) {
     );
   }
 
+  function membersWithout(name: string): TeamMember[] {
+    const { path, memberName } = joined();
+    const members = withoutMember(membersOf(path), name);
+    if (name === memberName)
+      throw new KeydeskError(
+        'VALIDATION',
+        'You cannot remove yourself: another member removes you (keydesk team remove-member).',
+        'name',
+      );
+    return members;
+  }
+
+  /** The members file and every shared file sealed again to `members`, in one commit. */
+  async function changeMembership(path: string, members: TeamMember[], message: string) {
+    const { identity } = await readTeamIdentity(db, keychain);
+    const { files } = await resealFolder(
+      path,
+      identity,
+      members.map((m) => m.recipient),
+    );
+    writeMembers(path, members);
+    await commit(path, [membersFileName, 'accounts'], message, env);
+    return { members, resealed: files };
+  }
+
   return {
     /**
      * Starts a team in `folder` (made, and made a git repository, when it is not one) with this
@@ -212,20 +237,11 @@ export function createTeamService(deps: TeamDeps) {
     async addMember(name: string, recipient: string) {
       const { path, memberName } = joined();
       const members = withMember(membersOf(path), { name, recipient });
-      const { identity } = await readTeamIdentity(db, keychain);
-      const { files } = await resealFolder(
+      return changeMembership(
         path,
-        identity,
-        members.map((m) => m.recipient),
-      );
-      writeMembers(path, members);
-      await commit(
-        path,
-        [membersFileName, 'accounts'],
+        members,
         `${memberName} added ${checkMemberName(name)} to the team`,
-        env,
       );
-      return { members, resealed: files };
     },
 
     /**
@@ -253,34 +269,17 @@ export function createTeamService(deps: TeamDeps) {
       );
     },
 
+    /** The members without `name`: one who is not a member, or this engineer, is refused. */
+    membersWithout,
+
     /**
      * A member out: every shared file sealed again without them, and the members file, in one
      * commit. What they read before stays readable to them (git keeps it): rotation is offered.
      */
     async removeMember(name: string) {
       const { path, memberName } = joined();
-      const before = membersOf(path);
-      const members = withoutMember(before, name);
-      if (name === memberName)
-        throw new KeydeskError(
-          'VALIDATION',
-          'You cannot remove yourself: another member removes you (keydesk team remove-member).',
-          'name',
-        );
-      const { identity } = await readTeamIdentity(db, keychain);
-      const { files } = await resealFolder(
-        path,
-        identity,
-        members.map((m) => m.recipient),
-      );
-      writeMembers(path, members);
-      await commit(
-        path,
-        [membersFileName, 'accounts'],
-        `${memberName} removed ${name} from the team`,
-        env,
-      );
-      return { members, resealed: files };
+      const members = membersWithout(name);
+      return changeMembership(path, members, `${memberName} removed ${name} from the team`);
     },
 
     /**
