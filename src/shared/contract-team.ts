@@ -5,6 +5,7 @@ const memberSchema = z.object({ name: z.string(), recipient: z.string() });
 const commitSchema = z.object({ commit: z.string(), author: z.string(), summary: z.string() });
 const accountRefs = z.array(z.string().min(1, 'Name the account.').max(200)).max(1_000).default([]);
 const syncResultSchema = z.object({
+  folder: z.string(),
   upstream: z.string().nullable(),
   sent: z.array(z.string()),
   received: z.array(z.string()),

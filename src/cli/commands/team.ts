@@ -3,6 +3,7 @@ import { limitOption } from '../limit-option';
 import type { CliContext } from '../context';
 import { note, print, printJson, printValue } from '../output';
 import { confirmationFor } from '../terminal-input';
+import { shellQuote } from '../../core/shell-quote';
 import type { ChannelOutput } from '../../shared/contract';
 
 type SyncResult = ChannelOutput<'team:sync'>;
@@ -23,7 +24,7 @@ function printSync(result: SyncResult): void {
     );
   if (!result.upstream)
     note(
-      'keydesk: the team folder has no remote yet, so nothing was pulled or pushed. Add one: git -C FOLDER remote add origin URL && git -C FOLDER push -u origin HEAD',
+      `keydesk: the team folder has no remote yet, so nothing was pulled or pushed. Add one: git -C ${shellQuote(result.folder)} remote add origin URL && git -C ${shellQuote(result.folder)} push -u origin HEAD`,
     );
   for (const name of result.sent) print(`Sent ${name}`);
   for (const name of result.received) print(`Received ${name}`);
@@ -145,7 +146,7 @@ export function registerTeamCommands(program: Command, ctx: CliContext): void {
     .action(async (name: string, recipient: string) => {
       const { members, resealed } = await ctx.call('team:addMember', { name, recipient });
       note(
-        `keydesk: added "${name}"; ${resealed} shared account file(s) sealed again for ${members.length} member(s). Push the folder for them to read it.`,
+        `keydesk: added "${name}"; ${resealed} shared account file(s) sealed again for ${members.length} member(s). "keydesk team sync" sends it to them.`,
       );
     });
 
@@ -240,14 +241,18 @@ export function registerTeamCommands(program: Command, ctx: CliContext): void {
         return note(
           'keydesk: no team folder yet: keydesk team init FOLDER, or keydesk team join REPO.',
         );
-      print(`Folder     ${status.folder}`);
-      print(`You         ${status.member}`);
-      print(`Members     ${status.members.map((m) => m.name).join(', ')}`);
-      print(`Remote      ${status.upstream ?? 'none (nothing is pulled or pushed)'}`);
-      print(`Shared      ${status.shared} account(s)`);
+      const line = (label: string, value: string) => print(`${label.padEnd(12)}${value}`);
+      line('Folder', status.folder);
+      line('You', status.member);
+      line('Members', status.members.map((m) => m.name).join(', '));
+      line('Remote', status.upstream ?? 'none (nothing is pulled or pushed)');
+      line('Shared', `${status.shared} account(s)`);
       const last = status.lastSync;
-      print(
-        `Last sync   ${last ? `${last.at.slice(0, 16).replace('T', ' ')} ${last.outcome.ok ? (last.outcome.conflicts ? `${last.outcome.conflicts} conflict(s)` : 'ok') : `failed: ${last.outcome.error}`}` : 'never'}`,
+      line(
+        'Last sync',
+        last
+          ? `${last.at.slice(0, 16).replace('T', ' ')} ${last.outcome.ok ? (last.outcome.conflicts ? `${last.outcome.conflicts} conflict(s)` : 'ok') : `failed: ${last.outcome.error}`}`
+          : 'never',
       );
     });
 }

@@ -68,15 +68,16 @@ export function teamHandlers(services: Services): HandlersFor<'team'> {
     'team:removeMember': async ({ name, rotate }, context) => {
       team.membersWithout(name);
       const preview = await team.exposure();
-      const secrets = preview.length + preview.reduce((n, a) => n + a.applications.length, 0);
+      const keys = preview.reduce((n, a) => n + a.applications.length, 0);
+      const what = `${preview.length} API secret(s) and ${keys} application key(s)`;
       await requireConfirmation(
         context,
         {
           action: 'Remove member',
           message: `Remove "${name}" from the team?`,
           detail: rotate
-            ? `Every shared file is sealed again without them. They could read ${secrets} API secret(s) and key(s) of ${preview.length} account(s); each is rotated through Vonage now (the old secrets revoked, the old keys replaced), and the new ones go to the team with a sync.`
-            : `Every shared file is sealed again without them. What they read before stays readable to them (git keeps it): ${secrets} API secret(s) and key(s) of ${preview.length} account(s). Add --rotate to rotate each through Vonage.`,
+            ? `Every shared file is sealed again without them. They could read ${what}; each is rotated through Vonage now (the old secrets revoked, the old keys replaced), and the new ones go to the team with a sync.`
+            : `Every shared file is sealed again without them. What they read before stays readable to them (git keeps it): ${what}. Add --rotate to rotate each through Vonage.`,
         },
         `${name} is still a member.`,
       );

@@ -41,6 +41,7 @@ export interface SyncConflict {
 }
 
 export interface SyncResult {
+  folder: string;
   /** The branch pulled from and pushed to; null when the folder has no remote yet. */
   upstream: string | null;
   sent: string[];
@@ -84,6 +85,7 @@ export async function syncTeam(deps: SyncDeps, choices: SyncChoices): Promise<Sy
   const chosen = (teamId: string): Side | undefined =>
     choices.mine.has(teamId) ? 'mine' : choices.theirs.has(teamId) ? 'theirs' : undefined;
   const result: SyncResult = {
+    folder,
     upstream: await upstreamOf(folder, env),
     sent: [],
     received: [],
