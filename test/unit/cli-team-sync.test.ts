@@ -254,6 +254,29 @@ describe('a team of three on one bare repository', () => {
     expect(await fingerprint(ben)).toBe(await fingerprint(ana));
   });
 
+  it('unshared by Ana: its files leave the folder, every vault keeps the account', async () => {
+    const notShared = await ana(['team', 'unshare', 'Nope']);
+    expect(notShared.code).toBe(1);
+    const unshared = await ok(ana(['team', 'unshare', 'Globex Corp']));
+    expect(unshared.stderr).toContain('"Globex Corp" is no longer shared');
+    await ok(ana(['team', 'sync']));
+    expect(gitOut(bare, 'log', '-1', '--format=%an: %s')).toBe(
+      'Ana: Ana unshared "Globex Corp" (glob0001)',
+    );
+    expect((await ok(ben(['team', 'sync']))).stdout).toBe(
+      'No longer shared: Globex Corp (kept in your vault)\n',
+    );
+    expect(await secretOf(ben, 'Globex Corp')).toBe(await secretOf(ana, 'Globex Corp'));
+    const list = JSON.parse((await ok(ben(['accounts', 'list', '--json']))).stdout) as {
+      name: string;
+      sharedWithTeam?: boolean;
+    }[];
+    expect(list.find((a) => a.name === 'Globex Corp')?.sharedWithTeam).toBeUndefined();
+    expect(list.find((a) => a.name === 'Acme')?.sharedWithTeam).toBe(true);
+    const again = await ana(['team', 'unshare', 'Globex Corp']);
+    expect(again.stderr).toContain('"Globex Corp" is not shared with the team');
+  });
+
   it('an account file sealed to someone outside the team is refused, and nothing of it stored', async () => {
     const stranger = execFileSync('age-keygen', { encoding: 'utf8' });
     const strangerRecipient = /public key: (age1\w+)/.exec(stranger)?.[1] ?? '';
