@@ -17,6 +17,7 @@ describe('the Team view', () => {
     await a.page.getByRole('button', { name: 'Team' }).click();
     await a.page.getByRole('heading', { name: 'Team' }).waitFor();
     expect(await a.page.locator('.team__commands').innerText()).toContain('keydesk team init');
+    await a.screenshot('39-team-none');
   });
 
   it("syncs, names a conflict with both sides, and settles it with the team's side", async () => {
@@ -59,6 +60,10 @@ describe('the Team view', () => {
       .toContain('team ·');
     expect(await page.getByRole('treeitem', { name: /Globex/ }).innerText()).not.toContain('team');
 
+    await page.getByRole('treeitem', { name: /Acme/ }).click();
+    expect(await page.getByTestId('shared-with-team').innerText()).toContain(
+      'Shared with the team',
+    );
     await page.getByRole('button', { name: 'Team' }).click();
     await page.getByRole('heading', { name: 'Members' }).waitFor();
     expect(await page.getByTestId('team-members').innerText()).toMatch(/Ana \(you\)[\s\S]*Ben/);

@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import { ensureTeamIdentity } from '../team/team-identity';
 import { createTeamService } from '../team/team-service';
+import { eventSubjects } from '../history/event-subjects';
 import { requireConfirmation } from './confirmation';
 import type { HandlersFor } from './handler-types';
 import { rotateExposed } from './team-rotate-exposed';
@@ -10,6 +11,19 @@ const names = (list: readonly string[]) => list.map((n) => `"${n}"`).join(', ');
 /** A team's shared vault: this engineer's identity, the folder, its members, sharing and sync. */
 export function teamHandlers(services: Services): HandlersFor<'team'> {
   const team = createTeamService(services);
+  const subjects = eventSubjects(services);
+  /** A team change to one account, in the history under that account (its name read once). */
+  const accountChange = <T>(
+    accountId: string,
+    summary: (name: string) => string,
+    work: () => Promise<T>,
+  ) => {
+    const subject = subjects.account(accountId);
+    return services.audit.track(
+      { action: 'update', ...subject, summary: summary(subject.accountName ?? accountId) },
+      work,
+    );
+  };
   const accountIds = (refs: readonly string[]) =>
     refs.map((ref) => services.vault.accounts.resolve(ref).id);
   return {
@@ -28,30 +42,18 @@ export function teamHandlers(services: Services): HandlersFor<'team'> {
       services.audit.track({ action: 'update', summary: `Added ${name} to the team` }, () =>
         team.addMember(name, recipient),
       ),
-    'team:share': ({ accountId }) => {
-      const account = services.vault.accounts.get(accountId);
-      return services.audit.track(
-        {
-          action: 'update',
-          accountId: account.id,
-          accountName: account.name,
-          summary: `Shared "${account.name}" with the team`,
-        },
-        () => team.share(account.id),
-      );
-    },
-    'team:unshare': ({ accountId }) => {
-      const account = services.vault.accounts.get(accountId);
-      return services.audit.track(
-        {
-          action: 'update',
-          accountId: account.id,
-          accountName: account.name,
-          summary: `Stopped sharing "${account.name}" with the team`,
-        },
-        () => team.unshare(account.id),
-      );
-    },
+    'team:share': ({ accountId }) =>
+      accountChange(
+        accountId,
+        (name) => `Shared "${name}" with the team`,
+        () => team.share(accountId),
+      ),
+    'team:unshare': ({ accountId }) =>
+      accountChange(
+        accountId,
+        (name) => `Stopped sharing "${name}" with the team`,
+        () => team.unshare(accountId),
+      ),
     'team:sync': ({ mine, theirs }) => {
       const choices = { mine: accountIds(mine), theirs: accountIds(theirs) };
       return services.audit.track(

@@ -139,6 +139,14 @@ export function AccountView(props: { accountId: string; navigate: (route: Route)
             </span>
           )}
         </dd>
+        {account.sharedWithTeam ? (
+          <>
+            <dt>Team</dt>
+            <dd data-testid="shared-with-team">
+              Shared with the team: changes here go to every member with a sync (Team).
+            </dd>
+          </>
+        ) : null}
         {account.notes ? (
           <>
             <dt>Notes</dt>
