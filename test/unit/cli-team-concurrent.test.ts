@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,46 @@ describe('membership and accounts changed at once', () => {
     expect((await ok(eve(['accounts', 'secret', 'Acme']))).stdout.trim()).toBe('Acme-Eve-own');
     expect((await ok(eve(['team', 'sync', '--theirs', 'Acme']))).stdout).toBe('Received Acme\n');
     expect((await ok(eve(['accounts', 'secret', 'Acme']))).stdout.trim()).toBe('Acme-by-Ben');
+  });
+});
+
+describe("files of the person's own in the team folder", () => {
+  it('are left as they are: not committed by Keydesk, not reset, kept across a rebase', async () => {
+    const folder = join(root, 'ben');
+    writeFileSync(join(folder, 'notes.txt'), 'first\n');
+    gitOut(folder, 'add', 'notes.txt');
+    gitOut(
+      folder,
+      '-c',
+      'user.name=Ben',
+      '-c',
+      'user.email=b@example.com',
+      'commit',
+      '-qm',
+      'notes',
+    );
+    writeFileSync(join(folder, 'notes.txt'), 'first\nedited, not committed\n');
+    writeFileSync(join(folder, 'todo.txt'), 'staged\n');
+    gitOut(folder, 'add', 'todo.txt');
+
+    await ok(
+      ana(['accounts', 'add', '--name', 'Initech', '--api-key', 'init0001'], { stdin: 'Init-1a' }),
+    );
+    await ok(ana(['team', 'share', 'Initech']));
+    await ok(ana(['team', 'sync']));
+    expect((await ok(ben(['team', 'sync']))).stdout).toBe('Added Initech\n');
+    await ok(ana(['accounts', 'edit', 'Initech', '--color', 'teal']));
+    await ok(ana(['team', 'sync']));
+    await ok(ben(['accounts', 'edit', 'Acme', '--secret-stdin'], { stdin: 'Acme-Ben-2' }));
+    // Ben's change goes on top of Ana's: the sync commits, rebases and pushes around his files.
+    const synced = await ok(ben(['team', 'sync']));
+    expect(synced.stdout).toBe('Sent Acme\nReceived Initech\n');
+    expect(readFileSync(join(folder, 'notes.txt'), 'utf8')).toBe('first\nedited, not committed\n');
+    expect(gitOut(folder, 'diff', '--cached', '--name-only')).toBe('todo.txt');
+    expect(gitOut(folder, 'show', '--name-only', '--format=', 'HEAD')).toMatch(/^accounts\//);
+    expect(
+      JSON.parse((await ok(ben(['accounts', 'show', 'Initech', '--json']))).stdout).color,
+    ).toBe('teal');
   });
 });
 

@@ -59,7 +59,8 @@ export async function commit(
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
   await git(folder, ['add', '--all', '--', ...paths], env);
-  const staged = await git(folder, ['diff', '--cached', '--name-only'], env);
+  const staged = await git(folder, ['diff', '--cached', '--name-only', '--', ...paths], env);
   if (staged.trim() === '') return;
-  await git(folder, ['commit', '--quiet', '--no-verify', '-m', message], env);
+  // Only these paths: whatever else the person has staged in the folder is theirs to commit.
+  await git(folder, ['commit', '--quiet', '--no-verify', '-m', message, '--', ...paths], env);
 }

@@ -128,7 +128,8 @@ const succeeded = (run: Promise<unknown>) =>
  * (the folder is as it was) and says which files.
  */
 export async function rebaseOnto(folder: string, plan: RebasePlan, env: Env): Promise<void> {
-  let done = await succeeded(git(folder, ['rebase', '--quiet', plan.upstream], env));
+  // --autostash: a file of the person's own, changed and not committed, waits aside meanwhile.
+  let done = await succeeded(git(folder, ['rebase', '--quiet', '--autostash', plan.upstream], env));
   while (!done) {
     const conflicted = (await git(folder, ['diff', '--name-only', '--diff-filter=U'], env))
       .split('\n')

@@ -62,7 +62,7 @@ export async function changedBetween(
   return { teamIds, members };
 }
 
-/** The newest commit of `range` that touched account `teamId`'s files. */
+/** The newest commit of `range` that changed account `teamId` (membership commits passed over). */
 export async function lastCommitOf(
   folder: string,
   range: string,
@@ -75,6 +75,11 @@ export async function lastCommitOf(
       'log',
       '-1',
       '--format=%h%x1f%an%x1f%s',
+      // The commit that changed the account, not one that sealed its file again for members.
+      '--invert-grep',
+      '--grep=^Keydesk sealed ',
+      '--grep= to the team$',
+      '--grep= from the team$',
       range,
       '--',
       `accounts/${teamId}.json`,
@@ -108,7 +113,10 @@ export async function putBackInterrupted(folder: string, env: Env): Promise<bool
     env,
   );
   if (status.trim() !== '') {
-    await git(folder, ['reset', '--quiet', '--hard', 'HEAD'], env);
+    // Keydesk's own paths only: anything else a person keeps in the folder stays as they left it.
+    const ours = ['accounts', membersFileName];
+    await git(folder, ['reset', '--quiet', 'HEAD', '--', ...ours], env);
+    await git(folder, ['checkout', 'HEAD', '--', ...ours], env).catch(() => undefined);
     await git(folder, ['clean', '-fdq', '--', 'accounts'], env);
     putBack = true;
   }
