@@ -4,6 +4,12 @@ import type { ChannelSchemas } from './channel-schemas';
 const memberSchema = z.object({ name: z.string(), recipient: z.string() });
 const commitSchema = z.object({ commit: z.string(), author: z.string(), summary: z.string() });
 const accountRefs = z.array(z.string().min(1, 'Name the account.').max(200)).max(1_000).default([]);
+const conflictSchema = z.object({
+  account: z.string(),
+  /** A commit of this folder, or 'this vault' for a change not yet committed. */
+  mine: z.union([commitSchema, z.literal('this vault')]),
+  theirs: commitSchema.optional(),
+});
 const syncResultSchema = z.object({
   folder: z.string(),
   upstream: z.string().nullable(),
@@ -11,21 +17,14 @@ const syncResultSchema = z.object({
   received: z.array(z.string()),
   added: z.array(z.string()),
   unshared: z.array(z.string()),
-  conflicts: z.array(
-    z.object({
-      account: z.string(),
-      /** A commit of this folder, or 'this vault' for a change not yet committed. */
-      mine: z.union([commitSchema, z.literal('this vault')]),
-      theirs: commitSchema.optional(),
-    }),
-  ),
+  conflicts: z.array(conflictSchema),
   pushed: z.number().int(),
   putBack: z.boolean(),
 });
 const lastSyncSchema = z.object({
   at: z.string(),
   outcome: z.union([
-    z.object({ ok: z.literal(true), conflicts: z.number().int() }),
+    z.object({ ok: z.literal(true), conflicts: z.array(conflictSchema) }),
     z.object({ ok: z.literal(false), error: z.string() }),
   ]),
 });

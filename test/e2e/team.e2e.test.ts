@@ -82,6 +82,10 @@ describe('the Team view', () => {
       .toContain('1 conflict(s)');
     await a.screenshot('40-team-conflict');
     await darkScreenshot(a, '40-team-conflict');
+    // The last sync's conflicts are there after a reload too (a sync from the CLI, say).
+    await page.reload();
+    await page.getByRole('button', { name: 'Team' }).click();
+    await conflict.waitFor();
 
     await conflict.getByRole('button', { name: "Keep the team's" }).click();
     await page.getByText('Synced with the team: received Acme.').waitFor();

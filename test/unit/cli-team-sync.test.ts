@@ -155,6 +155,7 @@ describe('a team of three on one bare repository', () => {
     expect(gitOut(folderOf.ben, 'status', '--porcelain')).toBe('');
     expect(existsSync(join(folderOf.ben, '.git', 'rebase-merge'))).toBe(false);
 
+    expect((await ok(ben(['team', 'status']))).stdout).toMatch(/^Last sync {3}.* conflict: Acme$/m);
     const settled = await ok(ben(['team', 'sync', '--theirs', 'Acme']));
     expect(settled.stdout).toBe('Received Acme\n');
     expect(await secretOf(ben, 'Acme')).toBe('Acme-Secret-A');

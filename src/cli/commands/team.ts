@@ -251,7 +251,7 @@ export function registerTeamCommands(program: Command, ctx: CliContext): void {
       line(
         'Last sync',
         last
-          ? `${last.at.slice(0, 16).replace('T', ' ')} ${last.outcome.ok ? (last.outcome.conflicts ? `${last.outcome.conflicts} conflict(s)` : 'ok') : `failed: ${last.outcome.error}`}`
+          ? `${last.at.slice(0, 16).replace('T', ' ')} ${last.outcome.ok ? (last.outcome.conflicts.length ? `conflict: ${last.outcome.conflicts.map((c) => c.account).join(', ')}` : 'ok') : `failed: ${last.outcome.error}`}`
           : 'never',
       );
     });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { SyncConflict } from './team-sync';
 
 export interface TeamFolderRow {
   path: string;
@@ -21,8 +22,8 @@ export function saveTeamFolderRow(db: Database.Database, row: TeamFolderRow): vo
   ).run(row);
 }
 
-/** How the last sync went: when, and its outcome (conflicts counted, or the error said). */
-export type LastSync = { ok: true; conflicts: number } | { ok: false; error: string };
+/** How the last sync went: the conflicts it left (none: in sync), or the error it said. */
+export type LastSync = { ok: true; conflicts: SyncConflict[] } | { ok: false; error: string };
 
 export function saveLastSync(db: Database.Database, at: string, outcome: LastSync): void {
   db.prepare('UPDATE team_folder SET last_sync_at = ?, last_sync = ? WHERE id = 1').run(

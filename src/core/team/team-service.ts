@@ -372,7 +372,7 @@ export function createTeamService(deps: TeamDeps) {
           },
           { mine: teamIds(choices.mine, 'mine'), theirs: teamIds(choices.theirs, 'theirs') },
         );
-        saveLastSync(db, now().toISOString(), { ok: true, conflicts: result.conflicts.length });
+        saveLastSync(db, now().toISOString(), { ok: true, conflicts: result.conflicts });
         return result;
       } catch (error) {
         saveLastSync(db, now().toISOString(), { ok: false, error: (error as Error).message });

@@ -40,7 +40,8 @@ export function TeamView() {
   const joined = status.data?.joined ? status.data : undefined;
   const log = useChannel('team:log', joined ? { limit: 20 } : null);
   const sync = useAction('team:sync', { fieldOf: noFields });
-  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  // The last sync's conflicts (from the CLI too) until a sync here says otherwise.
+  const [fresh, setFresh] = useState<Conflict[] | undefined>(undefined);
   const toast = useToast();
   const now = useNow();
 
@@ -50,7 +51,7 @@ export function TeamView() {
       theirs: choice?.side === 'theirs' ? [choice.account] : [],
     });
     if (!result) return;
-    setConflicts(result.conflicts);
+    setFresh(result.conflicts);
     if (result.conflicts.length === 0) toast(summary(result));
   }
 
@@ -83,6 +84,7 @@ export function TeamView() {
     );
 
   const last = joined.lastSync;
+  const conflicts = fresh ?? (last?.outcome.ok ? last.outcome.conflicts : []);
   return (
     <section className="card card--wide team" aria-label="Team">
       <header className="team__header">
@@ -114,7 +116,7 @@ export function TeamView() {
           {!last
             ? 'never'
             : last.outcome.ok
-              ? `${formatRelative(unix(last.at), now)}${last.outcome.conflicts ? `, ${last.outcome.conflicts} conflict(s)` : ', in sync'}`
+              ? `${formatRelative(unix(last.at), now)}${last.outcome.conflicts.length ? `, ${last.outcome.conflicts.length} conflict(s)` : ', in sync'}`
               : `${formatRelative(unix(last.at), now)}, failed: ${last.outcome.error}`}
         </dd>
       </dl>
