@@ -141,6 +141,40 @@ describe("files of the person's own in the team folder", () => {
   });
 });
 
+describe('one API key shared twice', () => {
+  it('at once by two members: both syncs go through and each vault keeps its account', async () => {
+    await ok(
+      ana(['accounts', 'add', '--name', 'Umbrella', '--api-key', 'umbr0001'], {
+        stdin: 'Umb-Ana-1',
+      }),
+    );
+    await ok(
+      ben(['accounts', 'add', '--name', 'Umbrella Co', '--api-key', 'umbr0001'], {
+        stdin: 'Umb-Ben-1',
+      }),
+    );
+    await ok(ana(['team', 'share', 'Umbrella']));
+    await ok(ben(['team', 'share', 'Umbrella Co']));
+    await ok(ana(['team', 'sync']));
+    await ok(ben(['team', 'sync']));
+    expect((await ok(ana(['team', 'sync']))).stdout).toBe('');
+    expect((await ok(ana(['accounts', 'secret', 'Umbrella']))).stdout.trim()).toBe('Umb-Ana-1');
+    expect((await ok(ben(['accounts', 'secret', 'Umbrella Co']))).stdout.trim()).toBe('Umb-Ben-1');
+  });
+
+  it('once more by one who removed it here: refused, with what to do', async () => {
+    await ok(ana(['accounts', 'remove', 'Umbrella', '--yes']));
+    await ok(
+      ana(['accounts', 'add', '--name', 'Umbrella', '--api-key', 'umbr0001'], {
+        stdin: 'Umb-Ana-2',
+      }),
+    );
+    const twice = await ana(['team', 'share', 'Umbrella']);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('The team shares API key umbr0001 already, as "Umbrella');
+  });
+});
+
 describe('mergeMembers', () => {
   const m = (name: string) => ({ name, recipient: `age1${name.toLowerCase().padEnd(58, 'q')}` });
   it('keeps who either side added and drops who either side removed', () => {

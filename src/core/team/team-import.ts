@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Vault } from '../vault/vault';
-import { saveTeamAccountRow, teamAccountRow } from './team-account-rows';
+import { saveTeamAccountRow, teamAccountRow, teamIdOfAccount } from './team-account-rows';
 import { addFromTeam } from './team-apply';
 import { folderPayload, localPayload, payloadDigest } from './team-payload';
 
@@ -45,6 +45,8 @@ export async function importSharedAccounts(
     const payload = await folderPayload(folder, teamId, identity, members);
     if (!payload) continue;
     const held = vault.accounts.findByApiKey(payload.plain.apiKey);
+    // Shared twice (two members shared one API key at once): this vault follows the first file.
+    if (held && teamIdOfAccount(db, held.id)) continue;
     if (held) {
       saveTeamAccountRow(
         db,

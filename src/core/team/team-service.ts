@@ -22,15 +22,9 @@ import {
   teamAccountRows,
   teamIdOfAccount,
 } from './team-account-rows';
-import { plainAccountSchema } from './team-file-schemas';
-import { importSharedAccounts, sharedTeamIds } from './team-import';
-import {
-  accountFileBase,
-  localPayload,
-  parsedTeamFile,
-  payloadDigest,
-  writePayload,
-} from './team-payload';
+import { importSharedAccounts } from './team-import';
+import { exposureOf, sharedPlainFiles } from './team-plain-files';
+import { accountFileBase, localPayload, payloadDigest, writePayload } from './team-payload';
 import { syncTeam } from './team-sync';
 import { lastSync, saveLastSync, saveTeamFolderRow, teamFolderRow } from './team-folder-row';
 import { teamLog, upstreamOf } from './team-sync-git';
@@ -244,30 +238,8 @@ export function createTeamService(deps: TeamDeps) {
       );
     },
 
-    /**
-     * What a member could read: every shared account's API secret and its applications' private
-     * keys, with the account this vault holds for each (so they can be rotated).
-     */
-    async exposure() {
-      const { path } = joined();
-      const rows = teamAccountRows(db);
-      return Promise.all(
-        (await sharedTeamIds(path)).map(async (teamId) => {
-          const plain = parsedTeamFile(
-            plainAccountSchema,
-            readFileSync(`${accountFileBase(path, teamId)}.json`, 'utf8'),
-            `${accountFileBase(path, teamId)}.json`,
-          );
-          const accountId = rows.find((r) => r.teamId === teamId)?.accountId ?? null;
-          return {
-            account: plain.name,
-            apiKey: plain.apiKey,
-            accountId: accountId && vault.accounts.find(accountId) ? accountId : null,
-            applications: plain.applications.map((a) => ({ id: a.id, name: a.name })),
-          };
-        }),
-      );
-    },
+    /** What a member could read, account by account (team-plain-files.ts). */
+    exposure: async () => exposureOf(joined().path, teamAccountRows(db), vault),
 
     /** The members without `name`: one who is not a member, or this engineer, is refused. */
     membersWithout,
@@ -292,6 +264,15 @@ export function createTeamService(deps: TeamDeps) {
       const { identity } = await readTeamIdentity(db, keychain);
       const account = vault.accounts.get(accountId);
       const teamId = teamIdOfAccount(db, account.id) ?? account.id;
+      const twin = (await sharedPlainFiles(path)).find(
+        (p) => p.apiKey === account.apiKey && p.id !== teamId,
+      );
+      if (twin)
+        throw new KeydeskError(
+          'CONFLICT',
+          `The team shares API key ${account.apiKey} already, as "${twin.name}": run "keydesk team sync" to bring it into this vault instead of sharing it twice.`,
+          'account',
+        );
       const payload = await localPayload(vault, account.id, teamId);
       const files = await writePayload(
         path,
