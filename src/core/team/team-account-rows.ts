@@ -8,10 +8,14 @@ export interface TeamAccountRow {
   localDigest: string | null;
   folderDigest: string | null;
   importingDigest: string | null;
+  /** The two files' bytes, hashed, when folderDigest was taken (unchanged files: not opened). */
+  folderFiles: string | null;
+  /** The account's revision (migration 013) when localDigest was taken. */
+  localRevision: number | null;
 }
 
 const columns =
-  'team_id AS teamId, account_id AS accountId, local_digest AS localDigest, folder_digest AS folderDigest, importing_digest AS importingDigest';
+  'team_id AS teamId, account_id AS accountId, local_digest AS localDigest, folder_digest AS folderDigest, importing_digest AS importingDigest, folder_files AS folderFiles, local_revision AS localRevision';
 
 export function teamAccountRows(db: Database.Database): TeamAccountRow[] {
   return db.prepare<[], TeamAccountRow>(`SELECT ${columns} FROM team_account`).all();
@@ -32,19 +36,48 @@ export function teamIdOfAccount(db: Database.Database, accountId: string): strin
     .get(accountId)?.teamId;
 }
 
-/** Both sides agreed (or, with null digests, not yet compared) as of `at`. */
+/**
+ * Both sides agreed (or, with null digests, not yet compared) as of `at`. Each field is given:
+ * `folderFiles` belongs to this `folderDigest`, never carried over from an older row.
+ */
 export function saveTeamAccountRow(
   db: Database.Database,
-  row: Omit<TeamAccountRow, 'importingDigest'>,
+  row: {
+    teamId: string;
+    accountId: string | null;
+    localDigest: string | null;
+    folderDigest: string | null;
+    folderFiles: string | null;
+    localRevision: number | null;
+  },
   at: string,
 ): void {
   db.prepare(
-    `INSERT INTO team_account (team_id, account_id, local_digest, folder_digest, importing_digest, synced_at)
-     VALUES (@teamId, @accountId, @localDigest, @folderDigest, NULL, @at)
+    `INSERT INTO team_account (team_id, account_id, local_digest, folder_digest, importing_digest,
+       folder_files, local_revision, synced_at)
+     VALUES (@teamId, @accountId, @localDigest, @folderDigest, NULL, @folderFiles, @localRevision, @at)
      ON CONFLICT (team_id) DO UPDATE SET account_id = excluded.account_id,
        local_digest = excluded.local_digest, folder_digest = excluded.folder_digest,
-       importing_digest = NULL, synced_at = excluded.synced_at`,
-  ).run({ ...row, at });
+       importing_digest = NULL, folder_files = excluded.folder_files,
+       local_revision = excluded.local_revision, synced_at = excluded.synced_at`,
+  ).run({
+    teamId: row.teamId,
+    accountId: row.accountId,
+    localDigest: row.localDigest,
+    folderDigest: row.folderDigest,
+    folderFiles: row.folderFiles,
+    localRevision: row.localRevision,
+    at,
+  });
+}
+
+/** The account's revision: it moves with every change of the account or its applications. */
+export function accountRevision(db: Database.Database, accountId: string): number | null {
+  return (
+    db
+      .prepare<[string], { revision: number }>('SELECT revision FROM accounts WHERE id = ?')
+      .get(accountId)?.revision ?? null
+  );
 }
 
 /** Marks the folder state being brought in, before the vault changes (see migration 013). */

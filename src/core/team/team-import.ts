@@ -2,9 +2,14 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Vault } from '../vault/vault';
-import { saveTeamAccountRow, teamAccountRow, teamIdOfAccount } from './team-account-rows';
+import {
+  accountRevision,
+  saveTeamAccountRow,
+  teamAccountRow,
+  teamIdOfAccount,
+} from './team-account-rows';
 import { addFromTeam } from './team-apply';
-import { folderPayload, localPayload, payloadDigest } from './team-payload';
+import { folderFilesHash, folderPayload, localPayload, payloadDigest } from './team-payload';
 
 /** What a team folder brought into this vault. */
 export interface TeamImport {
@@ -50,7 +55,14 @@ export async function importSharedAccounts(
     if (held) {
       saveTeamAccountRow(
         db,
-        { teamId, accountId: held.id, localDigest: null, folderDigest: null },
+        {
+          teamId,
+          accountId: held.id,
+          localDigest: null,
+          folderDigest: null,
+          folderFiles: null,
+          localRevision: null,
+        },
         at,
       );
       result.kept.push(payload.plain.name);
@@ -65,6 +77,8 @@ export async function importSharedAccounts(
         accountId: account.id,
         localDigest: payloadDigest(identity, local),
         folderDigest: payloadDigest(identity, payload),
+        folderFiles: folderFilesHash(folder, teamId) ?? null,
+        localRevision: accountRevision(db, account.id),
       },
       at,
     );

@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type * as z from 'zod';
@@ -162,6 +162,21 @@ export async function folderPayload(
     base,
     members,
   );
+}
+
+/**
+ * The two files of account `teamId` as bytes, hashed (what is sealed stays sealed: this hashes
+ * ciphertext); undefined when the account is not shared there. Equal to the hash recorded with a
+ * digest, the files are the ones that digest was taken of, and need not be opened again.
+ */
+export function folderFilesHash(folder: string, teamId: string): string | undefined {
+  const base = accountFileBase(folder, teamId);
+  if (!existsSync(`${base}.json`) || !existsSync(`${base}.age`)) return undefined;
+  return createHash('sha256')
+    .update(readFileSync(`${base}.json`))
+    .update('\0')
+    .update(readFileSync(`${base}.age`))
+    .digest('hex');
 }
 
 /** Writes both files of a payload, the sealed one to every recipient, each replaced whole. */

@@ -17,6 +17,7 @@ import type { Vault } from '../vault/vault';
 import { commit, git } from './team-git';
 import { ensureTeamIdentity, readTeamIdentity } from './team-identity';
 import {
+  accountRevision,
   forgetTeamAccount,
   saveTeamAccountRow,
   teamAccountRows,
@@ -24,7 +25,13 @@ import {
 } from './team-account-rows';
 import { importSharedAccounts } from './team-import';
 import { exposureOf, sharedPlainFiles } from './team-plain-files';
-import { accountFileBase, localPayload, payloadDigest, writePayload } from './team-payload';
+import {
+  accountFileBase,
+  folderFilesHash,
+  localPayload,
+  payloadDigest,
+  writePayload,
+} from './team-payload';
 import { syncTeam } from './team-sync';
 import { lastSync, saveLastSync, saveTeamFolderRow, teamFolderRow } from './team-folder-row';
 import { teamLog, upstreamOf } from './team-sync-git';
@@ -288,7 +295,14 @@ export function createTeamService(deps: TeamDeps) {
       const digest = payloadDigest(identity, payload);
       saveTeamAccountRow(
         db,
-        { teamId, accountId: account.id, localDigest: digest, folderDigest: digest },
+        {
+          teamId,
+          accountId: account.id,
+          localDigest: digest,
+          folderDigest: digest,
+          folderFiles: folderFilesHash(path, teamId) ?? null,
+          localRevision: accountRevision(db, account.id),
+        },
         now().toISOString(),
       );
       return { account: account.name, files, members: members.length };

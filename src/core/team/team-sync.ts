@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
 import type { Vault } from '../vault/vault';
 import {
+  accountRevision,
   forgetTeamAccount,
   markImporting,
   saveTeamAccountRow,
@@ -15,6 +16,7 @@ import { importSharedAccounts } from './team-import';
 import { membersFileName, parseMembers, type TeamMember } from './team-members';
 import {
   accountFileBase,
+  folderFilesHash,
   folderPayload,
   localPayload,
   payloadDigest,
@@ -95,7 +97,8 @@ export async function syncTeam(deps: SyncDeps, choices: SyncChoices): Promise<Sy
     pushed: 0,
     putBack,
   };
-  await sendLocalChanges(deps, chosen, result);
+  const sides = await readLocalSides(deps);
+  await sendLocalChanges(deps, chosen, result, sides);
   if (result.upstream) {
     for (let attempt = 1; ; attempt++) {
       await fetchUpstream(folder, result.upstream, env);
@@ -130,7 +133,7 @@ export async function syncTeam(deps: SyncDeps, choices: SyncChoices): Promise<Sy
       }
     }
   }
-  await receiveTeamChanges(deps, chosen, result);
+  await receiveTeamChanges(deps, chosen, result, sides);
   // A change committed here but held back by a conflict has not gone to the team.
   const held = new Set(result.conflicts.map((c) => c.account));
   result.sent = result.sent.filter((name) => !held.has(name));
@@ -167,24 +170,63 @@ function asShared(local: TeamPayload, inFolder: TeamPayload | undefined): TeamPa
   return { ...local, plain: { ...local.plain, name: inFolder.plain.name } };
 }
 
+/** Each shared account's side here, read once a sync (its secrets come from the keychain). */
+interface LocalSide {
+  payload: TeamPayload;
+  digest: string;
+  /** The account's revision, read before the payload: a change meanwhile moves it again. */
+  revision: number | null;
+}
+/** By team id; 'unchanged': the account's revision is the one its last digest was taken at. */
+type LocalSides = Map<string, LocalSide | 'unchanged'>;
+
+/** A few at a time: an OS keychain answers each read over D-Bus, and waiting is most of it. */
+async function readLocalSides({ db, vault, identity }: SyncDeps): Promise<LocalSides> {
+  const sides: LocalSides = new Map();
+  const rows = teamAccountRows(db).filter((r) => r.accountId && vault.accounts.find(r.accountId));
+  for (let start = 0; start < rows.length; start += 8) {
+    await Promise.all(
+      rows.slice(start, start + 8).map(async (row) => {
+        const accountId = row.accountId ?? '';
+        const revision = accountRevision(db, accountId);
+        if (row.localDigest !== null && revision !== null && row.localRevision === revision)
+          return sides.set(row.teamId, 'unchanged');
+        const payload = await localPayload(vault, accountId, row.teamId);
+        sides.set(row.teamId, { payload, digest: payloadDigest(identity, payload), revision });
+      }),
+    );
+  }
+  return sides;
+}
+
 async function sendLocalChanges(
   deps: SyncDeps,
   chosen: (teamId: string) => Side | undefined,
   result: SyncResult,
+  sides: LocalSides,
 ): Promise<void> {
-  const { db, vault, folder, identity, env, now } = deps;
+  const { db, folder, identity, env, now } = deps;
   const members = await membersNow(folder);
   for (const row of teamAccountRows(db)) {
-    if (!row.accountId || !vault.accounts.find(row.accountId) || row.importingDigest) continue;
-    const local = await localPayload(vault, row.accountId, row.teamId);
-    const localDigest = payloadDigest(identity, local);
+    const side = sides.get(row.teamId);
+    if (!side || side === 'unchanged' || row.importingDigest) continue;
+    const { payload: local, digest: localDigest, revision: localRevision } = side;
     if (localDigest === row.localDigest) continue;
     const inFolder = await folderPayload(folder, row.teamId, identity, members.length);
     if (!inFolder) continue;
     const folderDigest = payloadDigest(identity, inFolder);
     const shared = asShared(local, inFolder);
     if (payloadDigest(identity, shared) === folderDigest) {
-      saveTeamAccountRow(db, { ...row, localDigest, folderDigest }, now().toISOString());
+      saveTeamAccountRow(
+        db,
+        {
+          ...row,
+          localDigest,
+          folderDigest,
+          folderFiles: folderFilesHash(folder, row.teamId) ?? null,
+        },
+        now().toISOString(),
+      );
       continue;
     }
     const teamChanged = row.folderDigest === null || folderDigest !== row.folderDigest;
@@ -202,7 +244,13 @@ async function sendLocalChanges(
     );
     saveTeamAccountRow(
       db,
-      { ...row, localDigest, folderDigest: payloadDigest(identity, shared) },
+      {
+        ...row,
+        localDigest,
+        localRevision,
+        folderDigest: payloadDigest(identity, shared),
+        folderFiles: folderFilesHash(folder, row.teamId) ?? null,
+      },
       now().toISOString(),
     );
     result.sent.push(local.plain.name);
@@ -213,20 +261,30 @@ async function receiveTeamChanges(
   deps: SyncDeps,
   chosen: (teamId: string) => Side | undefined,
   result: SyncResult,
+  sides: LocalSides,
 ): Promise<void> {
   const { db, vault, folder, identity, now } = deps;
   const members = await membersNow(folder);
   const conflicted = new Set(result.conflicts.map((c) => c.account));
   for (const row of teamAccountRows(db)) {
-    const inFolder = await folderPayload(folder, row.teamId, identity, members.length);
+    const files = folderFilesHash(folder, row.teamId);
     const account = row.accountId ? vault.accounts.find(row.accountId) : undefined;
-    if (!inFolder) {
+    if (!files) {
       forgetTeamAccount(db, row.teamId);
       if (account) result.unshared.push(account.name);
       continue;
     }
     if (!account || conflicted.has(account.name)) continue;
-    await receiveOne(deps, row, account.id, inFolder, chosen, result);
+    // The files this row's digest was taken of, and nothing here changed since: nothing to do.
+    const side = sides.get(row.teamId);
+    const untouched =
+      files === row.folderFiles && row.folderDigest !== null && !row.importingDigest;
+    const sameHere =
+      side === 'unchanged' || (side !== undefined && side.digest === row.localDigest);
+    if (untouched && sameHere) continue;
+    const inFolder = await folderPayload(folder, row.teamId, identity, members.length);
+    if (!inFolder) continue;
+    await receiveOne(deps, { row, accountId: account.id, inFolder, files, side }, chosen, result);
   }
   const brought = await importSharedAccounts(
     folder,
@@ -239,21 +297,52 @@ async function receiveTeamChanges(
   result.added.push(...brought.added);
 }
 
+interface Received {
+  row: TeamAccountRow;
+  accountId: string;
+  inFolder: TeamPayload;
+  /** The folder's files as they are now (folderFilesHash). */
+  files: string;
+  /** This vault's side as the sync read it first, when it did. */
+  side: LocalSide | 'unchanged' | undefined;
+}
+
 async function receiveOne(
   deps: SyncDeps,
-  row: TeamAccountRow,
-  accountId: string,
-  inFolder: TeamPayload,
+  { row, accountId, inFolder, files, side }: Received,
   chosen: (teamId: string) => Side | undefined,
   result: SyncResult,
 ): Promise<void> {
   const { db, vault, folder, identity, env, now } = deps;
+  const agreed = (here: LocalSide, folderDigest: string) =>
+    saveTeamAccountRow(
+      db,
+      {
+        teamId: row.teamId,
+        accountId,
+        localDigest: here.digest,
+        localRevision: here.revision,
+        folderDigest,
+        folderFiles: files,
+      },
+      now().toISOString(),
+    );
+  const readHere = async (): Promise<LocalSide> => {
+    const revision = accountRevision(db, accountId);
+    const payload = await localPayload(vault, accountId, row.teamId);
+    return { payload, digest: payloadDigest(identity, payload), revision };
+  };
   const folderDigest = payloadDigest(identity, inFolder);
-  const local = await localPayload(vault, accountId, row.teamId);
-  const localDigest = payloadDigest(identity, local);
+  const here = side && side !== 'unchanged' ? side : await readHere();
+  const { payload: local, digest: localDigest } = here;
   if (payloadDigest(identity, asShared(local, inFolder)) === folderDigest) {
-    if (localDigest !== row.localDigest || folderDigest !== row.folderDigest)
-      saveTeamAccountRow(db, { ...row, localDigest, folderDigest }, now().toISOString());
+    if (
+      localDigest !== row.localDigest ||
+      folderDigest !== row.folderDigest ||
+      files !== row.folderFiles ||
+      here.revision !== row.localRevision
+    )
+      agreed(here, folderDigest);
     return;
   }
   const resumed = row.importingDigest === folderDigest;
@@ -271,8 +360,7 @@ async function receiveOne(
   }
   markImporting(db, row.teamId, folderDigest);
   const updated = await updateFromTeam(vault, accountId, inFolder);
-  const after = payloadDigest(identity, await localPayload(vault, accountId, row.teamId));
-  saveTeamAccountRow(db, { ...row, localDigest: after, folderDigest }, now().toISOString());
+  agreed(await readHere(), folderDigest);
   result.received.push(updated.name);
 }
 
