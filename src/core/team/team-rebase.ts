@@ -121,6 +121,12 @@ const succeeded = (run: Promise<unknown>) =>
     () => true,
     () => false,
   );
+/** The error a git step stopped with, or undefined when it went through. */
+const failure = (run: Promise<unknown>) =>
+  run.then(
+    () => undefined,
+    (error: Error) => error,
+  );
 
 /**
  * `git rebase <upstream>`, each stop settled by the plan: an account's two files both from the
@@ -129,17 +135,19 @@ const succeeded = (run: Promise<unknown>) =>
  */
 export async function rebaseOnto(folder: string, plan: RebasePlan, env: Env): Promise<void> {
   // --autostash: a file of the person's own, changed and not committed, waits aside meanwhile.
-  let done = await succeeded(git(folder, ['rebase', '--quiet', '--autostash', plan.upstream], env));
-  while (!done) {
+  let stopped = await failure(
+    git(folder, ['rebase', '--quiet', '--autostash', plan.upstream], env),
+  );
+  while (stopped) {
     const conflicted = (await git(folder, ['diff', '--name-only', '--diff-filter=U'], env))
       .split('\n')
       .filter(Boolean);
     const unsettled = conflicted.filter((path) => !settledByPlan(path, plan));
     if (conflicted.length === 0 || unsettled.length > 0) {
-      await git(folder, ['rebase', '--abort'], env);
+      await git(folder, ['rebase', '--abort'], env).catch(() => undefined);
       throw new KeydeskError(
         'CONFLICT',
-        `The team's changes could not be put together with yours (${unsettled.join(', ') || 'git stopped the rebase'}); the team folder is as it was before this sync.`,
+        `The team's changes could not be put together with yours (${unsettled.length ? unsettled.join(', ') : stopped.message}); the team folder is as it was before this sync.`,
       );
     }
     const teamIds = new Set(conflicted.map(accountOfPath));
@@ -147,7 +155,7 @@ export async function rebaseOnto(folder: string, plan: RebasePlan, env: Env): Pr
     for (const teamId of teamIds)
       if (teamId) await settle(folder, `accounts/${teamId}.age`, plan, env);
     const staged = !(await succeeded(git(folder, ['diff', '--cached', '--quiet'], env)));
-    done = await succeeded(git(folder, ['rebase', staged ? '--continue' : '--skip'], env));
+    stopped = await failure(git(folder, ['rebase', staged ? '--continue' : '--skip'], env));
   }
 }
 
