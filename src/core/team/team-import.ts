@@ -1,5 +1,3 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Vault } from '../vault/vault';
 import {
@@ -9,6 +7,7 @@ import {
   teamIdOfAccount,
 } from './team-account-rows';
 import { addFromTeam } from './team-apply';
+import { teamIdsWith } from './team-files';
 import { folderFilesHash, folderPayload, localPayload, payloadDigest } from './team-payload';
 
 /** What a team folder brought into this vault. */
@@ -19,16 +18,7 @@ export interface TeamImport {
 }
 
 /** The team ids of the folder's shared accounts (`accounts/<id>.json`), sorted. */
-export async function sharedTeamIds(folder: string): Promise<string[]> {
-  const names = await readdir(join(folder, 'accounts')).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [] as string[];
-    throw error;
-  });
-  return names
-    .filter((n) => n.endsWith('.json'))
-    .map((n) => n.slice(0, -'.json'.length))
-    .sort();
-}
+export const sharedTeamIds = (folder: string) => teamIdsWith(folder, '.json');
 
 /**
  * Every shared account of the folder this vault has not seen yet, with its applications and their

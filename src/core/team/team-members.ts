@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { KeydeskError } from '../../shared/errors';
 
 /**
@@ -57,6 +59,17 @@ export function parseMembers(text: string, file: string): TeamMember[] {
     members.push({ name, recipient });
   }
   return members;
+}
+
+/** The members file of `folder`; a folder without one is not a team folder, and says so. */
+export function readMembers(folder: string): TeamMember[] {
+  const file = join(folder, membersFileName);
+  if (!existsSync(file))
+    throw new KeydeskError(
+      'NOT_FOUND',
+      `${folder} has no members file: it is not a Keydesk team folder.`,
+    );
+  return parseMembers(readFileSync(file, 'utf8'), file);
 }
 
 export function serialiseMembers(members: readonly TeamMember[]): string {

@@ -1,11 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type * as z from 'zod';
 import { KeydeskError } from '../../shared/errors';
 import { innermostIssue } from '../../shared/zod-issues';
 import { replaceVaultFile } from '../keychain/vault-file-io';
+import { accountFileBase } from './team-files';
 import type { Vault } from '../vault/vault';
 import {
   plainAccountSchema,
@@ -22,9 +23,6 @@ export interface TeamPayload {
   plain: PlainAccount;
   sealed: SealedAccount;
 }
-
-/** `accounts/<teamId>` in the folder: the two files are `.json` and `.age` beside it. */
-export const accountFileBase = (folder: string, teamId: string) => join(folder, 'accounts', teamId);
 
 export function parsedTeamFile<T>(schema: z.ZodType<T>, text: string, file: string): T {
   let value: unknown;

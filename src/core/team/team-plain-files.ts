@@ -3,7 +3,8 @@ import type { Vault } from '../vault/vault';
 import type { TeamAccountRow } from './team-account-rows';
 import { plainAccountSchema, type PlainAccount } from './team-file-schemas';
 import { sharedTeamIds } from './team-import';
-import { accountFileBase, parsedTeamFile } from './team-payload';
+import { parsedTeamFile } from './team-payload';
+import { accountFileBase } from './team-files';
 
 /** What every shared account's plain file says (no secret is read). */
 export async function sharedPlainFiles(folder: string): Promise<PlainAccount[]> {

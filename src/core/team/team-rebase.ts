@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeydeskError } from '../../shared/errors';
+import { teamIdOfPath } from './team-files';
 import { git } from './team-git';
 import {
   membersFileName,
@@ -150,7 +151,7 @@ export async function rebaseOnto(folder: string, plan: RebasePlan, env: Env): Pr
         `The team's changes could not be put together with yours (${unsettled.length ? unsettled.join(', ') : stopped.message}); the team folder is as it was before this sync.`,
       );
     }
-    const teamIds = new Set(conflicted.map(accountOfPath));
+    const teamIds = new Set(conflicted.map(teamIdOfPath));
     if (conflicted.includes(membersFileName)) await settle(folder, membersFileName, plan, env);
     for (const teamId of teamIds)
       if (teamId) await settle(folder, `accounts/${teamId}.age`, plan, env);
@@ -159,12 +160,9 @@ export async function rebaseOnto(folder: string, plan: RebasePlan, env: Env): Pr
   }
 }
 
-const accountOfPath = (path: string) =>
-  /^accounts\/([A-Za-z0-9_-]{1,64})\.(?:json|age)$/.exec(path)?.[1];
-
 function settledByPlan(path: string, plan: RebasePlan): boolean {
   if (path === membersFileName) return plan.members !== undefined;
-  const teamId = accountOfPath(path);
+  const teamId = teamIdOfPath(path);
   return teamId !== undefined && plan.sides.has(teamId);
 }
 
@@ -174,7 +172,7 @@ async function settle(folder: string, path: string, plan: RebasePlan, env: Env):
     await git(folder, ['add', '--', membersFileName], env);
     return;
   }
-  const teamId = accountOfPath(path) ?? '';
+  const teamId = teamIdOfPath(path) ?? '';
   // Mid-rebase, HEAD is the team's branch so far and REBASE_HEAD the commit of mine being
   // replayed. Both files come from the same side, even where git merged the plain one by lines.
   const from = plan.sides.get(teamId) === 'mine' ? 'REBASE_HEAD' : 'HEAD';

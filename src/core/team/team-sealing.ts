@@ -1,9 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { KeydeskError } from '../../shared/errors';
 import { replaceVaultFile } from '../keychain/vault-file-io';
+import { accountFileBase, teamIdsWith } from './team-files';
 
 type AgeModule = typeof import('age-encryption');
 let ageModule: AgeModule | undefined;
@@ -67,15 +67,7 @@ export async function openWithIdentity(
 
 /** The sealed files of a team folder (`<folder>/accounts/*.age`), by path. */
 export async function sealedFiles(folder: string): Promise<string[]> {
-  const accounts = join(folder, 'accounts');
-  const names = await readdir(accounts).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [] as string[];
-    throw error;
-  });
-  return names
-    .filter((name) => name.endsWith('.age'))
-    .sort()
-    .map((name) => join(accounts, name));
+  return (await teamIdsWith(folder, '.age')).map((id) => `${accountFileBase(folder, id)}.age`);
 }
 
 /**

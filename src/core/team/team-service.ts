@@ -2,7 +2,6 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
   realpathSync,
   rmSync,
   statSync,
@@ -25,20 +24,15 @@ import {
 } from './team-account-rows';
 import { importSharedAccounts } from './team-import';
 import { exposureOf, sharedPlainFiles } from './team-plain-files';
-import {
-  accountFileBase,
-  folderFilesHash,
-  localPayload,
-  payloadDigest,
-  writePayload,
-} from './team-payload';
+import { folderFilesHash, localPayload, payloadDigest, writePayload } from './team-payload';
+import { accountFileBase } from './team-files';
 import { syncTeam } from './team-sync';
 import { lastSync, saveLastSync, saveTeamFolderRow, teamFolderRow } from './team-folder-row';
 import { teamLog, upstreamOf } from './team-sync-git';
 import {
   checkMemberName,
   membersFileName,
-  parseMembers,
+  readMembers,
   serialiseMembers,
   withMember,
   withoutMember,
@@ -91,16 +85,6 @@ export function createTeamService(deps: TeamDeps) {
       );
   }
 
-  function membersOf(folder: string): TeamMember[] {
-    const file = join(folder, membersFileName);
-    if (!existsSync(file))
-      throw new KeydeskError(
-        'NOT_FOUND',
-        `${folder} has no members file: it is not a Keydesk team folder.`,
-      );
-    return parseMembers(readFileSync(file, 'utf8'), file);
-  }
-
   function writeMembers(folder: string, members: readonly TeamMember[]): void {
     replaceVaultFile(
       join(folder, membersFileName),
@@ -111,7 +95,7 @@ export function createTeamService(deps: TeamDeps) {
 
   function membersWithout(name: string): TeamMember[] {
     const { path, memberName } = joined();
-    const members = withoutMember(membersOf(path), name);
+    const members = withoutMember(readMembers(path), name);
     if (name === memberName)
       throw new KeydeskError(
         'VALIDATION',
@@ -169,7 +153,7 @@ export function createTeamService(deps: TeamDeps) {
         env,
       );
       saveTeamFolderRow(db, { path: folder, memberName: name, joinedAt: now().toISOString() });
-      return { folder, members: membersOf(folder) };
+      return { folder, members: readMembers(folder) };
     },
 
     /**
@@ -192,7 +176,7 @@ export function createTeamService(deps: TeamDeps) {
         mkdirSync(dirname(folder), { recursive: true });
         await git(dirname(folder), ['clone', '--quiet', repo, folder], env);
       }
-      const me = membersOf(folder).find((m) => m.recipient === recipient);
+      const me = readMembers(folder).find((m) => m.recipient === recipient);
       if (!me) {
         throw new KeydeskError(
           'NOT_FOUND',
@@ -206,7 +190,7 @@ export function createTeamService(deps: TeamDeps) {
         vault,
         db,
         now().toISOString(),
-        membersOf(folder).length,
+        readMembers(folder).length,
       );
       return { folder, member: me.name, ...imported };
     },
@@ -222,7 +206,7 @@ export function createTeamService(deps: TeamDeps) {
         joined: true as const,
         folder: row.path,
         member: row.memberName,
-        members: existsSync(row.path) ? membersOf(row.path) : [],
+        members: existsSync(row.path) ? readMembers(row.path) : [],
         upstream: existsSync(row.path) ? await upstreamOf(row.path, env) : null,
         shared: teamAccountRows(db).filter((r) => r.accountId !== null).length,
         lastSync: lastSync(db) ?? null,
@@ -231,13 +215,13 @@ export function createTeamService(deps: TeamDeps) {
 
     members() {
       const { path } = joined();
-      return { folder: path, members: membersOf(path) };
+      return { folder: path, members: readMembers(path) };
     },
 
     /** A new member: every shared file sealed again to include them; nothing else changes. */
     async addMember(name: string, recipient: string) {
       const { path, memberName } = joined();
-      const members = withMember(membersOf(path), { name, recipient });
+      const members = withMember(readMembers(path), { name, recipient });
       return changeMembership(
         path,
         members,
@@ -267,7 +251,7 @@ export function createTeamService(deps: TeamDeps) {
      */
     async share(accountId: string) {
       const { path, memberName } = joined();
-      const members = membersOf(path);
+      const members = readMembers(path);
       const { identity } = await readTeamIdentity(db, keychain);
       const account = vault.accounts.get(accountId);
       const teamId = teamIdOfAccount(db, account.id) ?? account.id;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KeydeskError } from '../../shared/errors';
 import { git, gitBytes } from './team-git';
+import { teamIdOfPath } from './team-files';
 import { membersFileName } from './team-members';
 
 type Env = NodeJS.ProcessEnv;
@@ -55,8 +56,8 @@ export async function changedBetween(
   const teamIds = new Set<string>();
   let members = false;
   for (const path of out.split('\n')) {
-    const account = /^accounts\/([A-Za-z0-9_-]{1,64})\.(?:json|age)$/.exec(path);
-    if (account?.[1]) teamIds.add(account[1]);
+    const teamId = teamIdOfPath(path);
+    if (teamId) teamIds.add(teamId);
     if (path === membersFileName) members = true;
   }
   return { teamIds, members };

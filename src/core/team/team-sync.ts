@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import { KeydeskError } from '../../shared/errors';
 import type { Vault } from '../vault/vault';
@@ -13,9 +12,8 @@ import {
 import { updateFromTeam } from './team-apply';
 import { commit, git } from './team-git';
 import { importSharedAccounts } from './team-import';
-import { membersFileName, parseMembers, type TeamMember } from './team-members';
+import { membersFileName, parseMembers, readMembers } from './team-members';
 import {
-  accountFileBase,
   folderFilesHash,
   folderPayload,
   localPayload,
@@ -23,6 +21,7 @@ import {
   writePayload,
   type TeamPayload,
 } from './team-payload';
+import { accountFileBase } from './team-files';
 import { planRebase, rebaseOnto, type Side } from './team-rebase';
 import { resealFiles } from './team-sealing';
 import {
@@ -161,9 +160,6 @@ function nameOf({ db, vault }: SyncDeps, teamId: string): string {
   return (row?.accountId && vault.accounts.find(row.accountId)?.name) || teamId;
 }
 
-const membersNow = async (folder: string): Promise<TeamMember[]> =>
-  parseMembers(await readFile(`${folder}/${membersFileName}`, 'utf8'), membersFileName);
-
 /** The local payload under the team's name for it (an account renamed "X (team)" on import). */
 function asShared(local: TeamPayload, inFolder: TeamPayload | undefined): TeamPayload {
   if (!inFolder || local.plain.name !== `${inFolder.plain.name} (team)`) return local;
@@ -180,8 +176,20 @@ interface LocalSide {
 /** By team id; 'unchanged': the account's revision is the one its last digest was taken at. */
 type LocalSides = Map<string, LocalSide | 'unchanged'>;
 
+/** An account's side here: its revision first, so a change while it is read moves it again. */
+async function readSide(
+  { db, vault, identity }: SyncDeps,
+  accountId: string,
+  teamId: string,
+): Promise<LocalSide> {
+  const revision = accountRevision(db, accountId);
+  const payload = await localPayload(vault, accountId, teamId);
+  return { payload, digest: payloadDigest(identity, payload), revision };
+}
+
 /** A few at a time: an OS keychain answers each read over D-Bus, and waiting is most of it. */
-async function readLocalSides({ db, vault, identity }: SyncDeps): Promise<LocalSides> {
+async function readLocalSides(deps: SyncDeps): Promise<LocalSides> {
+  const { db, vault } = deps;
   const sides: LocalSides = new Map();
   const rows = teamAccountRows(db).filter((r) => r.accountId && vault.accounts.find(r.accountId));
   for (let start = 0; start < rows.length; start += 8) {
@@ -191,8 +199,7 @@ async function readLocalSides({ db, vault, identity }: SyncDeps): Promise<LocalS
         const revision = accountRevision(db, accountId);
         if (row.localDigest !== null && revision !== null && row.localRevision === revision)
           return sides.set(row.teamId, 'unchanged');
-        const payload = await localPayload(vault, accountId, row.teamId);
-        sides.set(row.teamId, { payload, digest: payloadDigest(identity, payload), revision });
+        sides.set(row.teamId, await readSide(deps, accountId, row.teamId));
       }),
     );
   }
@@ -206,7 +213,7 @@ async function sendLocalChanges(
   sides: LocalSides,
 ): Promise<void> {
   const { db, folder, identity, env, now } = deps;
-  const members = await membersNow(folder);
+  const members = readMembers(folder);
   for (const row of teamAccountRows(db)) {
     const side = sides.get(row.teamId);
     if (!side || side === 'unchanged' || row.importingDigest) continue;
@@ -264,7 +271,7 @@ async function receiveTeamChanges(
   sides: LocalSides,
 ): Promise<void> {
   const { db, vault, folder, identity, now } = deps;
-  const members = await membersNow(folder);
+  const members = readMembers(folder);
   const conflicted = new Set(result.conflicts.map((c) => c.account));
   for (const row of teamAccountRows(db)) {
     const files = folderFilesHash(folder, row.teamId);
@@ -327,11 +334,7 @@ async function receiveOne(
       },
       now().toISOString(),
     );
-  const readHere = async (): Promise<LocalSide> => {
-    const revision = accountRevision(db, accountId);
-    const payload = await localPayload(vault, accountId, row.teamId);
-    return { payload, digest: payloadDigest(identity, payload), revision };
-  };
+  const readHere = () => readSide(deps, accountId, row.teamId);
   const folderDigest = payloadDigest(identity, inFolder);
   const here = side && side !== 'unchanged' ? side : await readHere();
   const { payload: local, digest: localDigest } = here;
@@ -368,7 +371,7 @@ async function receiveOne(
 async function resealFor(deps: SyncDeps, teamIds: ReadonlySet<string>): Promise<void> {
   if (teamIds.size === 0) return;
   const { folder, identity, env } = deps;
-  const recipients = (await membersNow(folder)).map((m) => m.recipient);
+  const recipients = readMembers(folder).map((m) => m.recipient);
   const files = [...teamIds].map((id) => `${accountFileBase(folder, id)}.age`);
   const resealed = await resealFiles(files, identity, recipients);
   if (resealed > 0)
